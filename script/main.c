@@ -1,0 +1,215 @@
+/* wasmfx-ref: the command line (after the official reference interpreter's,
+ * script-format-README.md "Synopsis"). */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "script/run.h"
+#include "text/text.h"
+#include "util/mem.h"
+
+static const char usage[] =
+  "Usage: wasmfx-ref [OPTION | FILE]...\n"
+  "Run WebAssembly 3.0 + stack-switching scripts and modules.\n"
+  "\n"
+  "Each FILE is, by its extension, a script to run (.wast) or a module in\n"
+  "text (.wat) format.  Options and files are processed in order.\n"
+  "\n"
+  "  -d                dry mode: read and check modules, run nothing\n"
+  "  -u                unchecked mode: do not validate modules\n"
+  "  -o FILE           write the preceding module or script to FILE, as a\n"
+  "                    module (.wat) or a script (.wast), by its extension\n"
+  "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
+  "  -h, --help        show this help and exit\n"
+  "      --version     show the version and exit\n"
+  "\n"
+  "Each script ends with a line `N passed, N failed` counting assertions.\n"
+  "Exit status: 0 if everything passed, 1 if anything failed, 2 on bad usage.\n";
+
+/* What the last FILE was, for -o. */
+typedef struct Loaded {
+  char *text;        /* the file's contents, NUL-terminated */
+  Script *script;    /* a .wast */
+  Module *module;    /* a .wat */
+} Loaded;
+
+static void loaded_free(Loaded *l)
+{
+  script_free(l->script);
+  module_free(l->module);
+  mem_free(l->text);
+  *l = (Loaded){0};
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+enum { FILE_MAX = 1 << 30 };
+
+/* Reads a whole file, NUL-terminated; NULL with a message on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
+    return NULL;
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = mem_alloc(cap);
+  while (buf) {
+    n += fread(buf + n, 1, cap - n - 1, f);
+    if (ferror(f) || n < cap - 1)
+      break;
+    if (cap >= FILE_MAX) {
+      fprintf(stderr, "%s: error: file too large\n", path);
+      mem_free(buf);
+      buf = NULL;
+      break;
+    }
+    char *bigger = mem_realloc(buf, cap * 2);
+    if (!bigger) {
+      mem_free(buf);
+      buf = NULL;
+      break;
+    }
+    buf = bigger;
+    cap *= 2;
+  }
+  if (buf && ferror(f)) {
+    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
+    mem_free(buf);
+    buf = NULL;
+  } else if (!buf && !ferror(f)) {
+    fprintf(stderr, "%s: error: out of memory\n", path);
+  }
+  fclose(f);
+  if (buf) {
+    buf[n] = '\0';
+    *len = n;
+  }
+  return buf;
+}
+
+static void print_error(const Error *err)
+{
+  if (err->loc.line)
+    fprintf(stderr, "%s:%u:%u: error: %s\n", err->loc.file, err->loc.line, err->loc.col,
+            err->message);
+  else
+    fprintf(stderr, "%s: error: %s\n", err->loc.file, err->message);
+}
+
+/* Loads and runs one FILE; false if anything failed. */
+static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
+{
+  loaded_free(l);
+  size_t len;
+  l->text = read_file(path, &len);
+  if (!l->text)
+    return false;
+  Error err = {0};
+  if (has_suffix(path, ".wat")) {
+    l->module = text_parse_module(path, l->text, len, &err);
+    if (!l->module)
+      print_error(&err);
+    return l->module != NULL;
+  }
+  if (!has_suffix(path, ".wast")) {
+    fprintf(stderr, "%s: error: unknown file type (expected .wast or .wat)\n", path);
+    return false;
+  }
+  l->script = text_parse_script(path, l->text, len, &err);
+  if (!l->script) {
+    print_error(&err);
+    return false;
+  }
+  RunStats stats = {0};
+  run_script(l->script, opt, stdout, &stats);
+  printf("%u passed, %u failed\n", stats.passed, stats.failed);
+  if (stats.not_run)
+    fprintf(stderr, "%s: note: %u commands not run: this build parses modules but does not "
+            "execute them yet\n", path, stats.not_run);
+  return stats.failed == 0;
+}
+
+/* -o FILE: writes the last module or script. */
+static bool write_output(const char *path, const Loaded *l)
+{
+  Buf out;
+  buf_init(&out);
+  if (has_suffix(path, ".wat") && l->module) {
+    text_print_module(&out, l->module);
+  } else if (has_suffix(path, ".wast") && l->script) {
+    text_print_script(&out, l->script, NULL);
+  } else if (has_suffix(path, ".wast") && l->module) {
+    text_print_module(&out, l->module);
+  } else {
+    fprintf(stderr, "%s: error: cannot write %s here (no preceding %s)\n", path,
+            has_suffix(path, ".wat") || has_suffix(path, ".wast") ? "this" : "this file type",
+            has_suffix(path, ".wat") ? "module" : "module or script");
+    buf_free(&out);
+    return false;
+  }
+  bool ok = !out.failed;
+  FILE *f = ok ? fopen(path, "wb") : NULL;
+  if (f) {
+    ok = fwrite(out.data, 1, out.len, f) == out.len;
+    ok = fclose(f) == 0 && ok;
+  } else {
+    ok = false;
+  }
+  if (!ok)
+    fprintf(stderr, "%s: error: %s\n", path, out.failed ? "out of memory" : strerror(errno));
+  buf_free(&out);
+  return ok;
+}
+
+int main(int argc, char **argv)
+{
+  RunOptions opt = {0};
+  Loaded loaded = {0};
+  bool ok = true;
+  if (argc == 1) {
+    fputs(usage, stderr);
+    return 2;
+  }
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(usage, stdout);
+      loaded_free(&loaded);
+      return 0;
+    } else if (strcmp(a, "--version") == 0) {
+      printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      loaded_free(&loaded);
+      return 0;
+    } else if (strcmp(a, "-d") == 0) {
+      opt.dry = true;
+    } else if (strcmp(a, "-u") == 0) {
+      opt.unchecked = true;
+    } else if (strcmp(a, "--features=wasm3") == 0) {
+      opt.wasm3 = true;
+    } else if (strcmp(a, "-o") == 0) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
+        loaded_free(&loaded);
+        return 2;
+      }
+      ok = write_output(argv[++i], &loaded) && ok;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
+      loaded_free(&loaded);
+      return 2;
+    } else {
+      ok = run_file(a, &opt, &loaded) && ok;
+    }
+  }
+  loaded_free(&loaded);
+  return ok ? 0 : 1;
+}

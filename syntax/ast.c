@@ -1,0 +1,285 @@
+#include "syntax/ast.h"
+
+#include <string.h>
+
+#include "util/mem.h"
+
+const InstrInfo instr_info[OP_COUNT] = {
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  [OP_##id] = {mnemonic, prefix, code, IMM_##shape, n, params, results},
+#include "syntax/instr.def"
+};
+
+Module *module_new(void)
+{
+  Module *m = mem_calloc(1, sizeof *m);
+  if (m)
+    arena_init(&m->arena);
+  return m;
+}
+
+void module_free(Module *m)
+{
+  if (!m)
+    return;
+  arena_free(&m->arena);
+  mem_free(m);
+}
+
+uint32_t module_imports(const Module *m, ExternKind kind)
+{
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < m->imports.len; i++)
+    n += m->imports.data[i].type.kind == kind;
+  return n;
+}
+
+Loc module_loc(const Module *m, uint32_t at)
+{
+  if (m->binary || m->nlines == 0)
+    return (Loc){m->file, 0, at};
+  /* The last line starting at or before `at`. */
+  uint32_t lo = 0, hi = m->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (m->line_starts[mid] <= at)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return (Loc){m->file, lo + 1, at - m->line_starts[lo] + 1};
+}
+
+const FuncType *module_functype(const Module *m, uint32_t typeidx)
+{
+  if (typeidx >= m->types.len || m->types.data[typeidx].comp.kind != COMP_FUNC)
+    return NULL;
+  return &m->types.data[typeidx].comp.func;
+}
+
+/* ---- Structural equality ---- */
+
+static bool bytes_eq(Bytes a, Bytes b)
+{
+  return a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
+}
+
+static bool blocktype_eq(BlockType a, BlockType b)
+{
+  if (a.kind != b.kind)
+    return false;
+  if (a.kind == BLOCK_VALTYPE)
+    return valtype_eq(a.valtype, b.valtype);
+  if (a.kind == BLOCK_TYPEIDX)
+    return a.idx == b.idx;
+  return true;
+}
+
+static bool catches_eq(const Catches *a, const Catches *b)
+{
+  if (a->len != b->len)
+    return false;
+  for (uint32_t i = 0; i < a->len; i++) {
+    const Catch *x = &a->catch_[i], *y = &b->catch_[i];
+    if (x->kind != y->kind || x->label != y->label)
+      return false;
+    if ((x->kind == CATCH || x->kind == CATCH_REF) && x->tag != y->tag)
+      return false;
+  }
+  return true;
+}
+
+static bool handlers_eq(const Handlers *a, const Handlers *b)
+{
+  if (a->len != b->len)
+    return false;
+  for (uint32_t i = 0; i < a->len; i++) {
+    const Handler *x = &a->handler[i], *y = &b->handler[i];
+    if (x->kind != y->kind || x->tag != y->tag || (x->kind == ON_LABEL && x->label != y->label))
+      return false;
+  }
+  return true;
+}
+
+static bool select_eq(const SelectTypes *a, const SelectTypes *b)
+{
+  if (!a || !b)
+    return a == b;
+  if (a->len != b->len)
+    return false;
+  for (uint32_t i = 0; i < a->len; i++)
+    if (!valtype_eq(a->type[i], b->type[i]))
+      return false;
+  return true;
+}
+
+static bool memarg_eq(MemArg a, MemArg b)
+{
+  return a.offset == b.offset && a.mem == b.mem && a.align == b.align;
+}
+
+/* Equality of the immediates of two instructions with the same opcode. */
+static bool imm_eq(const Instr *a, const Instr *b)
+{
+  switch (instr_info[a->op].shape) {
+  case IMM_NONE:
+  case IMM_END:
+    return true;
+  case IMM_ELSE:
+    return a->imm.end == b->imm.end;
+  case IMM_BLOCK:
+    return blocktype_eq(a->imm.block.type, b->imm.block.type) &&
+           a->imm.block.end == b->imm.block.end &&
+           (a->op != OP_IF || a->imm.block.else_ == b->imm.block.else_);
+  case IMM_TRY_TABLE:
+    return blocktype_eq(a->imm.block.type, b->imm.block.type) &&
+           a->imm.block.end == b->imm.block.end &&
+           catches_eq(a->imm.block.catches, b->imm.block.catches);
+  case IMM_SELECT:
+    return select_eq(a->imm.select, b->imm.select);
+  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
+  case IMM_GLOBAL: case IMM_TABLE: case IMM_ELEM: case IMM_MEM: case IMM_DATA:
+    return a->imm.x == b->imm.x;
+  case IMM_CALL_INDIRECT: case IMM_TABLE_TABLE: case IMM_TABLE_ELEM: case IMM_MEM_MEM:
+  case IMM_MEM_DATA: case IMM_TYPE_FIELD: case IMM_TYPE_NUM: case IMM_TYPE_DATA:
+  case IMM_TYPE_ELEM: case IMM_TYPE_TYPE: case IMM_TYPE_TAG:
+    return a->imm.xy.x == b->imm.xy.x && a->imm.xy.y == b->imm.xy.y;
+  case IMM_BR_TABLE:
+    return a->imm.br_table->len == b->imm.br_table->len &&
+           memcmp(a->imm.br_table->label, b->imm.br_table->label,
+                  a->imm.br_table->len * sizeof(uint32_t)) == 0;
+  case IMM_BR_ON_CAST:
+    return a->imm.br_on_cast.label == b->imm.br_on_cast.label &&
+           valtype_eq(a->imm.br_on_cast.rt1, b->imm.br_on_cast.rt1) &&
+           valtype_eq(a->imm.br_on_cast.rt2, b->imm.br_on_cast.rt2);
+  case IMM_HEAPTYPE:
+  case IMM_REFTYPE:
+    return valtype_eq(a->imm.ref, b->imm.ref);
+  case IMM_MEMARG:
+    return memarg_eq(a->imm.memarg, b->imm.memarg);
+  case IMM_MEMARG_LANE:
+    return memarg_eq(a->imm.memarg, b->imm.memarg) && a->imm.memarg.lane == b->imm.memarg.lane;
+  case IMM_RESUME:
+  case IMM_RESUME_THROW:
+    return a->imm.resume.type == b->imm.resume.type &&
+           (instr_info[a->op].shape != IMM_RESUME_THROW || a->imm.resume.tag == b->imm.resume.tag) &&
+           handlers_eq(a->imm.resume.handlers, b->imm.resume.handlers);
+  case IMM_I32:
+  case IMM_F32:
+    return a->imm.i32 == b->imm.i32;
+  case IMM_I64:
+  case IMM_F64:
+    return a->imm.i64 == b->imm.i64;
+  case IMM_V128:
+  case IMM_SHUFFLE:
+    return memcmp(&a->imm.v128, &b->imm.v128, sizeof(V128)) == 0;
+  case IMM_LANE:
+    return a->imm.lane == b->imm.lane;
+  }
+  return false;
+}
+
+bool expr_eq(const Expr *a, const Expr *b)
+{
+  if (a->len != b->len)
+    return false;
+  for (uint32_t i = 0; i < a->len; i++)
+    if (a->data[i].op != b->data[i].op || !imm_eq(&a->data[i], &b->data[i]))
+      return false;
+  return true;
+}
+
+static bool exprs_eq(const Exprs *a, const Exprs *b)
+{
+  if (a->len != b->len)
+    return false;
+  for (uint32_t i = 0; i < a->len; i++)
+    if (!expr_eq(&a->data[i], &b->data[i]))
+      return false;
+  return true;
+}
+
+static bool segmode_eq(SegMode ma, uint32_t xa, const Expr *ea, SegMode mb, uint32_t xb,
+                       const Expr *eb)
+{
+  return ma == mb && (ma != SEG_ACTIVE || (xa == xb && expr_eq(ea, eb)));
+}
+
+/* Compares two vectors element by element with `eq`. */
+#define VEC_EQ(a, b, eq)                                   \
+  do {                                                     \
+    if ((a).len != (b).len)                                \
+      return false;                                        \
+    for (uint32_t i_ = 0; i_ < (a).len; i_++)              \
+      if (!eq(&(a).data[i_], &(b).data[i_]))               \
+        return false;                                      \
+  } while (0)
+
+static bool import_eq(const Import *a, const Import *b)
+{
+  return bytes_eq(a->module, b->module) && bytes_eq(a->name, b->name) &&
+         externtype_eq(&a->type, &b->type);
+}
+
+static bool export_eq(const Export *a, const Export *b)
+{
+  return bytes_eq(a->name, b->name) && a->kind == b->kind && a->idx == b->idx;
+}
+
+static bool func_eq(const Func *a, const Func *b)
+{
+  return a->type == b->type && valtypes_eq(&a->locals, &b->locals) && expr_eq(&a->body, &b->body);
+}
+
+static bool global_eq(const Global *a, const Global *b)
+{
+  ExternType x = {.kind = EXTERN_GLOBAL, .global = a->type};
+  ExternType y = {.kind = EXTERN_GLOBAL, .global = b->type};
+  return externtype_eq(&x, &y) && expr_eq(&a->init, &b->init);
+}
+
+static bool table_eq(const Table *a, const Table *b)
+{
+  ExternType x = {.kind = EXTERN_TABLE, .table = a->type};
+  ExternType y = {.kind = EXTERN_TABLE, .table = b->type};
+  return externtype_eq(&x, &y) && expr_eq(&a->init, &b->init);
+}
+
+static bool mem_eq(const Mem *a, const Mem *b)
+{
+  ExternType x = {.kind = EXTERN_MEM, .mem = a->type};
+  ExternType y = {.kind = EXTERN_MEM, .mem = b->type};
+  return externtype_eq(&x, &y);
+}
+
+static bool tag_eq(const Tag *a, const Tag *b)
+{
+  return a->type == b->type;
+}
+
+static bool elem_eq(const Elem *a, const Elem *b)
+{
+  return valtype_eq(a->type, b->type) && exprs_eq(&a->items, &b->items) &&
+         segmode_eq(a->mode, a->table, &a->offset, b->mode, b->table, &b->offset);
+}
+
+static bool data_eq(const Data *a, const Data *b)
+{
+  return bytes_eq(a->init, b->init) &&
+         segmode_eq(a->mode, a->mem, &a->offset, b->mode, b->mem, &b->offset);
+}
+
+bool module_eq(const Module *a, const Module *b)
+{
+  VEC_EQ(a->types, b->types, subtype_eq);
+  VEC_EQ(a->imports, b->imports, import_eq);
+  VEC_EQ(a->tags, b->tags, tag_eq);
+  VEC_EQ(a->globals, b->globals, global_eq);
+  VEC_EQ(a->mems, b->mems, mem_eq);
+  VEC_EQ(a->tables, b->tables, table_eq);
+  VEC_EQ(a->funcs, b->funcs, func_eq);
+  VEC_EQ(a->datas, b->datas, data_eq);
+  VEC_EQ(a->elems, b->elems, elem_eq);
+  VEC_EQ(a->exports, b->exports, export_eq);
+  return a->has_start == b->has_start && (!a->has_start || a->start == b->start);
+}

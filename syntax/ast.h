@@ -1,0 +1,294 @@
+/* The abstract syntax of modules and instructions (spec: 1.3-syntax.
+ * instructions, 1.4-syntax.modules, and the stack-switching Explainer).
+ *
+ * One deliberate difference from the spec's tree: an expression is a *flat*
+ * array of instructions, as in the binary format.  `block`, `loop`, `if` and
+ * `try_table` are followed by their body, an optional `else` and a closing
+ * `end`; every expression ends with the `end` that closes it.  Structured
+ * instructions record where their `else` and `end` are, so a branch is an
+ * index jump. */
+#ifndef SYNTAX_AST_H
+#define SYNTAX_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "syntax/types.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+/* The instruction opcodes, one per row of syntax/instr.def. */
+typedef enum Op {
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) OP_##id,
+#include "syntax/instr.def"
+  OP_COUNT
+} Op;
+
+/* The immediate shapes of syntax/instr.def. */
+typedef enum Shape {
+  IMM_NONE, IMM_BLOCK, IMM_TRY_TABLE, IMM_ELSE, IMM_END, IMM_SELECT,
+  IMM_LABEL, IMM_BR_TABLE, IMM_BR_ON_CAST, IMM_FUNC, IMM_TYPE,
+  IMM_CALL_INDIRECT, IMM_TAG, IMM_LOCAL, IMM_GLOBAL, IMM_TABLE,
+  IMM_TABLE_TABLE, IMM_TABLE_ELEM, IMM_ELEM, IMM_MEM, IMM_MEM_MEM,
+  IMM_MEM_DATA, IMM_DATA, IMM_MEMARG, IMM_MEMARG_LANE, IMM_HEAPTYPE,
+  IMM_REFTYPE, IMM_TYPE_FIELD, IMM_TYPE_NUM, IMM_TYPE_DATA, IMM_TYPE_ELEM,
+  IMM_TYPE_TYPE, IMM_TYPE_TAG, IMM_RESUME, IMM_RESUME_THROW, IMM_I32,
+  IMM_I64, IMM_F32, IMM_F64, IMM_V128, IMM_SHUFFLE, IMM_LANE
+} Shape;
+
+/* What syntax/instr.def says about one instruction. */
+typedef struct InstrInfo {
+  const char *mnemonic;
+  uint8_t prefix;
+  uint32_t code;
+  Shape shape;
+  uint8_t n;
+  const char *params, *results;
+} InstrInfo;
+
+extern const InstrInfo instr_info[OP_COUNT];
+
+/* A 128-bit vector, little-endian lanes. */
+typedef union V128 {
+  uint8_t i8[16];
+  uint16_t i16[8];
+  uint32_t i32[4];
+  uint64_t i64[2];
+} V128;
+
+/* blocktype ::= _RESULT valtype? | _IDX typeidx */
+typedef enum BlockTypeKind { BLOCK_EMPTY, BLOCK_VALTYPE, BLOCK_TYPEIDX } BlockTypeKind;
+
+typedef struct BlockType {
+  uint8_t kind;       /* BlockTypeKind */
+  union {
+    ValType valtype;  /* BLOCK_VALTYPE */
+    uint32_t idx;     /* BLOCK_TYPEIDX */
+  };
+} BlockType;
+
+/* memarg ::= {ALIGN u32, OFFSET u64}, with the memory index and, for the
+ * lane instructions, the lane. */
+typedef struct MemArg {
+  uint64_t offset;
+  uint32_t mem;
+  uint8_t align;  /* log2 of the alignment in bytes */
+  uint8_t lane;
+} MemArg;
+
+/* catch ::= CATCH tagidx labelidx | CATCH_REF tagidx labelidx
+ *         | CATCH_ALL labelidx | CATCH_ALL_REF labelidx */
+typedef enum CatchKind { CATCH, CATCH_REF, CATCH_ALL, CATCH_ALL_REF } CatchKind;
+
+typedef struct Catch {
+  CatchKind kind;
+  uint32_t tag;  /* CATCH, CATCH_REF */
+  uint32_t label;
+} Catch;
+
+/* hdl ::= (on tagidx labelidx) | (on tagidx switch) */
+typedef enum HandlerKind { ON_LABEL, ON_SWITCH } HandlerKind;
+
+typedef struct Handler {
+  HandlerKind kind;
+  uint32_t tag;
+  uint32_t label;  /* ON_LABEL */
+} Handler;
+
+/* Immediates that do not fit in an Instr live out of line, in the module's
+ * arena. */
+typedef struct Labels { uint32_t len; uint32_t label[]; } Labels;        /* br_table: last is the default */
+typedef struct Catches { uint32_t len; Catch catch_[]; } Catches;
+typedef struct Handlers { uint32_t len; Handler handler[]; } Handlers;
+typedef struct SelectTypes { uint32_t len; ValType type[]; } SelectTypes; /* select (result t*) */
+
+typedef struct Instr {
+  uint16_t op;   /* Op */
+  uint32_t at;   /* source offset: a byte offset in the text or binary */
+  union {
+    uint32_t x;                                 /* one index: LABEL FUNC TYPE TAG LOCAL GLOBAL TABLE ELEM MEM DATA */
+    struct { uint32_t x, y; } xy;               /* two indices, in the order of the shape's name;
+                                                   CALL_INDIRECT: x = table, y = type; TYPE_NUM: y = n */
+    struct {
+      BlockType type;
+      uint32_t end;                             /* position of the matching `end` */
+      union {
+        uint32_t else_;                         /* IF: position of `else`, or of `end` if none */
+        Catches *catches;                       /* TRY_TABLE */
+      };
+    } block;
+    uint32_t end;                               /* ELSE: position of the matching `end` */
+    SelectTypes *select;                        /* SELECT: NULL for the form without types */
+    Labels *br_table;
+    struct { uint32_t label; ValType rt1, rt2; } br_on_cast;
+    ValType ref;                                /* HEAPTYPE (as a nullable reftype), REFTYPE */
+    MemArg memarg;
+    struct { uint32_t type, tag; Handlers *handlers; } resume; /* RESUME, RESUME_THROW */
+    uint32_t i32;
+    uint64_t i64;
+    uint32_t f32;                               /* bit patterns: never C floats */
+    uint64_t f64;
+    V128 v128;
+    uint8_t shuffle[16];
+    uint8_t lane;
+  } imm;
+} Instr;
+
+_Static_assert(sizeof(Instr) <= 32, "an instruction fits in half a cache line");
+
+/* An expression: a flat instruction sequence ending in `end`. */
+typedef struct Expr {
+  Instr *data;
+  uint32_t len, cap;
+} Expr;
+
+typedef struct Exprs {
+  Expr *data;
+  uint32_t len, cap;
+} Exprs;
+
+/* name ::= char* — kept as its UTF-8 bytes; byte strings likewise. */
+typedef struct Bytes {
+  uint8_t *data;
+  uint32_t len;
+} Bytes;
+
+typedef Bytes Name;
+
+/* import ::= IMPORT name name externtype */
+typedef struct Import {
+  Name module, name;
+  ExternType type;
+  uint32_t at;
+} Import;
+
+/* export ::= EXPORT name externidx */
+typedef struct Export {
+  Name name;
+  ExternKind kind;
+  uint32_t idx;
+  uint32_t at;
+} Export;
+
+/* func ::= FUNC typeidx local* expr */
+typedef struct Func {
+  uint32_t type;
+  ValTypes locals;
+  Expr body;
+  uint32_t at;
+} Func;
+
+/* global ::= GLOBAL globaltype expr */
+typedef struct Global {
+  GlobalType type;
+  Expr init;
+  uint32_t at;
+} Global;
+
+/* table ::= TABLE tabletype expr */
+typedef struct Table {
+  TableType type;
+  Expr init;
+  uint32_t at;
+} Table;
+
+/* mem ::= MEMORY memtype */
+typedef struct Mem {
+  MemType type;
+  uint32_t at;
+} Mem;
+
+/* tag ::= TAG tagtype */
+typedef struct Tag {
+  uint32_t type;
+  uint32_t at;
+} Tag;
+
+/* elemmode ::= ACTIVE tableidx expr | PASSIVE | DECLARE, and likewise datamode */
+typedef enum SegMode { SEG_PASSIVE, SEG_ACTIVE, SEG_DECLARE } SegMode;
+
+/* elem ::= ELEM reftype expr* elemmode */
+typedef struct Elem {
+  ValType type;
+  Exprs items;
+  SegMode mode;
+  uint32_t table;  /* SEG_ACTIVE */
+  Expr offset;     /* SEG_ACTIVE */
+  uint32_t at;
+} Elem;
+
+/* data ::= DATA byte* datamode */
+typedef struct Data {
+  Bytes init;
+  SegMode mode;
+  uint32_t mem;    /* SEG_ACTIVE */
+  Expr offset;     /* SEG_ACTIVE */
+  uint32_t at;
+} Data;
+
+/* A custom section of a binary module, kept as is. */
+typedef struct Custom {
+  Name name;
+  Bytes content;
+  uint32_t after;  /* id of the section it follows, 0 at the start */
+} Custom;
+
+#define DEFINE_VEC(Name, T) typedef struct Name { T *data; uint32_t len, cap; } Name
+DEFINE_VEC(SubTypes, SubType);
+DEFINE_VEC(Imports, Import);
+DEFINE_VEC(Exports, Export);
+DEFINE_VEC(Funcs, Func);
+DEFINE_VEC(Globals, Global);
+DEFINE_VEC(Tables, Table);
+DEFINE_VEC(Mems, Mem);
+DEFINE_VEC(Tags, Tag);
+DEFINE_VEC(Elems, Elem);
+DEFINE_VEC(Datas, Data);
+DEFINE_VEC(Customs, Custom);
+
+/* module ::= MODULE type* import* tag* global* mem* table* func* data* elem* start? export*
+ * The types are flat, in index order (see SubType).  Everything a module
+ * points to lives in its arena. */
+typedef struct Module {
+  Arena arena;
+  SubTypes types;
+  Imports imports;
+  Tags tags;
+  Globals globals;
+  Mems mems;
+  Tables tables;
+  Funcs funcs;
+  Datas datas;
+  Elems elems;
+  bool has_start;
+  uint32_t start;
+  Exports exports;
+  Customs customs;
+  /* Where the module came from, to turn `at` offsets into positions. */
+  const char *file;
+  bool binary;                  /* offsets are byte offsets of a binary */
+  uint32_t *line_starts;        /* text: offset of each line's first byte */
+  uint32_t nlines;
+  uint32_t at;
+} Module;
+
+Module *module_new(void);       /* NULL on allocation failure */
+void module_free(Module *m);
+
+/* The number of imports of a kind: the imported part of that index space. */
+uint32_t module_imports(const Module *m, ExternKind kind);
+
+/* The source position of an offset in the module's text or binary. */
+Loc module_loc(const Module *m, uint32_t at);
+
+/* The function type an instruction-level typeuse refers to, or NULL if the
+ * index is not a function type of this module. */
+const FuncType *module_functype(const Module *m, uint32_t typeidx);
+
+/* Structural equality of the abstract syntax, ignoring source positions and
+ * custom sections: the test of every round trip (text → AST → text,
+ * binary → AST → binary). */
+bool module_eq(const Module *a, const Module *b);
+bool expr_eq(const Expr *a, const Expr *b);
+
+#endif

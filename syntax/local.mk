@@ -1,0 +1,5 @@
+libwasm_a_SOURCES += \
+  %D%/ast.c %D%/ast.h \
+  %D%/instr.def \
+  %D%/script.c %D%/script.h \
+  %D%/types.c %D%/types.h

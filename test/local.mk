@@ -1,0 +1,28 @@
+# Tests: Check unit tests and shell tests speak TAP; each .wast file of our
+# own is one test, run by wasmfx-ref.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
+
+check_PROGRAMS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/roundtrip
+%C%_unit_check_number_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_number_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_lexer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_lexer_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_text_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_text_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_roundtrip_LDADD = libwasm.a
+
+TESTS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/cli.sh %D%/official.sh
+EXTRA_DIST += %D%/cli.sh %D%/official.sh %D%/official.xfail
+
+TEST_EXTENSIONS = .wast
+WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
+WAST_LOG_COMPILER = ./wasmfx-ref
+AM_WAST_LOG_FLAGS = -d
+WAST_TESTS = \
+  examples/hello.wast \
+  %D%/core/stack-switching-syntax.wast \
+  %D%/core/syntax.wast \
+  %D%/core/text-errors.wast
+TESTS += $(WAST_TESTS)
+EXTRA_DIST += $(WAST_TESTS)

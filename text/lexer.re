@@ -1,0 +1,515 @@
+/* The lexer of the text format (spec: 6.0-text.lexical, 6.1-text.values).
+ *
+ * Tokens follow the longest-match rule.  The reserved-token rule matches
+ * any run of idchars, strings and a few punctuation characters, so a run
+ * like `0$x` or `"a""b"` is one token, reserved, and an error: tokens must
+ * be separated by space or parentheses.  The spec counts `;` among those
+ * characters too, but then `nop;;comment` would be one reserved token,
+ * while the suite (token.wast) has a line comment end a token; so `;` is a
+ * token of its own here, and as reserved as any.  Keywords are matched by
+ * explicit rules listed before the generic ones, so a known keyword wins a tie and
+ * an unknown one falls through to "unknown operator".
+ *
+ * Comments and annotations are space.  An annotation `(@id …)` may contain
+ * any tokens, so inside one the lexer runs with `annotation` > 0 and
+ * reports no unknown keywords. */
+
+#include "text/lexer.h"
+
+#include <string.h>
+
+#include "text/parser.h"
+#include "util/utf8.h"
+
+/*!re2c
+  re2c:define:YYCTYPE = "unsigned char";
+  re2c:define:YYCURSOR = "l->cur";
+  re2c:define:YYMARKER = "l->mar";
+  re2c:define:YYLIMIT = "l->lim";
+  re2c:yyfill:enable = 0;
+  re2c:eof = 0;
+
+  sign      = [+-];
+  digit     = [0-9];
+  hexdigit  = [0-9a-fA-F];
+  num       = digit ("_"? digit)*;
+  hexnum    = hexdigit ("_"? hexdigit)*;
+  nat       = num | "0x" hexnum;
+  int       = sign nat;
+  float     = sign? num "." num? ([eE] sign? num)?
+            | sign? num [eE] sign? num
+            | sign? "0x" hexnum "." hexnum? ([pP] sign? num)?
+            | sign? "0x" hexnum [pP] sign? num
+            | sign? "inf" | sign? "nan" | sign? "nan:0x" hexnum;
+  idchar    = [0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~];
+  strchar   = [^"\\\x00-\x1f\x7f] | "\\" [^\x00-\x1f\x7f];
+  string    = "\"" strchar* "\"";
+  id        = "$" (idchar+ | string);
+  keyword   = [a-z] idchar*;
+  reserved  = (idchar | string | [,[\]{}])+;
+  newline   = "\n" | "\r\n" | "\r";
+  space     = [ \t] | newline;
+*/
+
+void lexer_init(Lexer *l, TextParser *p, const char *src, size_t len)
+{
+  l->p = p;
+  l->src = (const unsigned char *)src;
+  l->cur = l->src;
+  l->lim = l->src + len;
+  l->mar = l->tok = l->src;
+  l->annotation = 0;
+}
+
+static uint32_t offset(const Lexer *l, const unsigned char *at)
+{
+  return (uint32_t)(at - l->src);
+}
+
+static int lex_error(Lexer *l, const unsigned char *at, const char *msg)
+{
+  text_error(l->p, offset(l, at), "%s", msg);
+  return -1;
+}
+
+/* A keyword or reserved token that is not a known keyword. */
+static int unknown_operator(Lexer *l)
+{
+  if (l->annotation)
+    return TOK_PLAIN;  /* any token is fine inside an annotation */
+  int len = (int)(l->cur - l->tok);
+  text_error(l->p, offset(l, l->tok), "unknown operator %.*s", len > 80 ? 80 : len,
+             (const char *)l->tok);
+  return -1;
+}
+
+/* A byte that cannot start a token: a control character, a non-ASCII
+ * character outside strings and comments, or broken UTF-8. */
+static int illegal_character(Lexer *l, const unsigned char *at)
+{
+  uint32_t cp;
+  if (*at >= 0x80 && utf8_decode(at, (size_t)(l->lim - at), &cp) == 0)
+    return lex_error(l, at, "malformed UTF-8 encoding");
+  return lex_error(l, at, "illegal character");
+}
+
+static int token(Lexer *l, Token *t, int code, uint32_t value)
+{
+  t->text = (const char *)l->tok;
+  t->len = (uint32_t)(l->cur - l->tok);
+  t->at = offset(l, l->tok);
+  t->value = value;
+  return code;
+}
+
+/* The token class of an instruction keyword: the grammar has one rule per
+ * immediate shape of syntax/instr.def. */
+static int instr_class(Op op)
+{
+  switch (instr_info[op].shape) {
+  case IMM_NONE: return TOK_PLAIN;
+  case IMM_BLOCK: return op == OP_IF ? TOK_IF : TOK_BLOCK;
+  case IMM_TRY_TABLE: return TOK_TRY_TABLE;
+  case IMM_ELSE: return TOK_ELSE;
+  case IMM_END: return TOK_END;
+  case IMM_SELECT: return TOK_SELECT;
+  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
+  case IMM_GLOBAL: case IMM_ELEM: case IMM_DATA:
+    return TOK_IDX;
+  case IMM_TABLE: case IMM_MEM: return TOK_IDX_OPT;
+  case IMM_TABLE_TABLE: case IMM_MEM_MEM: return TOK_IDX2_OPT;
+  case IMM_TABLE_ELEM: case IMM_MEM_DATA: return TOK_INIT;
+  case IMM_TYPE_FIELD: case IMM_TYPE_DATA: case IMM_TYPE_ELEM: case IMM_TYPE_TYPE:
+  case IMM_TYPE_TAG:
+    return TOK_IDX2;
+  case IMM_TYPE_NUM: return TOK_TYPE_NUM;
+  case IMM_MEMARG: return TOK_MEMARG;
+  case IMM_MEMARG_LANE: return TOK_MEMARG_LANE;
+  case IMM_BR_TABLE: return TOK_BR_TABLE;
+  case IMM_BR_ON_CAST: return TOK_BR_ON_CAST;
+  case IMM_CALL_INDIRECT: return TOK_CALL_INDIRECT;
+  case IMM_HEAPTYPE: return TOK_HEAPTYPE;
+  case IMM_REFTYPE: return TOK_REFTYPE;
+  case IMM_RESUME: return TOK_RESUME;
+  case IMM_RESUME_THROW: return TOK_RESUME_THROW;
+  case IMM_I32: case IMM_I64: case IMM_F32: case IMM_F64: return TOK_CONST;
+  case IMM_V128: return TOK_V128_CONST;
+  case IMM_SHUFFLE: return TOK_SHUFFLE;
+  case IMM_LANE: return TOK_LANE;
+  }
+  return TOK_PLAIN;
+}
+
+static int instr_token(Lexer *l, Token *t, Op op)
+{
+  return token(l, t, instr_class(op), op);
+}
+
+static bool string_error(Lexer *l, const unsigned char *at, const char *msg)
+{
+  lex_error(l, at, msg);
+  return false;
+}
+
+/* Checks the characters of a string token: escapes (spec: Tstringelem)
+ * and UTF-8 of the literal characters. */
+static bool check_string(Lexer *l)
+{
+  const unsigned char *s = l->tok, *end = l->cur - 1;
+  while (*s != '"')
+    s++;  /* skip a `$` of a quoted identifier */
+  for (s++; s < end;) {
+    if (*s >= 0x80) {
+      uint32_t cp;
+      size_t n = utf8_decode(s, (size_t)(end - s), &cp);
+      if (n == 0)
+        return string_error(l, s, "malformed UTF-8 encoding");
+      s += n;
+      continue;
+    }
+    if (*s++ != '\\')
+      continue;
+    switch (*s) {
+    case 't': case 'n': case 'r': case '"': case '\'': case '\\':
+      s++;
+      continue;
+    case 'u': {
+      /* \u{hexnum}, a Unicode scalar value */
+      const unsigned char *q = s + 1;
+      uint32_t cp = 0;
+      bool digits = false;
+      if (*q++ != '{')
+        return string_error(l, s - 1, "illegal escape");
+      for (; q < end && *q != '}'; q++) {
+        int d = *q >= '0' && *q <= '9' ? *q - '0'
+              : (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f' ? (*q | 0x20) - 'a' + 10
+              : *q == '_' && digits ? -2 : -1;
+        if (d == -2)
+          continue;
+        if (d < 0 || cp > 0x10ffff)
+          return string_error(l, s - 1, "illegal escape");
+        cp = cp * 16 + (uint32_t)d;
+        digits = true;
+      }
+      if (q >= end || !digits || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+        return string_error(l, s - 1, "illegal escape");
+      s = q + 1;
+      continue;
+    }
+    default:
+      if (s + 1 < end && strchr("0123456789abcdefABCDEF", s[0]) && s[0] &&
+          strchr("0123456789abcdefABCDEF", s[1]) && s[1]) {
+        s += 2;
+        continue;
+      }
+      return string_error(l, s - 1, "illegal escape");
+    }
+  }
+  return true;
+}
+
+static int hexval(unsigned char c)
+{
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+bool lexer_string_bytes(Arena *a, Token t, Bytes *out)
+{
+  const unsigned char *s = (const unsigned char *)t.text;
+  const unsigned char *end = s + t.len - 1;
+  while (*s != '"')
+    s++;
+  s++;
+  uint8_t *buf = arena_alloc(a, (size_t)(end - s) + 1);
+  if (!buf)
+    return false;
+  uint32_t n = 0;
+  while (s < end) {
+    if (*s != '\\') {
+      buf[n++] = *s++;
+      continue;
+    }
+    s++;
+    switch (*s) {
+    case 't': buf[n++] = '\t'; s++; break;
+    case 'n': buf[n++] = '\n'; s++; break;
+    case 'r': buf[n++] = '\r'; s++; break;
+    case '"': case '\'': case '\\': buf[n++] = *s++; break;
+    case 'u': {
+      uint32_t cp = 0;
+      for (s += 2; *s != '}'; s++)
+        if (*s != '_')
+          cp = cp * 16 + (uint32_t)hexval(*s);
+      s++;
+      n += (uint32_t)utf8_encode(cp, buf + n);
+      break;
+    }
+    default:
+      buf[n++] = (uint8_t)(hexval(s[0]) * 16 + hexval(s[1]));
+      s += 2;
+    }
+  }
+  *out = (Bytes){buf, n};
+  return true;
+}
+
+/* block comment ::= (; blockchar* ;)  — they nest (spec: Tblockcomment) */
+static int skip_block_comment(Lexer *l)
+{
+  const unsigned char *start = l->tok;
+  uint32_t depth = 1;
+  while (depth > 0) {
+    if (l->cur >= l->lim)
+      return lex_error(l, start, "unclosed comment");
+    unsigned char c = *l->cur;
+    if (c == '(' && l->cur + 1 < l->lim && l->cur[1] == ';') {
+      depth++;
+      l->cur += 2;
+    } else if (c == ';' && l->cur + 1 < l->lim && l->cur[1] == ')') {
+      depth--;
+      l->cur += 2;
+    } else if (c >= 0x80) {
+      uint32_t cp;
+      size_t n = utf8_decode(l->cur, (size_t)(l->lim - l->cur), &cp);
+      if (n == 0)
+        return lex_error(l, l->cur, "malformed UTF-8 encoding");
+      l->cur += n;
+    } else {
+      l->cur++;
+    }
+  }
+  return 0;
+}
+
+/* line comment ::= ;; linechar* (newline | eof) */
+static int skip_line_comment(Lexer *l)
+{
+  while (l->cur < l->lim && *l->cur != '\n' && *l->cur != '\r') {
+    if (*l->cur >= 0x80) {
+      uint32_t cp;
+      size_t n = utf8_decode(l->cur, (size_t)(l->lim - l->cur), &cp);
+      if (n == 0)
+        return lex_error(l, l->cur, "malformed UTF-8 encoding");
+      l->cur += n;
+    } else {
+      l->cur++;
+    }
+  }
+  return 0;
+}
+
+static int scan(Lexer *l, Token *t);
+
+/* annot ::= (@ annotid (space | token)* )  — the id is a non-empty run of
+ * idchars or a non-empty string (spec: Tannot); the contents are skipped,
+ * but must be well-nested tokens. */
+static int skip_annotation(Lexer *l)
+{
+  const unsigned char *start = l->tok;
+  const unsigned char *id = l->cur;
+  while (l->cur < l->lim && strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                   "!#$%&'*+-./:<=>?@\\^_`|~", *l->cur) && *l->cur)
+    l->cur++;
+  if (l->cur == id && l->cur < l->lim && *l->cur == '"') {
+    /* annotid ::= name: a string, which must be there and non-empty */
+    const unsigned char *q = l->cur + 1;
+    while (q < l->lim && *q != '"' && *q >= 0x20 && *q != 0x7f)
+      q += *q == '\\' && q + 1 < l->lim && q[1] >= 0x20 ? 2 : 1;
+    if (q >= l->lim || *q != '"' || q == l->cur + 1)
+      return lex_error(l, start, "empty annotation id");
+    l->tok = l->cur;
+    l->cur = q + 1;
+    if (!check_string(l))
+      return -1;
+    Token s = {(const char *)l->tok, (uint32_t)(l->cur - l->tok), offset(l, l->tok), 0};
+    Bytes b;
+    if (!lexer_string_bytes(l->p->arena, s, &b)) {
+      text_oom(l->p);
+      return -1;
+    }
+    if (!utf8_valid(b.data, b.len))
+      return lex_error(l, start, "malformed UTF-8");
+  } else if (l->cur == id) {
+    return lex_error(l, start, "empty annotation id");
+  }
+  l->annotation++;
+  uint32_t depth = 1;
+  while (depth > 0) {
+    Token tok;
+    int code = scan(l, &tok);
+    if (code < 0)
+      return -1;
+    if (code == 0)
+      return lex_error(l, start, "unclosed annotation");
+    depth += code == TOK_LPAR;
+    depth -= code == TOK_RPAR;
+  }
+  l->annotation--;
+  return 0;
+}
+
+/* One token, or 0 at the end, or -1 on error.  Space, comments and
+ * annotations are skipped. */
+static int scan(Lexer *l, Token *t)
+{
+  for (;;) {
+    l->tok = l->cur;
+    /*!re2c
+      $           { return 0; }
+      space+      { continue; }
+      ";;"        { if (skip_line_comment(l) < 0) return -1; continue; }
+      "(;"        { if (skip_block_comment(l) < 0) return -1; continue; }
+      "(@"        {
+                    if (l->annotation) {
+                      /* inside an annotation, (@x …) is only tokens */
+                      l->cur = l->tok + 1;
+                      return token(l, t, TOK_LPAR, 0);
+                    }
+                    if (skip_annotation(l) < 0)
+                      return -1;
+                    continue;
+                  }
+      "("         { return token(l, t, TOK_LPAR, 0); }
+      ")"         { return token(l, t, TOK_RPAR, 0); }
+
+      nat         { return token(l, t, TOK_NAT, 0); }
+      int         { return token(l, t, TOK_INT, 0); }
+      float       { return token(l, t, TOK_FLOAT, 0); }
+      "nan:canonical"  { return token(l, t, TOK_NANPAT, NUMPAT_NAN_CANONICAL); }
+      "nan:arithmetic" { return token(l, t, TOK_NANPAT, NUMPAT_NAN_ARITHMETIC); }
+      string      { return check_string(l) ? token(l, t, TOK_STRING, 0) : -1; }
+      id          {
+                    if (l->tok[1] != '"')
+                      return token(l, t, TOK_ID, 0);
+                    if (l->cur - l->tok == 3)  /* $"" */
+                      return lex_error(l, l->tok, "empty identifier");
+                    if (!check_string(l))
+                      return -1;
+                    return token(l, t, TOK_ID, 0);
+                  }
+      "$"         { return lex_error(l, l->tok, "empty identifier"); }
+      "offset=" nat { return token(l, t, TOK_OFFSET_EQ, 0); }
+      "align=" nat  { return token(l, t, TOK_ALIGN_EQ, 0); }
+
+      !include "instrs.re";
+
+      "module"    { return token(l, t, TOK_MODULE, 0); }
+      "type"      { return token(l, t, TOK_TYPE, 0); }
+      "func"      { return token(l, t, TOK_FUNC, 0); }
+      "param"     { return token(l, t, TOK_PARAM, 0); }
+      "result"    { return token(l, t, TOK_RESULT, 0); }
+      "local"     { return token(l, t, TOK_LOCAL, 0); }
+      "global"    { return token(l, t, TOK_GLOBAL, 0); }
+      "table"     { return token(l, t, TOK_TABLE, 0); }
+      "memory"    { return token(l, t, TOK_MEMORY, 0); }
+      "elem"      { return token(l, t, TOK_ELEM, 0); }
+      "data"      { return token(l, t, TOK_DATA, 0); }
+      "start"     { return token(l, t, TOK_START, 0); }
+      "import"    { return token(l, t, TOK_IMPORT, 0); }
+      "export"    { return token(l, t, TOK_EXPORT, 0); }
+      "tag"       { return token(l, t, TOK_TAG, 0); }
+      "rec"       { return token(l, t, TOK_REC, 0); }
+      "sub"       { return token(l, t, TOK_SUB, 0); }
+      "final"     { return token(l, t, TOK_FINAL, 0); }
+      "struct"    { return token(l, t, TOK_STRUCT, 0); }
+      "array"     { return token(l, t, TOK_ARRAY, 0); }
+      "field"     { return token(l, t, TOK_FIELD, 0); }
+      "mut"       { return token(l, t, TOK_MUT, 0); }
+      "ref"       { return token(l, t, TOK_REF, 0); }
+      "null"      { return token(l, t, TOK_NULL, 0); }
+      "cont"      { return token(l, t, TOK_CONT, 0); }
+      "item"      { return token(l, t, TOK_ITEM, 0); }
+      "offset"    { return token(l, t, TOK_OFFSET, 0); }
+      "declare"   { return token(l, t, TOK_DECLARE, 0); }
+      "then"      { return token(l, t, TOK_THEN, 0); }
+      "on"        { return token(l, t, TOK_ON, 0); }
+      "catch"     { return token(l, t, TOK_CATCH, 0); }
+      "catch_ref" { return token(l, t, TOK_CATCH_REF, 0); }
+      "catch_all" { return token(l, t, TOK_CATCH_ALL, 0); }
+      "catch_all_ref" { return token(l, t, TOK_CATCH_ALL_REF, 0); }
+
+      "i32"       { return token(l, t, TOK_NUMTYPE, VAL_I32); }
+      "i64"       { return token(l, t, TOK_NUMTYPE, VAL_I64); }
+      "f32"       { return token(l, t, TOK_NUMTYPE, VAL_F32); }
+      "f64"       { return token(l, t, TOK_NUMTYPE, VAL_F64); }
+      "v128"      { return token(l, t, TOK_VECTYPE, VAL_V128); }
+      "i8"        { return token(l, t, TOK_PACKTYPE, PACK_I8); }
+      "i16"       { return token(l, t, TOK_PACKTYPE, PACK_I16); }
+
+      "any"       { return token(l, t, TOK_ABSHEAP, HEAP_ANY); }
+      "eq"        { return token(l, t, TOK_ABSHEAP, HEAP_EQ); }
+      "i31"       { return token(l, t, TOK_ABSHEAP, HEAP_I31); }
+      "none"      { return token(l, t, TOK_ABSHEAP, HEAP_NONE); }
+      "nofunc"    { return token(l, t, TOK_ABSHEAP, HEAP_NOFUNC); }
+      "exn"       { return token(l, t, TOK_ABSHEAP, HEAP_EXN); }
+      "noexn"     { return token(l, t, TOK_ABSHEAP, HEAP_NOEXN); }
+      "extern"    { return token(l, t, TOK_ABSHEAP, HEAP_EXTERN); }
+      "noextern"  { return token(l, t, TOK_ABSHEAP, HEAP_NOEXTERN); }
+      "nocont"    { return token(l, t, TOK_ABSHEAP, HEAP_NOCONT); }
+
+      "anyref"        { return token(l, t, TOK_REFABBR, HEAP_ANY); }
+      "eqref"         { return token(l, t, TOK_REFABBR, HEAP_EQ); }
+      "i31ref"        { return token(l, t, TOK_REFABBR, HEAP_I31); }
+      "structref"     { return token(l, t, TOK_REFABBR, HEAP_STRUCT); }
+      "arrayref"      { return token(l, t, TOK_REFABBR, HEAP_ARRAY); }
+      "nullref"       { return token(l, t, TOK_REFABBR, HEAP_NONE); }
+      "funcref"       { return token(l, t, TOK_REFABBR, HEAP_FUNC); }
+      "nullfuncref"   { return token(l, t, TOK_REFABBR, HEAP_NOFUNC); }
+      "exnref"        { return token(l, t, TOK_REFABBR, HEAP_EXN); }
+      "nullexnref"    { return token(l, t, TOK_REFABBR, HEAP_NOEXN); }
+      "externref"     { return token(l, t, TOK_REFABBR, HEAP_EXTERN); }
+      "nullexternref" { return token(l, t, TOK_REFABBR, HEAP_NOEXTERN); }
+      "contref"       { return token(l, t, TOK_REFABBR, HEAP_CONT); }
+      "nullcontref"   { return token(l, t, TOK_REFABBR, HEAP_NOCONT); }
+
+      "i8x16"     { return token(l, t, TOK_VECSHAPE, SHAPE_I8X16); }
+      "i16x8"     { return token(l, t, TOK_VECSHAPE, SHAPE_I16X8); }
+      "i32x4"     { return token(l, t, TOK_VECSHAPE, SHAPE_I32X4); }
+      "i64x2"     { return token(l, t, TOK_VECSHAPE, SHAPE_I64X2); }
+      "f32x4"     { return token(l, t, TOK_VECSHAPE, SHAPE_F32X4); }
+      "f64x2"     { return token(l, t, TOK_VECSHAPE, SHAPE_F64X2); }
+
+      "register"          { return token(l, t, TOK_REGISTER, 0); }
+      "invoke"            { return token(l, t, TOK_INVOKE, 0); }
+      "get"               { return token(l, t, TOK_GET, 0); }
+      "assert_return"     { return token(l, t, TOK_ASSERT_RETURN, 0); }
+      "assert_trap"       { return token(l, t, TOK_ASSERT_TRAP, 0); }
+      "assert_exhaustion" { return token(l, t, TOK_ASSERT_EXHAUSTION, 0); }
+      "assert_exception"  { return token(l, t, TOK_ASSERT_EXCEPTION, 0); }
+      "assert_suspension" { return token(l, t, TOK_ASSERT_SUSPENSION, 0); }
+      "assert_malformed"  { return token(l, t, TOK_ASSERT_MALFORMED, 0); }
+      "assert_invalid"    { return token(l, t, TOK_ASSERT_INVALID, 0); }
+      "assert_unlinkable" { return token(l, t, TOK_ASSERT_UNLINKABLE, 0); }
+      "input"             { return token(l, t, TOK_INPUT, 0); }
+      "output"            { return token(l, t, TOK_OUTPUT, 0); }
+      "either"            { return token(l, t, TOK_EITHER, 0); }
+      "binary"            { return token(l, t, TOK_BINARY, 0); }
+      "quote"             { return token(l, t, TOK_QUOTE, 0); }
+      "definition"        { return token(l, t, TOK_DEFINITION, 0); }
+      "instance"          { return token(l, t, TOK_INSTANCE, 0); }
+      "ref.extern"        { return token(l, t, TOK_REFPAT, REFPAT_EXTERN); }
+      "ref.host"          { return token(l, t, TOK_REFPAT, REFPAT_HOST); }
+      "ref.any"           { return token(l, t, TOK_REFPAT, HEAP_ANY); }
+      "ref.struct"        { return token(l, t, TOK_REFPAT, HEAP_STRUCT); }
+      "ref.array"         { return token(l, t, TOK_REFPAT, HEAP_ARRAY); }
+      "ref.exn"           { return token(l, t, TOK_REFPAT, HEAP_EXN); }
+      "ref.cont"          { return token(l, t, TOK_REFPAT, HEAP_CONT); }
+
+      keyword     { return unknown_operator(l); }
+      reserved    { return unknown_operator(l); }
+      ";"         { return unknown_operator(l); }
+      "\"" strchar* {
+                    return lex_error(l, l->tok, l->cur >= l->lim ? "unclosed string"
+                                                                 : "illegal control character in string");
+                  }
+      *           { return illegal_character(l, l->tok); }
+    */
+  }
+}
+
+int lexer_next(Lexer *l, Token *t)
+{
+  if (text_failed(l->p))
+    return -1;
+  return scan(l, t);
+}

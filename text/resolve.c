@@ -1,0 +1,407 @@
+/* Identifiers to indices, once a module's text has been parsed (spec: the
+ * identifier context I of 6.1-text.values, and type uses of 6.2-text.types).
+ *
+ * Every index slot the parser could not fill with a plain number holds a
+ * handle into the parser's table of vars (text/parse.h).  First the type
+ * uses are resolved, in the order they appear in the text, because a type
+ * use without `(type x)` may append a new function type to the module;
+ * then one walk over the module replaces every handle, slot by slot, in the
+ * index space its position says. */
+
+#include <string.h>
+
+#include "text/parse.h"
+
+typedef struct Resolver {
+  TextParser *p;
+  Module *m;
+  /* The function whose body is being resolved. */
+  const TextFunc *func;
+  uint32_t nparams;
+  NameTable locals;
+  bool locals_indexed;
+} Resolver;
+
+/* The spaces' names in "unknown …" messages. */
+static const char *const unknown_names[SPACE_COUNT] = {
+  [SPACE_TYPE] = "type", [SPACE_FUNC] = "function", [SPACE_TABLE] = "table",
+  [SPACE_MEM] = "memory", [SPACE_GLOBAL] = "global", [SPACE_TAG] = "tag",
+  [SPACE_ELEM] = "elem segment", [SPACE_DATA] = "data segment", [SPACE_LOCAL] = "local",
+  [SPACE_FIELD] = "field",
+};
+
+static bool unknown(Resolver *r, Space s, const Var *v)
+{
+  return text_error(r->p, v->at, "unknown %s $%.*s", unknown_names[s], (int)v->name.len,
+                    (const char *)v->name.data);
+}
+
+/* Makes the parameter and local names of the current function a table. */
+static void index_locals(Resolver *r)
+{
+  bool oom = false;
+  r->locals_indexed = true;
+  const Names *params = &r->func->params, *locals = &r->func->locals;
+  for (uint32_t i = 0; i < params->len; i++)
+    if (params->data[i].len)
+      name_insert(r->p->arena, &r->locals, params->data[i], i, &oom);
+  for (uint32_t i = 0; i < locals->len; i++)
+    if (locals->data[i].len)
+      name_insert(r->p->arena, &r->locals, locals->data[i], r->nparams + i, &oom);
+  if (oom)
+    text_oom(r->p);
+}
+
+/* The index an identifier denotes in a space (field: of type `type`). */
+static bool lookup(Resolver *r, Space s, const Var *v, uint32_t type, uint32_t *idx)
+{
+  switch (s) {
+  case SPACE_LOCAL:
+    if (!r->func)
+      return unknown(r, s, v);
+    if (!r->locals_indexed)
+      index_locals(r);
+    return name_lookup(&r->locals, v->name, idx) || unknown(r, s, v);
+  case SPACE_FIELD:
+    if (type < r->p->nfields) {
+      const Names *f = &r->p->fields[type];
+      for (uint32_t i = 0; i < f->len; i++)
+        if (name_eq(f->data[i], v->name)) {
+          *idx = i;
+          return true;
+        }
+    }
+    return unknown(r, s, v);
+  default:
+    return name_lookup(&r->p->names[s], v->name, idx) || unknown(r, s, v);
+  }
+}
+
+/* Replaces a handle in *slot by the index it denotes. */
+static void slot_in(Resolver *r, uint32_t *slot, Space s, uint32_t type)
+{
+  if (!is_var(*slot) || text_failed(r->p))
+    return;
+  const Var *v = &r->p->vars.data[*slot - VAR_BASE];
+  uint32_t idx = 0;
+  if (v->kind == VAR_NAME && !lookup(r, s, v, type, &idx))
+    return;
+  if (v->kind == VAR_NUM)
+    idx = v->num;
+  *slot = idx;
+}
+
+static void slot(Resolver *r, uint32_t *x, Space s)
+{
+  slot_in(r, x, s, 0);
+}
+
+/* heaptype ::= … | typeidx */
+static void valtype(Resolver *r, ValType *t)
+{
+  if (t->kind == VAL_REF && t->heap == HEAP_IDX)
+    slot(r, &t->idx, SPACE_TYPE);
+}
+
+static void valtypes(Resolver *r, ValTypes *ts)
+{
+  for (uint32_t i = 0; i < ts->len; i++)
+    valtype(r, &ts->data[i]);
+}
+
+/* ================================================================ Type uses */
+
+/* A type definition that an implicit type use may reuse: alone in its rec
+ * group, final, without supertypes, and a function type equal to ft
+ * (spec: Ttypeuse_(I)/abbrev). */
+static bool implicit_match(const SubType *st, const FuncType *ft)
+{
+  return st->rec_size == 1 && st->final && st->supers.len == 0 && st->comp.kind == COMP_FUNC &&
+         functype_eq(&st->comp.func, ft);
+}
+
+/* The index of the first such type, appending one if there is none. */
+static uint32_t implicit_type(Resolver *r, const TypeUse *use)
+{
+  FuncType ft = {use->params, use->results};
+  SubTypes *types = &r->m->types;
+  for (uint32_t i = 0; i < types->len; i++)
+    if (implicit_match(&types->data[i], &ft))
+      return i;
+  uint32_t idx = types->len;
+  SubType st = {.final = true, .comp = {.kind = COMP_FUNC, .func = ft}, .rec = idx,
+                .rec_size = 1, .at = use->at};
+  if (!vec_push(&r->m->arena, types, st))
+    text_oom(r->p);
+  return idx;
+}
+
+/* typeuse ::= (type x) param* result* — the params and results, if
+ * written, must be x's (spec: Ttypeuse_(I)/base) */
+static uint32_t explicit_type(Resolver *r, TypeUse *use)
+{
+  slot(r, &use->type, SPACE_TYPE);
+  if (use->params.len == 0 && use->results.len == 0)
+    return use->type;
+  FuncType ft = {use->params, use->results};
+  const FuncType *def = module_functype(r->m, use->type);
+  if (use->type >= r->m->types.len)
+    text_error(r->p, use->at, "unknown type %u", use->type);
+  else if (!def || !functype_eq(def, &ft))
+    text_error(r->p, use->at, "inline function type");
+  return use->type;
+}
+
+static void resolve_typeuses(Resolver *r)
+{
+  for (uint32_t i = 0; i < r->p->vars.len && !text_failed(r->p); i++) {
+    Var *v = &r->p->vars.data[i];
+    if (v->kind != VAR_TYPEUSE)
+      continue;
+    valtypes(r, &v->use->params);
+    valtypes(r, &v->use->results);
+    v->num = v->use->has_type ? explicit_type(r, v->use) : implicit_type(r, v->use);
+    v->kind = VAR_NUM;
+  }
+}
+
+/* ================================================================= Types */
+
+static void comptype(Resolver *r, CompType *ct)
+{
+  switch (ct->kind) {
+  case COMP_FUNC:
+    valtypes(r, &ct->func.params);
+    valtypes(r, &ct->func.results);
+    break;
+  case COMP_STRUCT:
+    for (uint32_t i = 0; i < ct->fields.len; i++)
+      valtype(r, &ct->fields.data[i].type);
+    break;
+  case COMP_ARRAY:
+    valtype(r, &ct->array.type);
+    break;
+  case COMP_CONT:
+    slot(r, &ct->cont, SPACE_TYPE);
+    break;
+  }
+}
+
+static void subtype(Resolver *r, SubType *st)
+{
+  for (uint32_t i = 0; i < st->supers.len; i++)
+    slot(r, &st->supers.data[i], SPACE_TYPE);
+  comptype(r, &st->comp);
+}
+
+/* ========================================================== Instructions */
+
+static void blocktype(Resolver *r, BlockType *bt)
+{
+  if (bt->kind == BLOCK_TYPEIDX)
+    slot(r, &bt->idx, SPACE_TYPE);
+  else if (bt->kind == BLOCK_VALTYPE)
+    valtype(r, &bt->valtype);
+}
+
+static void handlers(Resolver *r, Handlers *h)
+{
+  for (uint32_t i = 0; i < h->len; i++)
+    slot(r, &h->handler[i].tag, SPACE_TAG);
+}
+
+/* The index immediates of an instruction, by shape (syntax/instr.def).
+ * Labels were resolved while parsing. */
+static void instr(Resolver *r, Instr *in)
+{
+  switch (instr_info[in->op].shape) {
+  case IMM_BLOCK:
+    blocktype(r, &in->imm.block.type);
+    break;
+  case IMM_TRY_TABLE:
+    blocktype(r, &in->imm.block.type);
+    for (uint32_t i = 0; i < in->imm.block.catches->len; i++)
+      slot(r, &in->imm.block.catches->catch_[i].tag, SPACE_TAG);
+    break;
+  case IMM_SELECT:
+    if (in->imm.select)
+      for (uint32_t i = 0; i < in->imm.select->len; i++)
+        valtype(r, &in->imm.select->type[i]);
+    break;
+  case IMM_BR_ON_CAST:
+    valtype(r, &in->imm.br_on_cast.rt1);
+    valtype(r, &in->imm.br_on_cast.rt2);
+    break;
+  case IMM_FUNC: slot(r, &in->imm.x, SPACE_FUNC); break;
+  case IMM_TYPE: slot(r, &in->imm.x, SPACE_TYPE); break;
+  case IMM_TAG: slot(r, &in->imm.x, SPACE_TAG); break;
+  case IMM_LOCAL: slot(r, &in->imm.x, SPACE_LOCAL); break;
+  case IMM_GLOBAL: slot(r, &in->imm.x, SPACE_GLOBAL); break;
+  case IMM_TABLE: slot(r, &in->imm.x, SPACE_TABLE); break;
+  case IMM_ELEM: slot(r, &in->imm.x, SPACE_ELEM); break;
+  case IMM_MEM: slot(r, &in->imm.x, SPACE_MEM); break;
+  case IMM_DATA: slot(r, &in->imm.x, SPACE_DATA); break;
+  case IMM_CALL_INDIRECT:
+    slot(r, &in->imm.xy.x, SPACE_TABLE);
+    slot(r, &in->imm.xy.y, SPACE_TYPE);
+    break;
+  case IMM_TABLE_TABLE:
+    slot(r, &in->imm.xy.x, SPACE_TABLE);
+    slot(r, &in->imm.xy.y, SPACE_TABLE);
+    break;
+  case IMM_TABLE_ELEM:
+    slot(r, &in->imm.xy.x, SPACE_TABLE);
+    slot(r, &in->imm.xy.y, SPACE_ELEM);
+    break;
+  case IMM_MEM_MEM:
+    slot(r, &in->imm.xy.x, SPACE_MEM);
+    slot(r, &in->imm.xy.y, SPACE_MEM);
+    break;
+  case IMM_MEM_DATA:
+    slot(r, &in->imm.xy.x, SPACE_MEM);
+    slot(r, &in->imm.xy.y, SPACE_DATA);
+    break;
+  case IMM_MEMARG:
+  case IMM_MEMARG_LANE:
+    slot(r, &in->imm.memarg.mem, SPACE_MEM);
+    break;
+  case IMM_HEAPTYPE:
+  case IMM_REFTYPE:
+    valtype(r, &in->imm.ref);
+    break;
+  case IMM_TYPE_FIELD:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    slot_in(r, &in->imm.xy.y, SPACE_FIELD, in->imm.xy.x);
+    break;
+  case IMM_TYPE_NUM:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    break;
+  case IMM_TYPE_DATA:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    slot(r, &in->imm.xy.y, SPACE_DATA);
+    break;
+  case IMM_TYPE_ELEM:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    slot(r, &in->imm.xy.y, SPACE_ELEM);
+    break;
+  case IMM_TYPE_TYPE:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    slot(r, &in->imm.xy.y, SPACE_TYPE);
+    break;
+  case IMM_TYPE_TAG:
+    slot(r, &in->imm.xy.x, SPACE_TYPE);
+    slot(r, &in->imm.xy.y, SPACE_TAG);
+    break;
+  case IMM_RESUME_THROW:
+    slot(r, &in->imm.resume.tag, SPACE_TAG);
+    /* fall through */
+  case IMM_RESUME:
+    slot(r, &in->imm.resume.type, SPACE_TYPE);
+    handlers(r, in->imm.resume.handlers);
+    break;
+  default:
+    break;
+  }
+}
+
+static void expr(Resolver *r, Expr *e)
+{
+  for (uint32_t i = 0; i < e->len && !text_failed(r->p); i++)
+    instr(r, &e->data[i]);
+}
+
+/* ================================================================ Fields */
+
+static void import(Resolver *r, Import *im)
+{
+  switch (im->type.kind) {
+  case EXTERN_FUNC:
+  case EXTERN_TAG:
+    slot(r, &im->type.type, SPACE_TYPE);
+    break;
+  case EXTERN_TABLE:
+    valtype(r, &im->type.table.elem);
+    break;
+  case EXTERN_GLOBAL:
+    valtype(r, &im->type.global.type);
+    break;
+  case EXTERN_MEM:
+    break;
+  }
+}
+
+static void func(Resolver *r, Func *f, const TextFunc *tf)
+{
+  slot(r, &f->type, SPACE_TYPE);
+  valtypes(r, &f->locals);
+  const FuncType *ft = module_functype(r->m, f->type);
+  r->func = tf;
+  r->nparams = ft ? ft->params.len : tf->params.len;
+  r->locals = (NameTable){0};
+  r->locals_indexed = false;
+  expr(r, &f->body);
+  r->func = NULL;
+}
+
+static void elem(Resolver *r, Elem *e)
+{
+  valtype(r, &e->type);
+  for (uint32_t i = 0; i < e->items.len; i++)
+    expr(r, &e->items.data[i]);
+  if (e->mode == SEG_ACTIVE) {
+    slot(r, &e->table, SPACE_TABLE);
+    expr(r, &e->offset);
+  }
+}
+
+static void data(Resolver *r, Data *d)
+{
+  if (d->mode == SEG_ACTIVE) {
+    slot(r, &d->mem, SPACE_MEM);
+    expr(r, &d->offset);
+  }
+}
+
+static void export(Resolver *r, Export *e)
+{
+  static const Space spaces[EXTERN_KINDS] = {
+    [EXTERN_FUNC] = SPACE_FUNC, [EXTERN_TABLE] = SPACE_TABLE, [EXTERN_MEM] = SPACE_MEM,
+    [EXTERN_GLOBAL] = SPACE_GLOBAL, [EXTERN_TAG] = SPACE_TAG,
+  };
+  slot(r, &e->idx, spaces[e->kind]);
+}
+
+bool text_resolve(TextParser *p)
+{
+  Resolver r = {.p = p, .m = p->mod};
+  Module *m = p->mod;
+  /* Types first: an explicit type use compares its inline signature with
+   * the definition.  Implicit types appended by the type uses come with
+   * resolved signatures. */
+  for (uint32_t i = 0; i < m->types.len; i++)
+    subtype(&r, &m->types.data[i]);
+  resolve_typeuses(&r);
+  for (uint32_t i = 0; i < m->imports.len; i++)
+    import(&r, &m->imports.data[i]);
+  for (uint32_t i = 0; i < m->funcs.len; i++)
+    func(&r, &m->funcs.data[i], &p->funcs.data[i]);
+  for (uint32_t i = 0; i < m->tables.len; i++) {
+    valtype(&r, &m->tables.data[i].type.elem);
+    expr(&r, &m->tables.data[i].init);
+  }
+  for (uint32_t i = 0; i < m->globals.len; i++) {
+    valtype(&r, &m->globals.data[i].type.type);
+    expr(&r, &m->globals.data[i].init);
+  }
+  for (uint32_t i = 0; i < m->tags.len; i++)
+    slot(&r, &m->tags.data[i].type, SPACE_TYPE);
+  for (uint32_t i = 0; i < m->elems.len; i++)
+    elem(&r, &m->elems.data[i]);
+  for (uint32_t i = 0; i < m->datas.len; i++)
+    data(&r, &m->datas.data[i]);
+  for (uint32_t i = 0; i < m->exports.len; i++)
+    export(&r, &m->exports.data[i]);
+  if (m->has_start)
+    slot(&r, &m->start, SPACE_FUNC);
+  return !text_failed(p);
+}

@@ -1,0 +1,42 @@
+#include "util/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
+{
+  if (e->phase != PHASE_NONE)
+    return false;
+  e->phase = phase;
+  e->loc = loc;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->message, sizeof e->message, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+void error_clear(Error *e)
+{
+  e->phase = PHASE_NONE;
+  e->loc = (Loc){0};
+  e->message[0] = '\0';
+}
+
+const char *phase_name(Phase phase)
+{
+  switch (phase) {
+  case PHASE_NONE: return "no error";
+  case PHASE_IO: return "i/o error";
+  case PHASE_MALFORMED: return "syntax error";
+  case PHASE_INVALID: return "invalid module";
+  case PHASE_UNLINKABLE: return "link failure";
+  case PHASE_TRAP: return "runtime trap";
+  case PHASE_EXHAUSTION: return "resource exhaustion";
+  case PHASE_EXCEPTION: return "uncaught exception";
+  case PHASE_SUSPENSION: return "unhandled suspension";
+  case PHASE_LIMIT: return "implementation limit";
+  case PHASE_INTERNAL: return "internal error";
+  }
+  return "error";
+}

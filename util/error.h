@@ -1,0 +1,51 @@
+/* Errors are values.  Deep code fills in an Error and returns false (or
+ * NULL); only the driver prints.  The phase says which outcome of the spec
+ * the error is, so the script runner can tell "malformed" from "invalid". */
+#ifndef UTIL_ERROR_H
+#define UTIL_ERROR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum Phase {
+  PHASE_NONE,        /* no error */
+  PHASE_IO,          /* a file could not be read or written */
+  PHASE_MALFORMED,   /* text or binary does not parse / decode */
+  PHASE_INVALID,     /* the module does not validate */
+  PHASE_UNLINKABLE,  /* imports do not match */
+  PHASE_TRAP,
+  PHASE_EXHAUSTION,
+  PHASE_EXCEPTION,   /* an uncaught Wasm exception */
+  PHASE_SUSPENSION,  /* a suspend without a handler */
+  PHASE_LIMIT,       /* an implementation limit of this interpreter */
+  PHASE_INTERNAL     /* a bug: something that cannot happen in valid code */
+} Phase;
+
+/* A source position.  For text, line and column (both from 1); for binary,
+ * line is 0 and col is the byte offset. */
+typedef struct Loc {
+  const char *file;
+  uint32_t line, col;
+} Loc;
+
+enum { ERROR_MESSAGE_MAX = 512 };
+
+typedef struct Error {
+  Phase phase;
+  Loc loc;
+  char message[ERROR_MESSAGE_MAX];
+} Error;
+
+/* Records the first error only: later calls leave an existing error alone,
+ * so the innermost, earliest cause is what the user sees.  Returns false, so
+ * callers can write `return error_at(...)`. */
+bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+void error_clear(Error *e);
+
+/* The name of a phase as the official interpreter prints it
+ * ("syntax error", "invalid module", "trap", ...). */
+const char *phase_name(Phase phase);
+
+#endif
