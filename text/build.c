@@ -10,19 +10,13 @@
 
 #include "text/number.h"
 
-static void *alloc(TextParser *p, size_t size)
+void *build_alloc(TextParser *p, size_t size)
 {
   void *q = arena_alloc(p->arena, size);
   if (!q)
     text_oom(p);
   return q;
 }
-
-#define PUSH(p, v, x)                         \
-  do {                                        \
-    if (!vec_push((p)->arena, &(v), (x)))     \
-      text_oom(p);                            \
-  } while (0)
 
 Indices build_indices_push(TextParser *p, Indices list, uint32_t x)
 {
@@ -38,8 +32,7 @@ ValTypes build_valtypes_push(TextParser *p, ValTypes list, ValType t)
 
 ValTypes build_valtypes_concat(TextParser *p, ValTypes a, ValTypes b)
 {
-  for (uint32_t i = 0; i < b.len; i++)
-    PUSH(p, a, b.data[i]);
+  APPEND(p, a, b);
   return a;
 }
 
@@ -99,7 +92,7 @@ static void set_field_names(TextParser *p, uint32_t idx, Names names)
     return;
   if (idx >= p->nfields) {
     uint32_t n = idx + 1 > p->nfields * 2 ? idx + 1 : p->nfields * 2;
-    Names *f = alloc(p, (size_t)n * sizeof *f);
+    Names *f = build_alloc(p, (size_t)n * sizeof *f);
     if (!f)
       return;
     if (p->nfields)
@@ -128,7 +121,7 @@ void build_typedef(TextParser *p, Token l, Token id, SubType *st)
 /* subtype ::= (sub final? typeidx* comptype) | comptype == (sub final comptype) */
 SubType *build_subtype(TextParser *p, bool final, Indices supers, CompType *ct)
 {
-  SubType *st = alloc(p, sizeof *st);
+  SubType *st = build_alloc(p, sizeof *st);
   if (st && ct)
     *st = (SubType){.final = final, .supers = supers, .comp = *ct};
   return st;
@@ -136,7 +129,7 @@ SubType *build_subtype(TextParser *p, bool final, Indices supers, CompType *ct)
 
 static CompType *comptype(TextParser *p, CompType ct)
 {
-  CompType *c = alloc(p, sizeof *c);
+  CompType *c = build_alloc(p, sizeof *c);
   if (c)
     *c = ct;
   return c;
@@ -191,8 +184,7 @@ FieldTypes build_field(TextParser *p, FieldTypes list, Token id, FieldType f)
 /* field ::= (field fieldtype*) == (field fieldtype)* */
 FieldTypes build_fields_append(TextParser *p, FieldTypes list, FieldTypes more)
 {
-  for (uint32_t i = 0; i < more.len; i++)
-    PUSH(p, list, more.data[i]);
+  APPEND(p, list, more);
   return list;
 }
 
@@ -204,7 +196,7 @@ FieldTypes build_fieldtypes_push(TextParser *p, FieldTypes list, FieldType f)
 
 TypeUse *build_typeuse_begin(TextParser *p)
 {
-  return alloc(p, sizeof(TypeUse));
+  return build_alloc(p, sizeof(TypeUse));
 }
 
 /* param ::= (param $id valtype) */
@@ -290,7 +282,7 @@ void build_block(TextParser *p, Token op, Token label, BlockType bt, const Catch
   Instr in = instr(op);
   in.imm.block.type = bt;
   if (catches) {
-    Catches *c = alloc(p, sizeof *c + (size_t)catches->len * sizeof(Catch));
+    Catches *c = build_alloc(p, sizeof *c + (size_t)catches->len * sizeof(Catch));
     if (!c)
       return;
     c->len = catches->len;
@@ -462,7 +454,7 @@ Instr build_memarg(TextParser *p, Token op, uint32_t mem, MemArgText a, const To
 Instr build_select(TextParser *p, Token op, ValTypes types)
 {
   Instr in = instr(op);
-  SelectTypes *s = alloc(p, sizeof *s + (size_t)types.len * sizeof(ValType));
+  SelectTypes *s = build_alloc(p, sizeof *s + (size_t)types.len * sizeof(ValType));
   if (!s)
     return in;
   s->len = types.len;
@@ -476,7 +468,7 @@ Instr build_select(TextParser *p, Token op, ValTypes types)
 Instr build_br_table(TextParser *p, Token op, Indices labels)
 {
   Instr in = instr(op);
-  Labels *l = alloc(p, sizeof *l + (size_t)labels.len * sizeof(uint32_t));
+  Labels *l = build_alloc(p, sizeof *l + (size_t)labels.len * sizeof(uint32_t));
   if (!l)
     return in;
   l->len = labels.len;
@@ -520,7 +512,7 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
   Instr in = instr(op);
   in.imm.resume.type = text_var(p, type);
   in.imm.resume.tag = tag ? text_var(p, *tag) : 0;
-  Handlers *h = alloc(p, sizeof *h + (size_t)handlers.len * sizeof(Handler));
+  Handlers *h = build_alloc(p, sizeof *h + (size_t)handlers.len * sizeof(Handler));
   if (!h)
     return in;
   h->len = handlers.len;

@@ -21,6 +21,22 @@ typedef struct ElemList { ValType type; Exprs items; } ElemList;
 
 void text_syntax_error(TextParser *p, Token t);
 
+/* Allocation in the current arena; failure is recorded in p. */
+void *build_alloc(TextParser *p, size_t size);
+
+#define PUSH(p, v, x)                         \
+  do {                                        \
+    if (!vec_push((p)->arena, &(v), (x)))     \
+      text_oom(p);                            \
+  } while (0)
+
+/* Appends the elements of vector w to v. */
+#define APPEND(p, v, w)                             \
+  do {                                              \
+    for (uint32_t i_ = 0; i_ < (w).len; i_++)       \
+      PUSH(p, v, (w).data[i_]);                     \
+  } while (0)
+
 /* ---- Scripts ---- */
 ScriptModule *build_script_module(TextParser *p, Token l, bool definition, Token id);
 void build_text_module(TextParser *p, ScriptModule *m);

@@ -8,20 +8,6 @@
 #include "text/lexer.h"
 #include "text/number.h"
 
-static void *alloc(TextParser *p, size_t size)
-{
-  void *q = arena_alloc(p->arena, size);
-  if (!q)
-    text_oom(p);
-  return q;
-}
-
-#define PUSH(p, v, x)                         \
-  do {                                        \
-    if (!vec_push((p)->arena, &(v), (x)))     \
-      text_oom(p);                            \
-  } while (0)
-
 Tokens build_tokens_push(TextParser *p, Tokens list, Token t)
 {
   PUSH(p, list, t);
@@ -35,7 +21,7 @@ Bytes build_strings(TextParser *p, Tokens strings)
   size_t total = 0;
   for (uint32_t i = 0; i < strings.len; i++)
     total += strings.data[i].len;  /* an upper bound of the decoded length */
-  uint8_t *buf = alloc(p, total + 1);
+  uint8_t *buf = build_alloc(p, total + 1);
   if (!buf)
     return (Bytes){0};
   uint32_t n = 0;
@@ -58,7 +44,7 @@ static void add_command(TextParser *p, Command c)
 
 ScriptModule *build_script_module(TextParser *p, Token l, bool definition, Token id)
 {
-  ScriptModule *m = alloc(p, sizeof *m);
+  ScriptModule *m = build_alloc(p, sizeof *m);
   if (m)
     *m = (ScriptModule){.kind = SMOD_TEXT, .id = text_id(p, id), .definition = definition,
                         .at = l.at};
@@ -135,7 +121,7 @@ void build_command_file(TextParser *p, CommandKind kind, Token l, Token id, cons
 /* action ::= (invoke $id? name const*) | (get $id? name) */
 Action *build_action(TextParser *p, ActionKind kind, Token l, Token id, Name name, Consts args)
 {
-  Action *a = alloc(p, sizeof *a);
+  Action *a = build_alloc(p, sizeof *a);
   if (a)
     *a = (Action){kind, text_id(p, id), name, args, l.at};
   return a;
@@ -175,7 +161,7 @@ static bool num_bits(TextParser *p, ValKind type, Token t, uint64_t *bits)
 /* const ::= (t.const num) */
 Const *build_const_num(TextParser *p, Token op, Token num)
 {
-  Const *c = alloc(p, sizeof *c);
+  Const *c = build_alloc(p, sizeof *c);
   if (!c)
     return NULL;
   c->kind = CONST_NUM;
@@ -188,7 +174,7 @@ Const *build_const_num(TextParser *p, Token op, Token num)
 Const *build_const_vec(TextParser *p, Token op, Token shape, Tokens lanes)
 {
   (void)op;
-  Const *c = alloc(p, sizeof *c);
+  Const *c = build_alloc(p, sizeof *c);
   if (!c)
     return NULL;
   c->kind = CONST_VEC;
@@ -204,7 +190,7 @@ Const *build_const_null(TextParser *p, Token op, ValType heaptype)
     text_syntax_error(p, op);
     return NULL;
   }
-  Const *c = alloc(p, sizeof *c);
+  Const *c = build_alloc(p, sizeof *c);
   if (!c)
     return NULL;
   heaptype.null = true;
@@ -219,7 +205,7 @@ Const *build_const_ref(TextParser *p, Token refpat, Token num)
     text_syntax_error(p, refpat);
     return NULL;
   }
-  Const *c = alloc(p, sizeof *c);
+  Const *c = build_alloc(p, sizeof *c);
   if (!c)
     return NULL;
   c->kind = refpat.value == REFPAT_EXTERN ? CONST_REF_EXTERN : CONST_REF_HOST;
@@ -239,7 +225,7 @@ Results build_results_push(TextParser *p, Results list, Result *r)
 
 static Result *result(TextParser *p, ResultKind kind, Token t)
 {
-  Result *r = alloc(p, sizeof *r);
+  Result *r = build_alloc(p, sizeof *r);
   if (r) {
     r->kind = kind;
     r->at = t.at;

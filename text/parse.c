@@ -247,10 +247,21 @@ bool text_bind(TextParser *p, Space s, Token id, uint32_t idx)
 
 /* ----------------------------------------------------------- Expressions */
 
+/* The expression being parsed grows in a buffer of its own, reused from
+ * one expression to the next; only its final size goes to the arena. */
 static void push_code(TextParser *p, Instr in)
 {
-  if (!vec_push(p->arena, &p->code, in))
-    text_oom(p);
+  if (p->code.len == p->code.cap) {
+    uint32_t cap = p->code.cap ? p->code.cap * 2 : 64;
+    Instr *data = cap > p->code.cap ? mem_realloc(p->code.data, (size_t)cap * sizeof *data) : NULL;
+    if (!data) {
+      text_oom(p);
+      return;
+    }
+    p->code.data = data;
+    p->code.cap = cap;
+  }
+  p->code.data[p->code.len++] = in;
 }
 
 static bool is_block(Op op)
@@ -304,8 +315,13 @@ Expr text_take_expr(TextParser *p)
 {
   Instr end = {.op = OP_END, .at = p->code.len ? p->code.data[p->code.len - 1].at : 0};
   push_code(p, end);
-  Expr e = p->code;
-  p->code = (Expr){0};
+  Expr e = {0};
+  e.data = arena_dup(p->arena, p->code.data, (size_t)p->code.len * sizeof(Instr));
+  if (e.data)
+    e.len = e.cap = p->code.len;
+  else
+    text_oom(p);
+  p->code.len = 0;
   p->blocks.len = 0;
   return e;
 }
@@ -384,6 +400,7 @@ static void run(TextParser *p, int start)
         pushed_back = true;
       }
     }
+    p->last_at = t.at;
     TextParse(parser, code, t);
     if (text_failed(p))
       break;
@@ -391,6 +408,8 @@ static void run(TextParser *p, int start)
   if (code == 0 && !text_failed(p))
     TextParse(parser, 0, (Token){.at = (uint32_t)p->len});
   TextParseFree(parser, mem_free);
+  mem_free(p->code.data);
+  p->code = (Expr){0};
 }
 
 static void parser_init(TextParser *p, const char *file, const char *src, size_t len, Error *err,

@@ -134,7 +134,7 @@ typedef struct TextParser {
   Names struct_names;    /* field names of the struct type being parsed */
   Names pending_names;   /* … and of the last comptype, for its typedef */
 
-  /* The expression being parsed. */
+  /* The expression being parsed, in a buffer of its own (text_emit). */
   Expr code;
   OpenBlocks blocks;
   PendingIfs ifs;
@@ -142,6 +142,7 @@ typedef struct TextParser {
 
   uint32_t *line_starts;
   uint32_t nlines;
+  uint32_t last_at;      /* offset of the last token fed to the parser */
 } TextParser;
 
 /* ---- Errors (all of phase "malformed") ---- */

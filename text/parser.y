@@ -41,7 +41,7 @@
 }
 
 %stack_overflow {
-  text_error(p, 0, "nesting too deep");
+  text_error(p, p->last_at, "nesting too deep");
 }
 
 /* Tokens the lexer produces, in groups; the driver merges `(` with each
