@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary/binary.h"
 #include "config.h"
 #include "script/run.h"
 #include "text/text.h"
@@ -16,12 +17,15 @@ static const char usage[] =
   "Run WebAssembly 3.0 + stack-switching scripts and modules.\n"
   "\n"
   "Each FILE is, by its extension, a script to run (.wast) or a module in\n"
-  "text (.wat) format.  Options and files are processed in order.\n"
+  "text (.wat) or binary (.wasm) format.  Options and files are processed in\n"
+  "order.\n"
   "\n"
   "  -d                dry mode: read and check modules, run nothing\n"
   "  -u                unchecked mode: do not validate modules\n"
-  "  -o FILE           write the preceding module or script to FILE, as a\n"
-  "                    module (.wat) or a script (.wast), by its extension\n"
+  "  -o FILE           write the preceding module or script to FILE, by its\n"
+  "                    extension: a module as text (.wat) or binary (.wasm),\n"
+  "                    a script as text (.wast) or with every module in\n"
+  "                    binary form (.bin.wast)\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"
@@ -33,7 +37,7 @@ static const char usage[] =
 typedef struct Loaded {
   char *text;        /* the file's contents, NUL-terminated */
   Script *script;    /* a .wast */
-  Module *module;    /* a .wat */
+  Module *module;    /* a .wat or .wasm */
 } Loaded;
 
 static void loaded_free(Loaded *l)
@@ -114,14 +118,16 @@ static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
   if (!l->text)
     return false;
   Error err = {0};
-  if (has_suffix(path, ".wat")) {
-    l->module = text_parse_module(path, l->text, len, &err);
+  if (has_suffix(path, ".wat") || has_suffix(path, ".wasm")) {
+    l->module = has_suffix(path, ".wat")
+                    ? text_parse_module(path, l->text, len, &err)
+                    : decode_module(path, (const uint8_t *)l->text, len, &err);
     if (!l->module)
       print_error(&err);
     return l->module != NULL;
   }
   if (!has_suffix(path, ".wast")) {
-    fprintf(stderr, "%s: error: unknown file type (expected .wast or .wat)\n", path);
+    fprintf(stderr, "%s: error: unknown file type (expected .wast, .wat or .wasm)\n", path);
     return false;
   }
   l->script = text_parse_script(path, l->text, len, &err);
@@ -138,21 +144,24 @@ static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
   return stats.failed == 0;
 }
 
-/* -o FILE: writes the last module or script. */
+/* -o FILE: writes the last module or script, in the format FILE's
+ * extension asks for. */
 static bool write_output(const char *path, const Loaded *l)
 {
   Buf out;
   buf_init(&out);
-  if (has_suffix(path, ".wat") && l->module) {
+  if (l->module && has_suffix(path, ".wasm")) {
+    encode_module(&out, l->module);
+  } else if (l->module && (has_suffix(path, ".wat") || has_suffix(path, ".wast"))) {
     text_print_module(&out, l->module);
-  } else if (has_suffix(path, ".wast") && l->script) {
+  } else if (l->script && has_suffix(path, ".bin.wast")) {
+    text_print_script(&out, l->script, encode_module);
+  } else if (l->script && has_suffix(path, ".wast")) {
     text_print_script(&out, l->script, NULL);
-  } else if (has_suffix(path, ".wast") && l->module) {
-    text_print_module(&out, l->module);
   } else {
-    fprintf(stderr, "%s: error: cannot write %s here (no preceding %s)\n", path,
-            has_suffix(path, ".wat") || has_suffix(path, ".wast") ? "this" : "this file type",
-            has_suffix(path, ".wat") ? "module" : "module or script");
+    fprintf(stderr, "%s: error: nothing to write as %s: -o writes the preceding %s\n", path,
+            strrchr(path, '.') ? strrchr(path, '.') : "this",
+            l->script ? "script (.wast, .bin.wast)" : "module (.wat, .wasm) or script");
     buf_free(&out);
     return false;
   }

@@ -1,13 +1,14 @@
-/* The script runner.  Until modules can be decoded, validated and run,
- * it checks what the text format alone can: every quoted module parses,
- * and every assert_malformed on a quoted module fails to parse with the
- * expected message. */
+/* The script runner.  Until modules can be validated and run, it checks
+ * what the text and binary formats alone can: every binary and quoted
+ * module is well-formed, and every assert_malformed fails to decode or
+ * parse with the expected message. */
 
 #include "script/run.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+#include "binary/binary.h"
 #include "text/text.h"
 
 /* The official interpreter's rule: the actual message must start with the
@@ -29,28 +30,33 @@ static void report(const Script *s, uint32_t at, FILE *out, const char *fmt, ...
   fputc('\n', out);
 }
 
-/* Parses the text of (module quote …); NULL with *err set if malformed. */
-static Module *parse_quote(const Script *s, const ScriptModule *m, Error *err)
+/* The module of a (module binary …) or (module quote …): decoded or
+ * parsed now, so that assertions can observe the error.  NULL with *err set
+ * if malformed. */
+static Module *load_module(const Script *s, const ScriptModule *m, Error *err)
 {
   error_clear(err);
+  if (m->kind == SMOD_BINARY)
+    return decode_module(s->file, m->bytes.data, m->bytes.len, err);
   return text_parse_module(s->file, (const char *)m->bytes.data, m->bytes.len, err);
 }
 
-/* module: a quoted module must parse */
+/* module: a binary or quoted module must be well-formed */
 static void run_module(const Script *s, const Command *c, FILE *out, RunStats *stats)
 {
-  if (c->module.kind != SMOD_QUOTE)
+  if (c->module.kind == SMOD_TEXT)
     return;
   Error err;
-  Module *m = parse_quote(s, &c->module, &err);
+  Module *m = load_module(s, &c->module, &err);
   if (!m) {
-    report(s, c->at, out, "error: quoted module: %s", err.message);
+    report(s, c->at, out, "error: %s module: %s",
+           c->module.kind == SMOD_BINARY ? "binary" : "quoted", err.message);
     stats->failed++;
   }
   module_free(m);
 }
 
-/* (assert_malformed module failure), for quoted modules */
+/* (assert_malformed module failure) */
 static void run_assert_malformed(const Script *s, const Command *c, FILE *out, RunStats *stats)
 {
   const char *expected = (const char *)c->failure.data;
@@ -61,16 +67,14 @@ static void run_assert_malformed(const Script *s, const Command *c, FILE *out, R
     stats->failed++;
     return;
   }
-  if (c->module.kind != SMOD_QUOTE)
-    return;  /* binary modules are checked once they can be decoded */
   Error err;
-  Module *m = parse_quote(s, &c->module, &err);
+  Module *m = load_module(s, &c->module, &err);
   if (m) {
     module_free(m);
     report(s, c->at, out, "assertion failure: module is well-formed, expected \"%.*s\"", len,
            expected);
     stats->failed++;
-  } else if (!message_matches(err.message, c->failure)) {
+  } else if (err.phase != PHASE_MALFORMED || !message_matches(err.message, c->failure)) {
     report(s, c->at, out, "assertion failure: wrong error \"%s\", expected \"%.*s\"",
            err.message, len, expected);
     stats->failed++;

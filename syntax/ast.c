@@ -283,3 +283,54 @@ bool module_eq(const Module *a, const Module *b)
   VEC_EQ(a->exports, b->exports, export_eq);
   return a->has_start == b->has_start && (!a->has_start || a->start == b->start);
 }
+
+/* ---- Block structure ---- */
+
+static bool opens_block(Op op)
+{
+  Shape s = instr_info[op].shape;
+  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
+}
+
+bool expr_link(Expr *e)
+{
+  uint32_t *open = NULL;  /* positions of the blocks not yet closed */
+  uint32_t depth = 0, cap = 0;
+  bool ok = true;
+  for (uint32_t i = 0; i < e->len && ok; i++) {
+    Instr *in = &e->data[i];
+    if (opens_block(in->op)) {
+      if (depth == cap) {
+        uint32_t *bigger = mem_realloc(open, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *open);
+        if (!bigger) {
+          ok = false;
+          break;
+        }
+        open = bigger;
+      }
+      open[depth++] = i;
+      if (in->op == OP_IF)
+        in->imm.block.else_ = UINT32_MAX;
+    } else if (in->op == OP_ELSE) {
+      Instr *b = depth ? &e->data[open[depth - 1]] : NULL;
+      ok = b && b->op == OP_IF && b->imm.block.else_ == UINT32_MAX;
+      if (ok)
+        b->imm.block.else_ = i;
+    } else if (in->op == OP_END) {
+      if (depth == 0) {
+        ok = i + 1 == e->len;  /* the end of the expression itself */
+        continue;
+      }
+      Instr *b = &e->data[open[--depth]];
+      b->imm.block.end = i;
+      if (b->op == OP_IF) {
+        if (b->imm.block.else_ == UINT32_MAX)
+          b->imm.block.else_ = i;
+        else
+          e->data[b->imm.block.else_].imm.end = i;
+      }
+    }
+  }
+  mem_free(open);
+  return ok && depth == 0 && e->len > 0 && e->data[e->len - 1].op == OP_END;
+}

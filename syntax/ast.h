@@ -226,6 +226,21 @@ typedef struct Data {
   uint32_t at;
 } Data;
 
+/* The name section (spec: appendix, custom sections): names of the
+ * module, its functions and their locals, when a binary module has a
+ * well-formed one.  For messages and backtraces only. */
+typedef struct NameAssoc { uint32_t idx; Name name; } NameAssoc;
+typedef struct NameMap { NameAssoc *data; uint32_t len, cap; } NameMap;
+typedef struct IndirectNameAssoc { uint32_t idx; NameMap names; } IndirectNameAssoc;
+typedef struct IndirectNameMap { IndirectNameAssoc *data; uint32_t len, cap; } IndirectNameMap;
+
+typedef struct NameSection {
+  bool present;
+  Name module;
+  NameMap funcs;
+  IndirectNameMap locals;
+} NameSection;
+
 /* A custom section of a binary module, kept as is. */
 typedef struct Custom {
   Name name;
@@ -264,6 +279,7 @@ typedef struct Module {
   uint32_t start;
   Exports exports;
   Customs customs;
+  NameSection names;
   /* Where the module came from, to turn `at` offsets into positions. */
   const char *file;
   bool binary;                  /* offsets are byte offsets of a binary */
@@ -290,5 +306,10 @@ const FuncType *module_functype(const Module *m, uint32_t typeidx);
  * binary → AST → binary). */
 bool module_eq(const Module *a, const Module *b);
 bool expr_eq(const Expr *a, const Expr *b);
+
+/* Records in each block, loop, if and try_table of a flat expression where
+ * its `else` and `end` are.  False if the nesting is broken: an `else`
+ * outside an `if` or a second one, an `end` too many or too few. */
+bool expr_link(Expr *e);
 
 #endif

@@ -26,7 +26,6 @@ check() {
   fi
 }
 
-echo "1..16"
 check "--help" 0 "Usage: wasmfx-ref" $bin --help
 check "--version" 0 "wasmfx-ref [0-9]" $bin --version
 check "no arguments is a usage error" 2 "Usage:" $bin
@@ -46,5 +45,16 @@ printf '(module $m (func))\n(assert_malformed (module quote "(func (nop") "unexp
 check "a script reports its assertions" 0 "1 passed, 0 failed" $bin -d "$tmp/s.wast"
 check "-o prints a script" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/out.wast"
 check "the printed script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/out.wast"
-check "-o without a preceding file" 1 "error: cannot write" $bin -o "$tmp/x.wat"
+check "-o without a preceding file" 1 "error: nothing to write" $bin -o "$tmp/x.wat"
+check "-o a module as binary" 0 "" $bin -d "$tmp/m.wat" -o "$tmp/m.wasm"
+check "the binary starts with the magic" 0 "00 61 73 6d" od -An -tx1 -N4 "$tmp/m.wasm"
+check "a binary module back to text" 0 "" $bin -d "$tmp/m.wasm" -o "$tmp/back.wat"
+check "the text is the same" 0 "" cmp "$tmp/out.wat" "$tmp/back.wat"
+check "-o a script with binary modules" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/s.bin.wast"
+check "the binary script has binary modules" 0 "module \$m binary" cat "$tmp/s.bin.wast"
+check "the binary script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/s.bin.wast"
+printf '\000asm\001\000\000\000\001' > "$tmp/bad.wasm"
+check "a malformed binary has an offset" 1 "bad.wasm: error: unexpected end" $bin -d "$tmp/bad.wasm"
+check "a script cannot be written as a module" 1 "nothing to write" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+echo "1..$n"
 exit $failed

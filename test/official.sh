@@ -31,8 +31,8 @@ for f in $files; do
 done
 n=$((n + 1))
 if out=$(cd "$suites" && "$OLDPWD/test/roundtrip" $files); then
-  echo "ok $n - print → parse round trip of every module ($(echo "$out" | grep -o '[0-9]* modules' | awk '{s += $1} END {print s}') modules)"
+  echo "ok $n - print → parse and encode → decode round trips of every module ($(echo "$out" | grep -o '[0-9]* modules' | awk '{s += $1} END {print s}') modules)"
 else
-  echo "not ok $n - print → parse round trip"
+  echo "not ok $n - round trips"
   echo "$out" | grep -v '^ok' | head -n 20 | sed 's/^/# /'
 fi

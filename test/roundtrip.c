@@ -1,12 +1,17 @@
-/* roundtrip: for every module of the given scripts (text modules and quoted
- * modules that parse), print it, parse the printed text, and check that
- * the abstract syntax is the same and that printing is a fixpoint.
- * Writes one TAP line per script. */
+/* roundtrip: for every module of the given scripts (text modules, and
+ * quoted and binary modules that are well-formed), check both formats:
+ *  - print it, parse the text: the same abstract syntax, and printing again
+ *    gives the same text;
+ *  - encode it, decode the bytes: the same abstract syntax, and encoding
+ *    again gives the same bytes.
+ * Writes one TAP line per script.  With `--dump DIR` first, it writes each
+ * module's binary form to DIR instead (seeds for test/fuzz). */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary/binary.h"
 #include "text/text.h"
 #include "util/mem.h"
 
@@ -29,6 +34,34 @@ static char *read_file(const char *path, size_t *len)
     *len = (size_t)n;
   }
   return buf;
+}
+
+/* encode → decode gives the same module, and encoding is a fixpoint. */
+static bool check_binary(const Module *m, const char *where)
+{
+  Buf once, twice;
+  buf_init(&once);
+  buf_init(&twice);
+  encode_module(&once, m);
+  Error err = {0};
+  Module *back = once.failed ? NULL
+                             : decode_module("encoded", (const uint8_t *)once.data, once.len, &err);
+  bool ok = false;
+  if (!back) {
+    printf("# %s: encoded module does not decode: offset %u: %s\n", where, err.loc.col,
+           err.message);
+  } else if (!module_eq(m, back)) {
+    printf("# %s: encoded module decodes to different abstract syntax\n", where);
+  } else {
+    encode_module(&twice, back);
+    ok = twice.len == once.len && memcmp(twice.data, once.data, once.len) == 0;
+    if (!ok)
+      printf("# %s: encoding is not a fixpoint\n", where);
+  }
+  module_free(back);
+  buf_free(&once);
+  buf_free(&twice);
+  return ok;
 }
 
 /* Checks one module; on failure says why on stdout as a TAP comment. */
@@ -58,6 +91,24 @@ static bool check_module(const Module *m, const char *where)
   return ok;
 }
 
+static const char *dump_dir;  /* --dump DIR */
+
+/* Writes a module's encoding to DIR/<n>.wasm. */
+static bool dump_module(const Module *m, unsigned n)
+{
+  Buf out;
+  buf_init(&out);
+  encode_module(&out, m);
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%u.wasm", dump_dir, n);
+  FILE *f = fopen(path, "wb");
+  bool ok = f && !out.failed && fwrite(out.data, 1, out.len, f) == out.len;
+  if (f)
+    ok = fclose(f) == 0 && ok;
+  buf_free(&out);
+  return ok;
+}
+
 /* Checks every module of a script; the number of failures, or -1 if the
  * script does not parse. */
 static int check_script(const char *path, unsigned *modules)
@@ -79,17 +130,21 @@ static int check_script(const char *path, unsigned *modules)
     Loc loc = script_loc(s, s->commands.data[i].at);
     char where[512];
     snprintf(where, sizeof where, "%s:%u:%u", path, loc.line, loc.col);
-    Module *quoted = NULL;
+    Module *loaded = NULL;
     const Module *m = sm->module;
-    if (sm->kind == SMOD_QUOTE) {
-      error_clear(&err);
-      m = quoted = text_parse_module(path, (const char *)sm->bytes.data, sm->bytes.len, &err);
-    }
-    if (m && (sm->kind == SMOD_TEXT || sm->kind == SMOD_QUOTE)) {
+    error_clear(&err);
+    if (sm->kind == SMOD_QUOTE)
+      m = loaded = text_parse_module(path, (const char *)sm->bytes.data, sm->bytes.len, &err);
+    else if (sm->kind == SMOD_BINARY)
+      m = loaded = decode_module(path, sm->bytes.data, sm->bytes.len, &err);
+    if (m && dump_dir) {
+      static unsigned dumped;
+      failures += !dump_module(m, ++dumped);
+    } else if (m) {
       ++*modules;
-      failures += !check_module(m, where);
+      failures += !check_module(m, where) + !check_binary(m, where);
     }
-    module_free(quoted);
+    module_free(loaded);
   }
   script_free(s);
   mem_free(text);
@@ -98,6 +153,11 @@ static int check_script(const char *path, unsigned *modules)
 
 int main(int argc, char **argv)
 {
+  if (argc > 2 && strcmp(argv[1], "--dump") == 0) {
+    dump_dir = argv[2];
+    argv += 2;
+    argc -= 2;
+  }
   printf("1..%d\n", argc - 1);
   int failed = 0;
   for (int i = 1; i < argc; i++) {

@@ -282,25 +282,15 @@ void text_emit(TextParser *p, Instr in)
 {
   if (text_failed(p))
     return;
-  uint32_t pos = p->code.len;
   if (is_block(in.op)) {
-    OpenBlock b = {pos, UINT32_MAX, p->next_label};
+    OpenBlock b = {p->code.len, p->next_label};
     p->next_label = (Name){0};
     if (!vec_push(p->arena, &p->blocks, b)) {
       text_oom(p);
       return;
     }
-  } else if (in.op == OP_ELSE) {
-    p->blocks.data[p->blocks.len - 1].else_pos = pos;
   } else if (in.op == OP_END && p->blocks.len > 0) {
-    OpenBlock b = p->blocks.data[--p->blocks.len];
-    Instr *open = &p->code.data[b.pos];
-    open->imm.block.end = pos;
-    if (open->op == OP_IF) {
-      open->imm.block.else_ = b.else_pos == UINT32_MAX ? pos : b.else_pos;
-      if (b.else_pos != UINT32_MAX)
-        p->code.data[b.else_pos].imm.end = pos;
-    }
+    p->blocks.len--;
   }
   push_code(p, in);
 }
@@ -319,8 +309,8 @@ Expr text_take_expr(TextParser *p)
   e.data = arena_dup(p->arena, p->code.data, (size_t)p->code.len * sizeof(Instr));
   if (e.data)
     e.len = e.cap = p->code.len;
-  else
-    text_oom(p);
+  if (!e.data || !expr_link(&e))
+    text_oom(p);  /* the grammar keeps blocks well-nested: only memory can fail */
   p->code.len = 0;
   p->blocks.len = 0;
   return e;

@@ -89,7 +89,6 @@ typedef struct TextFuncs { TextFunc *data; uint32_t len, cap; } TextFuncs;
 /* A structured instruction whose `end` has not been seen yet. */
 typedef struct OpenBlock {
   uint32_t pos;         /* index of the block/loop/if/try_table in `code` */
-  uint32_t else_pos;    /* index of `else`, or UINT32_MAX */
   Name label;
 } OpenBlock;
 

@@ -1,0 +1,4 @@
+libwasm_a_SOURCES += \
+  %D%/binary.h \
+  %D%/decode.c \
+  %D%/encode.c

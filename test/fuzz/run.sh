@@ -1,0 +1,38 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs one.
+#   test/fuzz/run.sh [decode|text] [SECONDS]
+# Needs clang and libclang-rt-dev (Debian).  The corpus starts from the
+# binary and quoted modules of the official suites when they are there;
+# crashes are written to test/fuzz/out/.
+set -e
+target=${1:-decode}
+seconds=${2:-600}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$top/test/fuzz/out
+mkdir -p "$out/corpus-$target"
+srcs=$(cd "$top" && ls util/*.c syntax/*.c text/*.c binary/*.c | grep -v keywords.c)
+# the generated lexer and parser come from the normal build
+[ -f "$top/text/lexer.c" ] && [ -f "$top/text/parser.c" ] || make -C "$top"
+srcs=$(echo "$srcs" | tr '\n' ' ')
+(cd "$top" && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+   -fno-sanitize-recover=all -I. -I"$top" $srcs "test/fuzz/fuzz_$target.c" -o "$out/fuzz_$target")
+# Seeds: every module of the official suites, in binary form (decode) or
+# the suites' scripts themselves (text).
+seeds=$out/seeds-$target
+suites=${WAST_DIR:-$top/../shared/testsuite}
+if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
+  mkdir -p "$seeds"
+  if [ "$target" = decode ]; then
+    [ -x "$top/test/roundtrip" ] || make -C "$top" test/roundtrip
+    (cd "$suites" && "$top/test/roundtrip" --dump "$seeds" $(find . -name '*.wast') >/dev/null) || true
+  else
+    n=0
+    for f in $(find "$suites" -name '*.wast'); do
+      n=$((n + 1))
+      cp "$f" "$seeds/s$n.wat"
+    done
+  fi
+fi
+cd "$out"
+exec "./fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  "corpus-$target" ${seeds:+"$seeds"}

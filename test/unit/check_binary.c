@@ -1,0 +1,162 @@
+/* Unit tests of the binary decoder's framing: the header, sections and
+ * their sizes and order, custom sections, the function/code and data
+ * count/data pairings, and what a decoded module holds. */
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "binary/binary.h"
+
+#define HEADER "\0asm\1\0\0\0"
+
+typedef struct Framing {
+  const char *name;
+  const char *bytes;
+  size_t len;
+  const char *error;  /* NULL: must decode */
+  uint32_t offset;    /* where the error is */
+} Framing;
+
+#define CASE(name, bytes, error, offset) {name, bytes, sizeof(bytes) - 1, error, offset}
+
+static const Framing framings[] = {
+  CASE("the empty module", HEADER, NULL, 0),
+  CASE("no input", "", "unexpected end", 0),
+  CASE("a truncated magic", "\0as", "unexpected end", 3),
+  CASE("a wrong magic", "\0ASM\1\0\0\0", "magic header not detected", 0),
+  CASE("a wrong version", "\0asm\2\0\0\0", "unknown binary version", 4),
+  CASE("a truncated version", "\0asm\1\0", "unexpected end", 6),
+  CASE("a section id without a size", HEADER "\1", "unexpected end", 9),
+  CASE("a section larger than the input", HEADER "\1\5\1\x60\0\0", "length out of bounds", 9),
+  CASE("a section smaller than its contents", HEADER "\1\3\1\x60\0\0", "section size mismatch", 14),
+  CASE("a section larger than its contents", HEADER "\1\5\1\x60\0\0\0", "section size mismatch", 14),
+  CASE("a size with too many bytes", HEADER "\1\x80\x80\x80\x80\x80\0", "integer representation too long", 9),
+  CASE("an unknown section id", HEADER "\x0e\0", "malformed section id", 8),
+  CASE("sections out of order", HEADER "\3\1\0\1\1\0", "unexpected content after last section", 11),
+  CASE("a repeated section", HEADER "\1\1\0\1\1\0", "unexpected content after last section", 11),
+  CASE("tags come between memories and globals", HEADER "\5\1\0\x0d\1\0\6\1\0", NULL, 0),
+  CASE("tags do not come after globals", HEADER "\6\1\0\x0d\1\0", "unexpected content after last section", 11),
+  CASE("a count beyond the input", HEADER "\1\2\x7f\x60", "unexpected end of section or function", 12),
+  CASE("a name beyond the input", HEADER "\2\3\1\x7f\0", "length out of bounds", 11),
+  CASE("a custom section", HEADER "\0\4\1x\1\2", NULL, 0),
+  CASE("a custom section's name is read within its size", HEADER "\0\2\5abcde", "length out of bounds", 10),
+  CASE("an empty custom section", HEADER "\0\0", "unexpected end", 10),
+  CASE("a function without code", HEADER "\1\4\1\x60\0\0\3\2\1\0",
+       "function and code section have inconsistent lengths", 18),
+  CASE("code without a function", HEADER "\1\4\1\x60\0\0\x0a\4\1\2\0\x0b",
+       "function and code section have inconsistent lengths", 20),
+  CASE("a body larger than its size", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\5\1\2\0\1\x0b",
+       "section size mismatch", 25),
+  CASE("a body without end", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\4\1\2\0\1",
+       "unexpected end of section or function", 24),
+  CASE("an else outside an if", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\5\1\3\0\5\x0b",
+       "END opcode expected", 23),
+  CASE("a data count that is wrong", HEADER "\5\3\1\0\1\x0c\1\2\x0b\6\1\0\x41\0\x0b\0",
+       "data count and data section have inconsistent lengths", 18),
+  CASE("data.drop needs a data count", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\7\1\5\0\xfc\x09\0\x0b",
+       "data count section required", 27),
+  CASE("more than 2^32-1 locals", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\x0c\1\x0a\2\xff\xff\xff\xff\x0f\x7f\2\x7e\x0b",
+       "too many locals", 23),
+  CASE("an illegal opcode", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\5\1\3\0\xff\x0b",
+       "illegal opcode ff", 23),
+  CASE("a prefixed illegal opcode", HEADER "\1\4\1\x60\0\0\3\2\1\0\x0a\6\1\4\0\xfc\x7f\x0b",
+       "illegal opcode fc 7f", 23),
+  CASE("malformed memop flags", HEADER "\1\4\1\x60\0\0\3\2\1\0\5\3\1\0\1\x0a\x0a\1\x08\0\x41\0\x28\x80\1\0\x1a\x0b",
+       "malformed memop flags", 31),
+  CASE("malformed limits flags", HEADER "\5\3\1\x08\0", "malformed limits flags", 11),
+  CASE("malformed mutability", HEADER "\6\6\1\x7f\2\x41\0\x0b", "malformed mutability", 12),
+  CASE("malformed import kind", HEADER "\2\4\1\0\0\5", "malformed import kind", 13),
+  CASE("a name that is not UTF-8", HEADER "\2\6\1\1\xff\0\0\0", "malformed UTF-8 encoding", 12),
+  CASE("the table prefix wants a zero byte", HEADER "\4\6\1\x40\1\x70\0\0", "zero byte expected", 12),
+  CASE("stack switching: cont type and resume", HEADER
+       "\1\6\2\x60\0\0\x5d\0"                   /* type 0 func, type 1 cont 0 */
+       "\3\2\1\0"                               /* func of type 0 */
+       "\x0a\x0b\1\x09\0\xd0\1\xe3\1\1\1\0\x0b", /* ref.null 1; resume 1 (on 0 switch); end */
+       NULL, 0),
+};
+
+START_TEST(test_framing)
+{
+  const Framing *f = &framings[_i];
+  Error err = {0};
+  Module *m = decode_module("test", (const uint8_t *)f->bytes, f->len, &err);
+  if (!f->error) {
+    ck_assert_msg(m != NULL, "%s: %s at %u", f->name, err.message, err.loc.col);
+  } else {
+    ck_assert_msg(m == NULL, "%s: decodes", f->name);
+    ck_assert_msg(strncmp(err.message, f->error, strlen(f->error)) == 0, "%s: \"%s\"", f->name,
+                  err.message);
+    ck_assert_int_eq(err.phase, PHASE_MALFORMED);
+    ck_assert_msg(err.loc.col == f->offset, "%s: at %u, expected %u", f->name, err.loc.col,
+                  f->offset);
+  }
+  module_free(m);
+}
+END_TEST
+
+/* Custom sections are kept with their place; a name section is read. */
+START_TEST(test_custom_sections)
+{
+  static const char bytes[] = HEADER
+    "\0\3\1ab"                         /* custom "a" before everything */
+    "\1\4\1\x60\0\0"                   /* type section */
+    "\3\2\1\0"                         /* function section */
+    "\0\x10\4name\0\2\1m\1\5\1\0\2fn"  /* name section: module "m", func 0 "fn" */
+    "\x0a\4\1\2\0\x0b";                /* code section */
+  Error err = {0};
+  Module *m = decode_module("test", (const uint8_t *)bytes, sizeof bytes - 1, &err);
+  ck_assert_msg(m != NULL, "%s", err.message);
+  ck_assert_uint_eq(m->customs.len, 2);
+  ck_assert_uint_eq(m->customs.data[0].after, 0);
+  ck_assert(m->customs.data[0].name.len == 1 && m->customs.data[0].name.data[0] == 'a');
+  ck_assert(m->customs.data[0].content.len == 1 && m->customs.data[0].content.data[0] == 'b');
+  ck_assert_uint_eq(m->customs.data[1].after, 3);
+  ck_assert(m->names.present);
+  ck_assert(m->names.module.len == 1 && m->names.module.data[0] == 'm');
+  ck_assert_uint_eq(m->names.funcs.len, 1);
+  ck_assert(m->names.funcs.data[0].name.len == 2);
+  /* Encoding keeps the custom sections in their places. */
+  Buf out;
+  buf_init(&out);
+  encode_module(&out, m);
+  ck_assert_uint_eq(out.len, sizeof bytes - 1);
+  ck_assert(memcmp(out.data, bytes, out.len) == 0);
+  buf_free(&out);
+  module_free(m);
+}
+END_TEST
+
+/* A malformed name section is kept as a custom section, and ignored. */
+START_TEST(test_malformed_name_section)
+{
+  static const char bytes[] = HEADER "\0\7\4name\1\x09";
+  Error err = {0};
+  Module *m = decode_module("test", (const uint8_t *)bytes, sizeof bytes - 1, &err);
+  ck_assert_msg(m != NULL, "%s", err.message);
+  ck_assert(!m->names.present);
+  ck_assert_uint_eq(m->customs.len, 1);
+  module_free(m);
+}
+END_TEST
+
+static Suite *binary_suite(void)
+{
+  Suite *s = suite_create("binary");
+  TCase *tc = tcase_create("framing");
+  tcase_add_loop_test(tc, test_framing, 0, sizeof framings / sizeof *framings);
+  tcase_add_test(tc, test_custom_sections);
+  tcase_add_test(tc, test_malformed_name_section);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  SRunner *sr = srunner_create(binary_suite());
+  srunner_set_tap(sr, "-");
+  srunner_run_all(sr, CK_SILENT);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
