@@ -54,7 +54,7 @@ check "-o a script with binary modules" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/s.bi
 check "the binary script has binary modules" 0 "module \$m binary" cat "$tmp/s.bin.wast"
 check "the binary script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/s.bin.wast"
 printf '\000asm\001\000\000\000\001' > "$tmp/bad.wasm"
-check "a malformed binary has an offset" 1 "bad.wasm: error: unexpected end" $bin -d "$tmp/bad.wasm"
+check "a malformed binary has an offset" 1 "bad.wasm:0x9: error: unexpected end" $bin -d "$tmp/bad.wasm"
 check "a script cannot be written as a module" 1 "nothing to write" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
 echo "1..$n"
 exit $failed
