@@ -111,7 +111,7 @@ static void print_error(const Error *err)
 }
 
 /* Loads and runs one FILE; false if anything failed. */
-static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
+static bool run_file(const char *path, Runner *r, Loaded *l)
 {
   loaded_free(l);
   size_t len;
@@ -123,9 +123,11 @@ static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
     l->module = has_suffix(path, ".wat")
                     ? text_parse_module(path, l->text, len, &err)
                     : decode_module(path, (const uint8_t *)l->text, len, &err);
-    if (!l->module)
+    if (!l->module || !run_module_file(r, l->module, &err)) {
       print_error(&err);
-    return l->module != NULL;
+      return false;
+    }
+    return true;
   }
   if (!has_suffix(path, ".wast")) {
     fprintf(stderr, "%s: error: unknown file type (expected .wast, .wat or .wasm)\n", path);
@@ -137,7 +139,7 @@ static bool run_file(const char *path, const RunOptions *opt, Loaded *l)
     return false;
   }
   RunStats stats = {0};
-  run_script(l->script, opt, stdout, &stats);
+  run_script(r, l->script, &stats);
   printf("%u passed, %u failed\n", stats.passed, stats.failed);
   if (stats.not_run)
     fprintf(stderr, "%s: note: %u commands not run: this build parses modules but does not "
@@ -182,23 +184,24 @@ static bool write_output(const char *path, const Loaded *l)
 
 int main(int argc, char **argv)
 {
-  RunOptions opt = {0};
-  Loaded loaded = {0};
-  bool ok = true;
   if (argc == 1) {
     fputs(usage, stderr);
     return 2;
   }
-  for (int i = 1; i < argc; i++) {
+  RunOptions opt = {0};
+  Loaded loaded = {0};
+  Runner runner;
+  bool started = false;  /* the runner starts with the first file */
+  int status = -1;       /* set when an option ends the run early */
+  bool ok = true;
+  for (int i = 1; i < argc && status < 0; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(usage, stdout);
-      loaded_free(&loaded);
-      return 0;
+      status = 0;
     } else if (strcmp(a, "--version") == 0) {
       printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      loaded_free(&loaded);
-      return 0;
+      status = 0;
     } else if (strcmp(a, "-d") == 0) {
       opt.dry = true;
     } else if (strcmp(a, "-u") == 0) {
@@ -208,18 +211,23 @@ int main(int argc, char **argv)
     } else if (strcmp(a, "-o") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
-        loaded_free(&loaded);
-        return 2;
+        status = 2;
+      } else {
+        ok = write_output(argv[++i], &loaded) && ok;
       }
-      ok = write_output(argv[++i], &loaded) && ok;
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
-      loaded_free(&loaded);
-      return 2;
+      status = 2;
     } else {
-      ok = run_file(a, &opt, &loaded) && ok;
+      if (!started)
+        runner_init(&runner, &opt, stdout);
+      started = true;
+      runner.opt = opt;
+      ok = run_file(a, &runner, &loaded) && ok;
     }
   }
   loaded_free(&loaded);
-  return ok ? 0 : 1;
+  if (started)
+    runner_free(&runner);
+  return status >= 0 ? status : ok ? 0 : 1;
 }

@@ -1,7 +1,7 @@
-/* The script runner.  Until modules can be validated and run, it checks
- * what the text and binary formats alone can: every binary and quoted
- * module is well-formed, and every assert_malformed fails to decode or
- * parse with the expected message. */
+/* The script runner.  Until modules can be run, it checks what decoding,
+ * parsing and validation can: every module is well-formed and valid, every
+ * assert_malformed fails to decode or parse and every assert_invalid fails
+ * to validate, with the expected message. */
 
 #include "script/run.h"
 
@@ -10,6 +10,7 @@
 
 #include "binary/binary.h"
 #include "text/text.h"
+#include "validate/validate.h"
 
 /* The official interpreter's rule: the actual message must start with the
  * expected one. */
@@ -41,24 +42,93 @@ static Module *load_module(const Script *s, const ScriptModule *m, Error *err)
   return text_parse_module(s->file, (const char *)m->bytes.data, m->bytes.len, err);
 }
 
-/* module: a binary or quoted module must be well-formed */
-static void run_module(const Script *s, const Command *c, FILE *out, RunStats *stats)
+void runner_init(Runner *r, const RunOptions *opt, FILE *out)
 {
-  if (c->module.kind == SMOD_TEXT)
-    return;
+  r->opt = *opt;
+  r->out = out;
+  typestore_init(&r->types);
+}
+
+void runner_free(Runner *r)
+{
+  typestore_free(&r->types);
+}
+
+static bool validate(Runner *r, const Module *m, Error *err)
+{
+  ValidateOptions vo = {.stack_switching = !r->opt.wasm3};
+  return r->opt.unchecked || validate_module(&r->types, m, &vo, err);
+}
+
+bool run_module_file(Runner *r, const Module *m, Error *err)
+{
+  return validate(r, m, err);
+}
+
+/* The module of a command, loaded and validated; NULL with err set. */
+static Module *valid_module(Runner *r, const Script *s, const ScriptModule *sm, Module **owned,
+                            Error *err)
+{
+  *owned = NULL;
+  const Module *m = sm->module;
+  if (sm->kind != SMOD_TEXT)
+    m = *owned = load_module(s, sm, err);
+  if (!m)
+    return NULL;
+  error_clear(err);
+  if (!validate(r, m, err))
+    return NULL;
+  return (Module *)m;
+}
+
+/* module: well-formed and valid */
+static void run_module(Runner *r, const Script *s, const Command *c, RunStats *stats)
+{
   Error err;
-  Module *m = load_module(s, &c->module, &err);
-  if (!m) {
-    report(s, c->at, out, "error: %s module: %s",
-           c->module.kind == SMOD_BINARY ? "binary" : "quoted", err.message);
+  Module *owned;
+  if (!valid_module(r, s, &c->module, &owned, &err)) {
+    report(s, c->at, r->out, "error: %s", err.message);
     stats->failed++;
   }
-  module_free(m);
+  module_free(owned);
+}
+
+/* (assert_invalid module failure) */
+static void run_assert_invalid(Runner *r, const Script *s, const Command *c, RunStats *stats)
+{
+  const char *expected = (const char *)c->failure.data;
+  int len = (int)c->failure.len;
+  if (r->opt.unchecked)
+    return;
+  Error err = {0};
+  Module *owned = NULL;
+  const Module *m = c->module.module;
+  if (c->module.kind != SMOD_TEXT)
+    m = owned = load_module(s, &c->module, &err);
+  if (!m) {
+    report(s, c->at, r->out, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
+           err.message, len, expected);
+    stats->failed++;
+    return;
+  }
+  error_clear(&err);
+  if (validate(r, m, &err)) {
+    report(s, c->at, r->out, "assertion failure: module is valid, expected \"%.*s\"", len, expected);
+    stats->failed++;
+  } else if (!message_matches(err.message, c->failure)) {
+    report(s, c->at, r->out, "assertion failure: wrong error \"%s\", expected \"%.*s\"",
+           err.message, len, expected);
+    stats->failed++;
+  } else {
+    stats->passed++;
+  }
+  module_free(owned);
 }
 
 /* (assert_malformed module failure) */
-static void run_assert_malformed(const Script *s, const Command *c, FILE *out, RunStats *stats)
+static void run_assert_malformed(Runner *r, const Script *s, const Command *c, RunStats *stats)
 {
+  FILE *out = r->out;
   const char *expected = (const char *)c->failure.data;
   int len = (int)c->failure.len;
   if (c->module.kind == SMOD_TEXT) {
@@ -96,24 +166,26 @@ static bool needs_execution(CommandKind k)
   }
 }
 
-void run_script(const Script *s, const RunOptions *opt, FILE *out, RunStats *stats)
+void run_script(Runner *r, const Script *s, RunStats *stats)
 {
   for (uint32_t i = 0; i < s->commands.len; i++) {
     const Command *c = &s->commands.data[i];
     switch (c->kind) {
     case CMD_MODULE:
-    case CMD_ASSERT_INVALID:
     case CMD_ASSERT_UNLINKABLE:
     case CMD_ASSERT_TRAP_MODULE:
-      run_module(s, c, out, stats);
+      run_module(r, s, c, stats);
+      break;
+    case CMD_ASSERT_INVALID:
+      run_assert_invalid(r, s, c, stats);
       break;
     case CMD_ASSERT_MALFORMED:
-      run_assert_malformed(s, c, out, stats);
+      run_assert_malformed(r, s, c, stats);
       break;
     default:
       break;
     }
-    if (!opt->dry && needs_execution(c->kind))
+    if (!r->opt.dry && needs_execution(c->kind))
       stats->not_run++;
   }
 }

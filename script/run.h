@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "syntax/script.h"
+#include "syntax/types.h"
 
 typedef struct RunOptions {
   bool dry;         /* -d: check modules, run nothing */
@@ -19,8 +20,22 @@ typedef struct RunStats {
   unsigned not_run;  /* commands this build cannot carry out yet */
 } RunStats;
 
-/* Runs the commands of a script, reporting each failure on `out` as
+/* What a run of wasmfx-ref shares across its files. */
+typedef struct Runner {
+  RunOptions opt;
+  TypeStore types;   /* the rec groups of every module, interned */
+  FILE *out;         /* where failures are reported */
+} Runner;
+
+void runner_init(Runner *r, const RunOptions *opt, FILE *out);
+void runner_free(Runner *r);
+
+/* Runs the commands of a script, reporting each failure on r->out as
  * `file:line:col: …`.  Adds the assertions' outcomes to *stats. */
-void run_script(const Script *s, const RunOptions *opt, FILE *out, RunStats *stats);
+void run_script(Runner *r, const Script *s, RunStats *stats);
+
+/* Checks (and, once execution exists, runs) a module given as a file.
+ * False with err set if it is invalid. */
+bool run_module_file(Runner *r, const Module *m, Error *err);
 
 #endif

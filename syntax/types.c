@@ -1,5 +1,9 @@
 #include "syntax/types.h"
 
+#include <string.h>
+
+#include "util/mem.h"
+
 bool valtype_eq(ValType a, ValType b)
 {
   if (a.kind != b.kind)
@@ -116,4 +120,497 @@ const char *externkind_name(ExternKind k)
     [EXTERN_GLOBAL] = "global", [EXTERN_TAG] = "tag",
   };
   return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
+}
+
+/* ================================================ Interning of rec groups */
+
+void typestore_init(TypeStore *ts)
+{
+  memset(ts, 0, sizeof *ts);
+  arena_init(&ts->arena);
+}
+
+void typestore_free(TypeStore *ts)
+{
+  mem_free(ts->by_id);
+  mem_free(ts->buckets);
+  arena_free(&ts->arena);
+  memset(ts, 0, sizeof *ts);
+}
+
+/* A reference of a candidate group, in the group-relative form that makes
+ * iso-recursive equivalence plain equality (spec: $rolldt): HEAP_REC for the
+ * group's own types, HEAP_DEF for earlier ones. */
+typedef struct Candidate {
+  const SubType *types;       /* the group's subtypes */
+  uint32_t first, n;
+  const DefType *const *prior;
+} Candidate;
+
+static uint32_t canon_index(const Candidate *c, uint32_t x, uint8_t *heap)
+{
+  if (x >= c->first) {
+    *heap = HEAP_REC;
+    return x - c->first;
+  }
+  *heap = HEAP_DEF;
+  return c->prior[x]->id;
+}
+
+static ValType canon_valtype(const Candidate *c, ValType t)
+{
+  if (t.kind == VAL_REF && t.heap == HEAP_IDX)
+    t.idx = canon_index(c, t.idx, &t.heap);
+  return t;
+}
+
+/* A stored (closed) type seen from inside its own group. */
+static ValType relative_valtype(const TypeStore *ts, const RecGroup *g, ValType t)
+{
+  if (t.kind == VAL_REF && t.heap == HEAP_DEF && ts->by_id[t.idx]->group == g) {
+    t.idx = ts->by_id[t.idx]->index;
+    t.heap = HEAP_REC;
+  }
+  return t;
+}
+
+static uint32_t mix(uint32_t h, uint32_t v)
+{
+  return (h ^ v) * 16777619u;
+}
+
+static uint32_t hash_valtype(uint32_t h, ValType t)
+{
+  h = mix(h, t.kind);
+  if (t.kind == VAL_REF)
+    h = mix(mix(mix(h, t.heap), t.null), t.heap >= HEAP_IDX ? t.idx : 0);
+  return h;
+}
+
+/* Runs `body` for each value type `t` of a comptype, with `mut` its
+ * mutability (for functions: false for parameters, true for results, so
+ * that the two lists stay apart), and a continuation's function type as a
+ * reference to it. */
+#define FOR_COMP_VALTYPES(c, t, mut, body)                                    \
+  do {                                                                        \
+    switch ((c)->kind) {                                                      \
+    case COMP_FUNC:                                                           \
+      for (uint32_t k_ = 0; k_ < (c)->func.params.len; k_++) {                \
+        ValType t = (c)->func.params.data[k_]; bool mut = false; body;       \
+      }                                                                       \
+      for (uint32_t k_ = 0; k_ < (c)->func.results.len; k_++) {               \
+        ValType t = (c)->func.results.data[k_]; bool mut = true; body;       \
+      }                                                                       \
+      break;                                                                  \
+    case COMP_STRUCT:                                                         \
+      for (uint32_t k_ = 0; k_ < (c)->fields.len; k_++) {                     \
+        ValType t = (c)->fields.data[k_].type; bool mut = (c)->fields.data[k_].mut; body; \
+      }                                                                       \
+      break;                                                                  \
+    case COMP_ARRAY: {                                                        \
+      ValType t = (c)->array.type; bool mut = (c)->array.mut; body;           \
+      break;                                                                  \
+    }                                                                         \
+    case COMP_CONT: {                                                         \
+      ValType t = valtype_ref(false, HEAP_IDX, (c)->cont); bool mut = false; body; \
+      break;                                                                  \
+    }                                                                         \
+    }                                                                         \
+  } while (0)
+
+static uint32_t hash_candidate(const Candidate *c)
+{
+  uint32_t h = mix(2166136261u, c->n);
+  for (uint32_t i = 0; i < c->n; i++) {
+    const SubType *st = &c->types[c->first + i];
+    h = mix(mix(mix(h, st->final), st->supers.len), st->comp.kind);
+    for (uint32_t k = 0; k < st->supers.len; k++) {
+      uint8_t heap;
+      uint32_t x = canon_index(c, st->supers.data[k], &heap);
+      h = mix(mix(h, heap), x);
+    }
+    h = mix(mix(h, st->comp.func.params.len), st->comp.fields.len);
+    FOR_COMP_VALTYPES(&st->comp, t, mut, h = mix(hash_valtype(h, canon_valtype(c, t)), mut));
+  }
+  return h;
+}
+
+/* Whether the stored group g is the candidate. */
+static bool group_eq(const TypeStore *ts, const RecGroup *g, const Candidate *c)
+{
+  if (g->size != c->n)
+    return false;
+  for (uint32_t i = 0; i < c->n; i++) {
+    const SubType *st = &c->types[c->first + i];
+    const DefType *dt = &g->types[i];
+    if (st->final != dt->final || st->supers.len != dt->supers.len || st->comp.kind != dt->comp.kind)
+      return false;
+    for (uint32_t k = 0; k < st->supers.len; k++) {
+      ValType a = canon_valtype(c, valtype_ref(false, HEAP_IDX, st->supers.data[k]));
+      if (!valtype_eq(a, dt->supers.data[k]))
+        return false;
+    }
+    const CompType *x = &st->comp, *y = &dt->comp;
+    if (x->kind == COMP_FUNC &&
+        (x->func.params.len != y->func.params.len || x->func.results.len != y->func.results.len))
+      return false;
+    if (x->kind == COMP_STRUCT && x->fields.len != y->fields.len)
+      return false;
+    /* Walk both comptypes in step. */
+    uint32_t nx = 0;
+    bool same = true;
+    FOR_COMP_VALTYPES(x, t, mut, {
+      (void)mut;
+      ValType u;
+      bool umut;
+      switch (y->kind) {
+      case COMP_FUNC:
+        u = nx < y->func.params.len ? y->func.params.data[nx]
+                                    : y->func.results.data[nx - y->func.params.len];
+        umut = nx >= y->func.params.len;
+        break;
+      case COMP_STRUCT:
+        u = y->fields.data[nx].type;
+        umut = y->fields.data[nx].mut;
+        break;
+      case COMP_ARRAY:
+        u = y->array.type;
+        umut = y->array.mut;
+        break;
+      default:
+        u = valtype_ref(false, HEAP_DEF, y->cont);
+        umut = false;
+        break;
+      }
+      nx++;
+      if (mut != umut || !valtype_eq(canon_valtype(c, t), relative_valtype(ts, g, u)))
+        same = false;
+    });
+    if (!same)
+      return false;
+  }
+  return true;
+}
+
+static bool grow_ids(TypeStore *ts, uint32_t n)
+{
+  if (ts->count + n <= ts->cap)
+    return true;
+  uint32_t cap = ts->cap ? ts->cap : 64;
+  while (cap < ts->count + n)
+    cap *= 2;
+  DefType **p = mem_realloc(ts->by_id, (size_t)cap * sizeof *p);
+  if (!p)
+    return false;
+  ts->by_id = p;
+  ts->cap = cap;
+  return true;
+}
+
+static bool grow_buckets(TypeStore *ts)
+{
+  if (ts->ngroups < ts->nbuckets)
+    return true;
+  uint32_t n = ts->nbuckets ? ts->nbuckets * 2 : 64;
+  RecGroup **b = mem_calloc(n, sizeof *b);
+  if (!b)
+    return false;
+  for (uint32_t i = 0; i < ts->nbuckets; i++)
+    for (RecGroup *g = ts->buckets[i], *next; g; g = next) {
+      next = g->next;
+      g->next = b[g->hash & (n - 1)];
+      b[g->hash & (n - 1)] = g;
+    }
+  mem_free(ts->buckets);
+  ts->buckets = b;
+  ts->nbuckets = n;
+  return true;
+}
+
+/* The closed form of a candidate's value type, once the group has ids. */
+static ValType close_candidate(const Candidate *c, const RecGroup *g, ValType t)
+{
+  if (t.kind == VAL_REF && t.heap == HEAP_IDX) {
+    t.heap = HEAP_DEF;
+    t.idx = t.idx >= c->first ? g->types[t.idx - c->first].id : c->prior[t.idx]->id;
+  }
+  return t;
+}
+
+static bool close_valtypes(TypeStore *ts, const Candidate *c, const RecGroup *g, const ValTypes *in,
+                           ValTypes *out)
+{
+  *out = (ValTypes){0};
+  if (in->len == 0)
+    return true;
+  out->data = arena_alloc(&ts->arena, (size_t)in->len * sizeof(ValType));
+  if (!out->data)
+    return false;
+  out->len = out->cap = in->len;
+  for (uint32_t i = 0; i < in->len; i++)
+    out->data[i] = close_candidate(c, g, in->data[i]);
+  return true;
+}
+
+/* Makes the DefTypes of a new group from the candidate. */
+static bool make_group(TypeStore *ts, const Candidate *c, RecGroup *g)
+{
+  for (uint32_t i = 0; i < c->n; i++) {
+    DefType *dt = &g->types[i];
+    dt->group = g;
+    dt->index = i;
+    dt->id = ts->count;
+    ts->by_id[ts->count++] = dt;
+  }
+  for (uint32_t i = 0; i < c->n; i++) {
+    const SubType *st = &c->types[c->first + i];
+    DefType *dt = &g->types[i];
+    dt->final = st->final;
+    ValTypes supers = {st->supers.len ? arena_alloc(&ts->arena, st->supers.len * sizeof(ValType)) : NULL,
+                       st->supers.len, st->supers.len};
+    if (st->supers.len && !supers.data)
+      return false;
+    for (uint32_t k = 0; k < st->supers.len; k++)
+      supers.data[k] = canon_valtype(c, valtype_ref(false, HEAP_IDX, st->supers.data[k]));
+    dt->supers = supers;
+    if (st->supers.len) {
+      uint32_t x = st->supers.data[0];
+      /* only a type defined before this one can be a supertype */
+      dt->super = x < c->first ? c->prior[x] : x - c->first < i ? &g->types[x - c->first] : NULL;
+      dt->depth = dt->super ? dt->super->depth + 1 : 0;
+    }
+    dt->comp.kind = st->comp.kind;
+    switch (st->comp.kind) {
+    case COMP_FUNC:
+      if (!close_valtypes(ts, c, g, &st->comp.func.params, &dt->comp.func.params) ||
+          !close_valtypes(ts, c, g, &st->comp.func.results, &dt->comp.func.results))
+        return false;
+      break;
+    case COMP_STRUCT: {
+      uint32_t n = st->comp.fields.len;
+      dt->comp.fields = (FieldTypes){n ? arena_alloc(&ts->arena, n * sizeof(FieldType)) : NULL, n, n};
+      if (n && !dt->comp.fields.data)
+        return false;
+      for (uint32_t k = 0; k < n; k++) {
+        dt->comp.fields.data[k] = st->comp.fields.data[k];
+        dt->comp.fields.data[k].type = close_candidate(c, g, st->comp.fields.data[k].type);
+      }
+      break;
+    }
+    case COMP_ARRAY:
+      dt->comp.array = st->comp.array;
+      dt->comp.array.type = close_candidate(c, g, st->comp.array.type);
+      break;
+    case COMP_CONT:
+      dt->comp.cont = close_candidate(c, g, valtype_ref(false, HEAP_IDX, st->comp.cont)).idx;
+      break;
+    }
+  }
+  return true;
+}
+
+/* Every type a group refers to must be defined by the end of the group. */
+static bool group_refs_ok(const Candidate *c, uint32_t *bad)
+{
+  uint32_t limit = c->first + c->n;
+  for (uint32_t i = 0; i < c->n; i++) {
+    const SubType *st = &c->types[c->first + i];
+    for (uint32_t k = 0; k < st->supers.len; k++)
+      if (st->supers.data[k] >= limit)
+        return *bad = st->supers.data[k], false;
+    bool ok = true;
+    FOR_COMP_VALTYPES(&st->comp, t, mut, {
+      (void)mut;
+      if (ok && t.kind == VAL_REF && t.heap == HEAP_IDX && t.idx >= limit) {
+        *bad = t.idx;
+        ok = false;
+      }
+    });
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+bool typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
+                            const DefType *const *prior, const DefType **out, uint32_t *bad)
+{
+  Candidate c = {types, first, n, prior};
+  *bad = UINT32_MAX;
+  if (!group_refs_ok(&c, bad))
+    return false;
+  uint32_t h = hash_candidate(&c);
+  if (ts->nbuckets)
+    for (RecGroup *g = ts->buckets[h & (ts->nbuckets - 1)]; g; g = g->next)
+      if (g->hash == h && group_eq(ts, g, &c)) {
+        for (uint32_t i = 0; i < n; i++)
+          out[i] = &g->types[i];
+        return true;
+      }
+  if (!grow_ids(ts, n) || !grow_buckets(ts))
+    return false;
+  RecGroup *g = arena_alloc(&ts->arena, sizeof *g);
+  DefType *dts = n ? arena_alloc(&ts->arena, (size_t)n * sizeof *dts) : NULL;
+  if (!g || (n && !dts))
+    return false;
+  *g = (RecGroup){.size = n, .hash = h, .types = dts};
+  if (!make_group(ts, &c, g))
+    return false;
+  g->next = ts->buckets[h & (ts->nbuckets - 1)];
+  ts->buckets[h & (ts->nbuckets - 1)] = g;
+  ts->ngroups++;
+  for (uint32_t i = 0; i < n; i++)
+    out[i] = &g->types[i];
+  return true;
+}
+
+ValType valtype_close(ValType t, const DefType *const *types)
+{
+  if (t.kind == VAL_REF && t.heap == HEAP_IDX) {
+    t.heap = HEAP_DEF;
+    t.idx = types[t.idx]->id;
+  }
+  return t;
+}
+
+/* ============================================================ Subtyping */
+
+/* S-def: a type matches itself and, through its declared supertypes, every
+ * type above it. */
+bool deftype_sub(const DefType *a, const DefType *b)
+{
+  if (a->depth < b->depth)
+    return false;
+  while (a && a->depth > b->depth)
+    a = a->super;
+  return a == b;
+}
+
+/* The abstract heap type a defined type falls under. */
+static HeapKind comp_heap(const DefType *dt)
+{
+  switch (dt->comp.kind) {
+  case COMP_FUNC: return HEAP_FUNC;
+  case COMP_STRUCT: return HEAP_STRUCT;
+  case COMP_ARRAY: return HEAP_ARRAY;
+  case COMP_CONT: return HEAP_CONT;
+  }
+  return HEAP_BOT;
+}
+
+HeapKind heaptype_top(const TypeStore *ts, ValType t)
+{
+  HeapKind h = t.heap == HEAP_DEF ? comp_heap(ts->by_id[t.idx]) : (HeapKind)t.heap;
+  switch (h) {
+  case HEAP_ANY: case HEAP_EQ: case HEAP_I31: case HEAP_STRUCT: case HEAP_ARRAY: case HEAP_NONE:
+    return HEAP_ANY;
+  case HEAP_FUNC: case HEAP_NOFUNC: return HEAP_FUNC;
+  case HEAP_EXTERN: case HEAP_NOEXTERN: return HEAP_EXTERN;
+  case HEAP_EXN: case HEAP_NOEXN: return HEAP_EXN;
+  case HEAP_CONT: case HEAP_NOCONT: return HEAP_CONT;
+  default: return HEAP_BOT;
+  }
+}
+
+/* The bottom of each hierarchy (S-heap/none, nofunc, noextern, noexn, nocont). */
+static HeapKind heap_bottom(HeapKind top)
+{
+  switch (top) {
+  case HEAP_ANY: return HEAP_NONE;
+  case HEAP_FUNC: return HEAP_NOFUNC;
+  case HEAP_EXTERN: return HEAP_NOEXTERN;
+  case HEAP_EXN: return HEAP_NOEXN;
+  case HEAP_CONT: return HEAP_NOCONT;
+  default: return HEAP_BOT;
+  }
+}
+
+/* S-heap: eq <: any; i31, struct, array <: eq; a defined type <: the
+ * abstract type of its kind; the bottom types under everything of their
+ * hierarchy; BOT under everything. */
+bool heaptype_sub(const TypeStore *ts, ValType a, ValType b)
+{
+  if (a.heap == HEAP_BOT)
+    return true;
+  if (a.heap == HEAP_DEF && b.heap == HEAP_DEF)
+    return deftype_sub(ts->by_id[a.idx], ts->by_id[b.idx]);
+  HeapKind top = heaptype_top(ts, b);
+  if (a.heap == heap_bottom(top) && heaptype_top(ts, a) == top)
+    return true;
+  if (b.heap == HEAP_DEF)
+    return false;
+  HeapKind ha = a.heap == HEAP_DEF ? comp_heap(ts->by_id[a.idx]) : (HeapKind)a.heap;
+  if (ha == b.heap)
+    return true;
+  switch ((HeapKind)b.heap) {
+  case HEAP_ANY: return heaptype_top(ts, a) == HEAP_ANY;
+  case HEAP_EQ: return ha == HEAP_I31 || ha == HEAP_STRUCT || ha == HEAP_ARRAY || ha == HEAP_NONE;
+  default: return false;
+  }
+}
+
+/* S-ref: null only into null */
+bool reftype_sub(const TypeStore *ts, ValType a, ValType b)
+{
+  return (!a.null || b.null) && heaptype_sub(ts, a, b);
+}
+
+/* S-val */
+bool valtype_sub(const TypeStore *ts, ValType a, ValType b)
+{
+  if (a.kind == VAL_BOT)
+    return true;
+  if (a.kind != b.kind)
+    return false;
+  return a.kind != VAL_REF || reftype_sub(ts, a, b);
+}
+
+/* S-field: immutable fields are covariant, mutable ones invariant */
+bool fieldtype_sub(const TypeStore *ts, FieldType a, FieldType b)
+{
+  if (a.mut != b.mut)
+    return false;
+  if (a.type.kind == PACK_I8 || a.type.kind == PACK_I16 || b.type.kind == PACK_I8 ||
+      b.type.kind == PACK_I16)
+    return a.type.kind == b.type.kind;
+  return valtype_sub(ts, a.type, b.type) && (!a.mut || valtype_sub(ts, b.type, a.type));
+}
+
+/* S-comp: structs by prefix (width and depth), arrays by field, functions
+ * contravariant in parameters and covariant in results; continuations by
+ * their function types */
+bool comptype_sub(const TypeStore *ts, const CompType *a, const CompType *b)
+{
+  if (a->kind != b->kind)
+    return false;
+  switch (a->kind) {
+  case COMP_STRUCT:
+    if (a->fields.len < b->fields.len)
+      return false;
+    for (uint32_t i = 0; i < b->fields.len; i++)
+      if (!fieldtype_sub(ts, a->fields.data[i], b->fields.data[i]))
+        return false;
+    return true;
+  case COMP_ARRAY:
+    return fieldtype_sub(ts, a->array, b->array);
+  case COMP_FUNC:
+    if (a->func.params.len != b->func.params.len || a->func.results.len != b->func.results.len)
+      return false;
+    for (uint32_t i = 0; i < a->func.params.len; i++)
+      if (!valtype_sub(ts, b->func.params.data[i], a->func.params.data[i]))
+        return false;
+    for (uint32_t i = 0; i < a->func.results.len; i++)
+      if (!valtype_sub(ts, a->func.results.data[i], b->func.results.data[i]))
+        return false;
+    return true;
+  case COMP_CONT:
+    return deftype_sub(ts->by_id[a->cont], ts->by_id[b->cont]);
+  }
+  return false;
+}
+
+/* Defaultable: numbers, vectors and nullable references have a default */
+bool valtype_defaultable(ValType t)
+{
+  return t.kind != VAL_REF || t.null;
 }

@@ -43,7 +43,9 @@ typedef enum HeapKind {
   HEAP_CONT,
   HEAP_NOCONT,
   HEAP_BOT,
-  HEAP_IDX   /* _IDX typeidx */
+  HEAP_IDX,  /* _IDX typeidx: a type index of the module (syntax) */
+  HEAP_DEF,  /* a defined type, closed: idx is its id in the TypeStore */
+  HEAP_REC   /* REC i: the i-th type of the enclosing rec group */
 } HeapKind;
 
 /* A value type (or storage type).  `heap`, `null` and `idx` matter only for
@@ -146,6 +148,72 @@ typedef struct ExternType {
   MemType mem;
   GlobalType global;
 } ExternType;
+
+/* ---- Defined types: the rec groups of all modules, interned ----
+ *
+ * Validation and execution work on closed types (spec: $clos): a heap type
+ * that names a defined type holds the type itself (HEAP_DEF), not an index
+ * of one module.  Rec groups are interned in a TypeStore, so that types
+ * that are equal under iso-recursive equivalence are the same DefType, in
+ * every module: type equality is id equality, and subtyping walks the chain
+ * of declared supertypes (spec: 2.2-validation.subtyping, S-def). */
+
+typedef struct RecGroup RecGroup;
+
+typedef struct DefType {
+  const RecGroup *group;
+  uint32_t index;             /* position in the group */
+  uint32_t id;                /* in the TypeStore; the idx of HEAP_DEF */
+  bool final;
+  ValTypes supers;            /* as declared, for identity: HEAP_REC or HEAP_DEF */
+  const struct DefType *super;  /* the supertype if it is defined before this type, else NULL */
+  uint32_t depth;             /* supertypes above it */
+  CompType comp;              /* closed */
+} DefType;
+
+struct RecGroup {
+  uint32_t size;
+  uint32_t hash;
+  DefType *types;
+  RecGroup *next;             /* in the TypeStore's hash bucket */
+};
+
+typedef struct TypeStore {
+  Arena arena;
+  DefType **by_id;
+  uint32_t count, cap;
+  RecGroup **buckets;
+  uint32_t nbuckets, ngroups;
+} TypeStore;
+
+void typestore_init(TypeStore *ts);
+void typestore_free(TypeStore *ts);
+
+static inline const DefType *typestore_get(const TypeStore *ts, uint32_t id) { return ts->by_id[id]; }
+
+/* Interns the rec group of types [first, first + n) of a module, whose
+ * earlier types are `prior` (the defined types of types 0 .. first-1).
+ * Writes the group's defined types to out[0 .. n-1].  A reference to a type
+ * that is not defined yet fails, with *bad set to the offending index. */
+bool typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
+                            const DefType *const *prior, const DefType **out, uint32_t *bad);
+
+/* The closed form of a module's value type, given its defined types. */
+ValType valtype_close(ValType t, const DefType *const *types);
+
+/* ---- Subtyping on closed types (2.2-validation.subtyping) ---- */
+bool deftype_sub(const DefType *a, const DefType *b);
+bool heaptype_sub(const TypeStore *ts, ValType a, ValType b);  /* on the heap part of reftypes */
+bool reftype_sub(const TypeStore *ts, ValType a, ValType b);
+bool valtype_sub(const TypeStore *ts, ValType a, ValType b);
+bool fieldtype_sub(const TypeStore *ts, FieldType a, FieldType b);
+bool comptype_sub(const TypeStore *ts, const CompType *a, const CompType *b);
+
+/* The top of a heap type's hierarchy: any, func, extern, exn or cont. */
+HeapKind heaptype_top(const TypeStore *ts, ValType t);
+
+/* Whether a value type has a default value (spec: Defaultable). */
+bool valtype_defaultable(ValType t);
 
 /* Constructors for the common cases. */
 static inline ValType valtype_num(ValKind k) { return (ValType){.kind = (uint8_t)k}; }

@@ -1,0 +1,6 @@
+libwasm_a_SOURCES += \
+  %D%/context.h \
+  %D%/instr.c \
+  %D%/module.c \
+  %D%/types.c \
+  %D%/validate.h

@@ -1,0 +1,217 @@
+/* Validation of types (spec: 2.1-validation.types), and the interning of a
+ * module's rec groups into the TypeStore. */
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "validate/context.h"
+
+bool invalid(Context *c, uint32_t at, const char *fmt, ...)
+{
+  if (c->err->phase != PHASE_NONE)
+    return false;
+  char msg[ERROR_MESSAGE_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return error_at(c->err, PHASE_INVALID, module_loc(c->m, at), "%s", msg);
+}
+
+bool failed(const Context *c)
+{
+  return c->err->phase != PHASE_NONE;
+}
+
+bool context_type_index(const Context *c, uint32_t id, uint32_t *x)
+{
+  for (uint32_t i = 0; i < c->ntypes; i++)
+    if (c->types[i]->id == id) {
+      *x = i;
+      return true;
+    }
+  return false;
+}
+
+void print_valtype(Buf *out, const Context *c, ValType t)
+{
+  if (t.kind != VAL_REF) {
+    buf_puts(out, valkind_name((ValKind)t.kind));
+    return;
+  }
+  buf_puts(out, t.null ? "(ref null " : "(ref ");
+  uint32_t x;
+  if (t.heap != HEAP_DEF)
+    buf_puts(out, heapkind_name((HeapKind)t.heap));
+  else if (context_type_index(c, t.idx, &x))
+    buf_printf(out, "%u", x);
+  else
+    buf_printf(out, "type#%u", t.idx);
+  buf_putc(out, ')');
+}
+
+const DefType *type_at(Context *c, uint32_t x, uint32_t at)
+{
+  if (x >= c->ntypes) {
+    invalid(c, at, "unknown type %u", x);
+    return NULL;
+  }
+  return c->types[x];
+}
+
+/* Expand: C.TYPES[x] ~~ FUNC t1* -> t2* */
+const FuncType *functype_at(Context *c, uint32_t x, uint32_t at)
+{
+  const DefType *dt = type_at(c, x, at);
+  if (!dt)
+    return NULL;
+  if (dt->comp.kind != COMP_FUNC) {
+    invalid(c, at, "non-function type %u", x);
+    return NULL;
+  }
+  return &dt->comp.func;
+}
+
+ValType close_valtype(const Context *c, ValType t)
+{
+  return valtype_close(t, c->types);
+}
+
+/* Valtype_ok: the type indices it uses are defined; stack-switching types
+ * only with the proposal on */
+bool valid_valtype(Context *c, ValType t, uint32_t at)
+{
+  if (t.kind != VAL_REF)
+    return true;
+  if (t.heap == HEAP_IDX)
+    return type_at(c, t.idx, at) != NULL;
+  if ((t.heap == HEAP_CONT || t.heap == HEAP_NOCONT) && !c->opt->stack_switching)
+    return invalid(c, at, "unknown type: continuation types need stack switching");
+  return true;
+}
+
+static bool valid_valtypes(Context *c, const ValTypes *ts, uint32_t at)
+{
+  for (uint32_t i = 0; i < ts->len; i++)
+    if (!valid_valtype(c, ts->data[i], at))
+      return false;
+  return true;
+}
+
+/* Comptype_ok */
+static bool valid_comptype(Context *c, const CompType *ct, uint32_t at)
+{
+  switch (ct->kind) {
+  case COMP_FUNC:
+    return valid_valtypes(c, &ct->func.params, at) && valid_valtypes(c, &ct->func.results, at);
+  case COMP_STRUCT:
+    for (uint32_t i = 0; i < ct->fields.len; i++)
+      if (!valid_valtype(c, ct->fields.data[i].type, at))
+        return false;
+    return true;
+  case COMP_ARRAY:
+    return valid_valtype(c, ct->array.type, at);
+  case COMP_CONT: {
+    /* (cont $ft) ok iff $ft is a function type (Explainer, "Types") */
+    if (!c->opt->stack_switching)
+      return invalid(c, at, "unknown type: continuation types need stack switching");
+    const DefType *dt = type_at(c, ct->cont, at);
+    if (dt && dt->comp.kind != COMP_FUNC)
+      return invalid(c, at, "non-function type %u", ct->cont);
+    return dt != NULL;
+  }
+  }
+  return false;
+}
+
+/* Subtype_ok: at most one supertype, defined before, not final, and whose
+ * comptype this one's matches */
+static bool valid_subtype(Context *c, const SubType *st, uint32_t x)
+{
+  if (!valid_comptype(c, &st->comp, st->at))
+    return false;
+  if (st->supers.len > 1)
+    return invalid(c, st->at, "sub type %u has more than one super type", x);
+  if (st->supers.len == 0)
+    return true;
+  uint32_t y = st->supers.data[0];
+  if (y >= x)
+    return invalid(c, st->at, "unknown type %u", y);
+  const DefType *super = c->types[y];
+  if (super->final || !comptype_sub(c->ts, &c->types[x]->comp, &super->comp))
+    return invalid(c, st->at, "sub type %u does not match super type %u", x, y);
+  return true;
+}
+
+/* Types_ok: each rec group is interned once the types before it are, then
+ * its subtypes are checked (Rectype_ok) */
+bool valid_types(Context *c)
+{
+  const SubTypes *ts = &c->m->types;
+  c->ntypes = ts->len;
+  c->types = ts->len ? arena_alloc(&c->arena, ts->len * sizeof *c->types) : NULL;
+  if (ts->len && !c->types)
+    return invalid(c, c->m->at, "out of memory");
+  for (uint32_t first = 0; first < ts->len;) {
+    const SubType *head = &ts->data[first];
+    uint32_t n = head->rec_size ? head->rec_size : 1;
+    uint32_t bad;
+    if (!typestore_intern_group(c->ts, ts->data, first, n, c->types, c->types + first, &bad)) {
+      if (bad == UINT32_MAX)
+        return invalid(c, head->at, "out of memory");
+      return invalid(c, head->at, "unknown type %u", bad);
+    }
+    for (uint32_t i = first; i < first + n; i++)
+      if (!valid_subtype(c, &ts->data[i], i))
+        return false;
+    first += n;
+  }
+  return true;
+}
+
+/* Limits_ok: min <= max <= k */
+bool valid_limits(Context *c, Limits l, uint64_t k, const char *what, uint32_t at)
+{
+  if (l.min > k || (l.has_max && l.max > k))
+    return invalid(c, at, "%s size must be at most %llu", what, (unsigned long long)k);
+  if (l.has_max && l.min > l.max)
+    return invalid(c, at, "size minimum must not be greater than maximum");
+  return true;
+}
+
+/* Memtype_ok: within 2^16 pages (32-bit) or 2^48 pages (64-bit) */
+static bool valid_memtype(Context *c, MemType mt, uint32_t at)
+{
+  return valid_limits(c, mt.limits, mt.addr == ADDR_I64 ? (uint64_t)1 << 48 : 1u << 16, "memory", at);
+}
+
+/* Tabletype_ok: within 2^32-1 (32-bit) or 2^64-1 (64-bit) elements */
+static bool valid_tabletype(Context *c, const TableType *tt, uint32_t at)
+{
+  return valid_limits(c, tt->limits, tt->addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX, "table", at) &&
+         valid_valtype(c, tt->elem, at);
+}
+
+/* Tagtype_ok: a function type; without stack switching, with no results */
+static bool valid_tagtype(Context *c, uint32_t x, uint32_t at)
+{
+  const FuncType *ft = functype_at(c, x, at);
+  if (!ft)
+    return false;
+  if (ft->results.len && !c->opt->stack_switching)
+    return invalid(c, at, "non-empty tag result type");
+  return true;
+}
+
+/* Externtype_ok */
+bool valid_externtype(Context *c, const ExternType *xt, uint32_t at)
+{
+  switch (xt->kind) {
+  case EXTERN_FUNC: return functype_at(c, xt->type, at) != NULL;
+  case EXTERN_TABLE: return valid_tabletype(c, &xt->table, at);
+  case EXTERN_MEM: return valid_memtype(c, xt->mem, at);
+  case EXTERN_GLOBAL: return valid_valtype(c, xt->global.type, at);
+  case EXTERN_TAG: return valid_tagtype(c, xt->type, at);
+  }
+  return false;
+}
