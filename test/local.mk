@@ -3,7 +3,7 @@
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
 
-check_PROGRAMS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/roundtrip
+check_PROGRAMS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
 %C%_unit_check_number_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %C%_unit_check_number_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_unit_check_lexer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
@@ -14,9 +14,11 @@ check_PROGRAMS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text
 %C%_unit_check_leb128_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_unit_check_binary_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %C%_unit_check_binary_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_types_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_types_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_roundtrip_LDADD = libwasm.a
 
-TESTS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/cli.sh %D%/official.sh
+TESTS += %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/official.sh
 EXTRA_DIST += %D%/cli.sh %D%/official.sh %D%/official.xfail \
   %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_text.c %D%/fuzz/run.sh
 
@@ -28,6 +30,7 @@ WAST_TESTS = \
   examples/hello.wast \
   %D%/core/stack-switching-syntax.wast \
   %D%/core/syntax.wast \
-  %D%/core/text-errors.wast
+  %D%/core/text-errors.wast \
+  %D%/core/validation.wast
 TESTS += $(WAST_TESTS)
 EXTRA_DIST += $(WAST_TESTS)
