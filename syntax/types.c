@@ -614,3 +614,31 @@ bool valtype_defaultable(ValType t)
 {
   return t.kind != VAL_REF || t.null;
 }
+
+/* S-limits: at least as large a minimum, and a maximum no larger if one is
+ * required */
+static bool limits_sub(Limits a, Limits b)
+{
+  return a.min >= b.min && (!b.has_max || (a.has_max && a.max <= b.max));
+}
+
+bool externtype_sub(const TypeStore *ts, const ExternType *a, const ExternType *b)
+{
+  if (a->kind != b->kind)
+    return false;
+  switch (a->kind) {
+  case EXTERN_FUNC:  /* S-extern/func */
+    return deftype_sub(ts->by_id[a->type], ts->by_id[b->type]);
+  case EXTERN_TAG:   /* S-tag: equivalent types */
+    return a->type == b->type;
+  case EXTERN_MEM:   /* S-mem */
+    return a->mem.addr == b->mem.addr && limits_sub(a->mem.limits, b->mem.limits);
+  case EXTERN_TABLE: /* S-table: element types equivalent */
+    return a->table.addr == b->table.addr && limits_sub(a->table.limits, b->table.limits) &&
+           reftype_sub(ts, a->table.elem, b->table.elem) && reftype_sub(ts, b->table.elem, a->table.elem);
+  case EXTERN_GLOBAL: /* S-global: mutable ones invariant */
+    return a->global.mut == b->global.mut && valtype_sub(ts, a->global.type, b->global.type) &&
+           (!a->global.mut || valtype_sub(ts, b->global.type, a->global.type));
+  }
+  return false;
+}

@@ -209,6 +209,10 @@ bool valtype_sub(const TypeStore *ts, ValType a, ValType b);
 bool fieldtype_sub(const TypeStore *ts, FieldType a, FieldType b);
 bool comptype_sub(const TypeStore *ts, const CompType *a, const CompType *b);
 
+/* S-extern on closed external types (the `type` of functions and tags is
+ * a DefType id): what an import of type b accepts. */
+bool externtype_sub(const TypeStore *ts, const ExternType *a, const ExternType *b);
+
 /* The top of a heap type's hierarchy: any, func, extern, exn or cont. */
 HeapKind heaptype_top(const TypeStore *ts, ValType t);
 

@@ -588,7 +588,8 @@ bool build_lanes(TextParser *p, Token shape, Tokens lanes, V128 *v)
     bool ok = width < 4 ? number_int(t.text, t.len, width * 8, &bits) : number_bits(t, type, &bits);
     if (!ok)
       return text_error(p, t.at, "constant out of range");
-    memcpy(v->i8 + i * width, &bits, width);  /* little-endian host */
+    for (uint32_t b = 0; b < width; b++)  /* lanes are little-endian */
+      v->i8[i * width + b] = (uint8_t)(bits >> (8 * b));
   }
   return true;
 }

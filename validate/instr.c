@@ -458,8 +458,8 @@ static bool catch_(Checker *k, const Catch *c)
       return FAIL(k, "type mismatch: catching a tag with results");
     if (ft->params.len > 63)
       return FAIL(k, "type mismatch: too many tag parameters");
-    memcpy(vals, ft->params.data, ft->params.len * sizeof *vals);
-    n = ft->params.len;
+    for (; n < ft->params.len; n++)
+      vals[n] = ft->params.data[n];
   }
   if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
     vals[n++] = ref(false, HEAP_EXN);

@@ -218,6 +218,48 @@ START_TEST(test_comptype_sub)
 }
 END_TEST
 
+/* S-extern: what imports accept */
+START_TEST(test_externtype_sub)
+{
+  TypeStore ts;
+  typestore_init(&ts);
+  Interned a;
+  intern(&ts, "(type (sub (func))) (type (sub 0 (func))) (type (func (param i32)))", &a);
+  ExternType f0 = {.kind = EXTERN_FUNC, .type = a.types[0]->id};
+  ExternType f1 = {.kind = EXTERN_FUNC, .type = a.types[1]->id};
+  ExternType f2 = {.kind = EXTERN_FUNC, .type = a.types[2]->id};
+  ck_assert(externtype_sub(&ts, &f1, &f0));
+  ck_assert(!externtype_sub(&ts, &f0, &f1));
+  ck_assert(!externtype_sub(&ts, &f2, &f0));
+  ExternType t0 = {.kind = EXTERN_TAG, .type = a.types[0]->id};
+  ExternType t1 = {.kind = EXTERN_TAG, .type = a.types[1]->id};
+  ck_assert(externtype_sub(&ts, &t0, &t0));
+  ck_assert(!externtype_sub(&ts, &t1, &t0));  /* tags: equivalence, not subtyping */
+  ExternType m1 = {.kind = EXTERN_MEM, .mem = {ADDR_I32, {2, 5, true}}};
+  ExternType m2 = {.kind = EXTERN_MEM, .mem = {ADDR_I32, {1, 6, true}}};
+  ExternType m3 = {.kind = EXTERN_MEM, .mem = {ADDR_I32, {1, 0, false}}};
+  ExternType m64 = {.kind = EXTERN_MEM, .mem = {ADDR_I64, {2, 5, true}}};
+  ck_assert(externtype_sub(&ts, &m1, &m2));
+  ck_assert(!externtype_sub(&ts, &m2, &m1));
+  ck_assert(externtype_sub(&ts, &m1, &m3));
+  ck_assert(!externtype_sub(&ts, &m3, &m2));  /* no maximum where one is required */
+  ck_assert(!externtype_sub(&ts, &m64, &m1));
+  ExternType tf = {.kind = EXTERN_TABLE, .table = {ADDR_I32, {1, 0, false}, valtype_ref(true, HEAP_FUNC, 0)}};
+  ExternType tn = {.kind = EXTERN_TABLE, .table = {ADDR_I32, {1, 0, false}, valtype_ref(true, HEAP_NOFUNC, 0)}};
+  ck_assert(externtype_sub(&ts, &tf, &tf));
+  ck_assert(!externtype_sub(&ts, &tn, &tf));  /* element types are invariant */
+  ExternType gc = {.kind = EXTERN_GLOBAL, .global = {valtype_ref(false, HEAP_I31, 0), false}};
+  ExternType ga = {.kind = EXTERN_GLOBAL, .global = {valtype_ref(true, HEAP_ANY, 0), false}};
+  ExternType gm = {.kind = EXTERN_GLOBAL, .global = {valtype_ref(false, HEAP_I31, 0), true}};
+  ExternType gma = {.kind = EXTERN_GLOBAL, .global = {valtype_ref(true, HEAP_ANY, 0), true}};
+  ck_assert(externtype_sub(&ts, &gc, &ga));   /* immutable: covariant */
+  ck_assert(!externtype_sub(&ts, &gm, &gma)); /* mutable: invariant */
+  ck_assert(!externtype_sub(&ts, &gm, &gc));
+  module_free(a.m);
+  typestore_free(&ts);
+}
+END_TEST
+
 static Suite *types_suite(void)
 {
   Suite *s = suite_create("types");
@@ -228,6 +270,7 @@ static Suite *types_suite(void)
   tcase_add_loop_test(tc, test_abstract_heap, 0, sizeof heap_subs / sizeof *heap_subs);
   tcase_add_test(tc, test_defined_heap);
   tcase_add_test(tc, test_comptype_sub);
+  tcase_add_test(tc, test_externtype_sub);
   suite_add_tcase(s, tc);
   return s;
 }
