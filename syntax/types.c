@@ -187,36 +187,33 @@ static uint32_t hash_valtype(uint32_t h, ValType t)
   return h;
 }
 
-/* Runs `body` for each value type `t` of a comptype, with `mut` its
- * mutability (for functions: false for parameters, true for results, so
- * that the two lists stay apart), and a continuation's function type as a
- * reference to it. */
-#define FOR_COMP_VALTYPES(c, t, mut, body)                                    \
-  do {                                                                        \
-    switch ((c)->kind) {                                                      \
-    case COMP_FUNC:                                                           \
-      for (uint32_t k_ = 0; k_ < (c)->func.params.len; k_++) {                \
-        ValType t = (c)->func.params.data[k_]; bool mut = false; body;       \
-      }                                                                       \
-      for (uint32_t k_ = 0; k_ < (c)->func.results.len; k_++) {               \
-        ValType t = (c)->func.results.data[k_]; bool mut = true; body;       \
-      }                                                                       \
-      break;                                                                  \
-    case COMP_STRUCT:                                                         \
-      for (uint32_t k_ = 0; k_ < (c)->fields.len; k_++) {                     \
-        ValType t = (c)->fields.data[k_].type; bool mut = (c)->fields.data[k_].mut; body; \
-      }                                                                       \
-      break;                                                                  \
-    case COMP_ARRAY: {                                                        \
-      ValType t = (c)->array.type; bool mut = (c)->array.mut; body;           \
-      break;                                                                  \
-    }                                                                         \
-    case COMP_CONT: {                                                         \
-      ValType t = valtype_ref(false, HEAP_IDX, (c)->cont); bool mut = false; body; \
-      break;                                                                  \
-    }                                                                         \
-    }                                                                         \
-  } while (0)
+/* The value types a comptype is made of, as a list: a function's
+ * parameters then results (results marked mutable, to keep the two apart),
+ * a struct's fields, an array's field, a continuation's function type. */
+static uint32_t comp_count(const CompType *c)
+{
+  switch (c->kind) {
+  case COMP_FUNC: return c->func.params.len + c->func.results.len;
+  case COMP_STRUCT: return c->fields.len;
+  default: return 1;
+  }
+}
+
+/* Item k of that list; `heap` is how a continuation's type index is held
+ * (HEAP_IDX in syntax, HEAP_DEF when closed). */
+static FieldType comp_item(const CompType *c, uint32_t k, HeapKind heap)
+{
+  switch (c->kind) {
+  case COMP_FUNC:
+    if (k < c->func.params.len)
+      return (FieldType){c->func.params.data[k], false};
+    return (FieldType){c->func.results.data[k - c->func.params.len], true};
+  case COMP_STRUCT: return c->fields.data[k];
+  case COMP_ARRAY: return c->array;
+  case COMP_CONT: return (FieldType){valtype_ref(false, heap, c->cont), false};
+  }
+  return (FieldType){{0}, false};
+}
 
 static uint32_t hash_candidate(const Candidate *c)
 {
@@ -229,8 +226,11 @@ static uint32_t hash_candidate(const Candidate *c)
       uint32_t x = canon_index(c, st->supers.data[k], &heap);
       h = mix(mix(h, heap), x);
     }
-    h = mix(mix(h, st->comp.func.params.len), st->comp.fields.len);
-    FOR_COMP_VALTYPES(&st->comp, t, mut, h = mix(hash_valtype(h, canon_valtype(c, t)), mut));
+    h = mix(h, st->comp.func.params.len);
+    for (uint32_t k = 0; k < comp_count(&st->comp); k++) {
+      FieldType f = comp_item(&st->comp, k, HEAP_IDX);
+      h = mix(hash_valtype(h, canon_valtype(c, f.type)), f.mut);
+    }
   }
   return h;
 }
@@ -251,43 +251,14 @@ static bool group_eq(const TypeStore *ts, const RecGroup *g, const Candidate *c)
         return false;
     }
     const CompType *x = &st->comp, *y = &dt->comp;
-    if (x->kind == COMP_FUNC &&
-        (x->func.params.len != y->func.params.len || x->func.results.len != y->func.results.len))
+    if (comp_count(x) != comp_count(y) ||
+        (x->kind == COMP_FUNC && x->func.params.len != y->func.params.len))
       return false;
-    if (x->kind == COMP_STRUCT && x->fields.len != y->fields.len)
-      return false;
-    /* Walk both comptypes in step. */
-    uint32_t nx = 0;
-    bool same = true;
-    FOR_COMP_VALTYPES(x, t, mut, {
-      (void)mut;
-      ValType u;
-      bool umut;
-      switch (y->kind) {
-      case COMP_FUNC:
-        u = nx < y->func.params.len ? y->func.params.data[nx]
-                                    : y->func.results.data[nx - y->func.params.len];
-        umut = nx >= y->func.params.len;
-        break;
-      case COMP_STRUCT:
-        u = y->fields.data[nx].type;
-        umut = y->fields.data[nx].mut;
-        break;
-      case COMP_ARRAY:
-        u = y->array.type;
-        umut = y->array.mut;
-        break;
-      default:
-        u = valtype_ref(false, HEAP_DEF, y->cont);
-        umut = false;
-        break;
-      }
-      nx++;
-      if (mut != umut || !valtype_eq(canon_valtype(c, t), relative_valtype(ts, g, u)))
-        same = false;
-    });
-    if (!same)
-      return false;
+    for (uint32_t k = 0; k < comp_count(x); k++) {
+      FieldType a = comp_item(x, k, HEAP_IDX), b = comp_item(y, k, HEAP_DEF);
+      if (a.mut != b.mut || !valtype_eq(canon_valtype(c, a.type), relative_valtype(ts, g, b.type)))
+        return false;
+    }
   }
   return true;
 }
@@ -418,16 +389,11 @@ static bool group_refs_ok(const Candidate *c, uint32_t *bad)
     for (uint32_t k = 0; k < st->supers.len; k++)
       if (st->supers.data[k] >= limit)
         return *bad = st->supers.data[k], false;
-    bool ok = true;
-    FOR_COMP_VALTYPES(&st->comp, t, mut, {
-      (void)mut;
-      if (ok && t.kind == VAL_REF && t.heap == HEAP_IDX && t.idx >= limit) {
-        *bad = t.idx;
-        ok = false;
-      }
-    });
-    if (!ok)
-      return false;
+    for (uint32_t k = 0; k < comp_count(&st->comp); k++) {
+      ValType t = comp_item(&st->comp, k, HEAP_IDX).type;
+      if (t.kind == VAL_REF && t.heap == HEAP_IDX && t.idx >= limit)
+        return *bad = t.idx, false;
+    }
   }
   return true;
 }
