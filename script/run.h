@@ -17,25 +17,26 @@ typedef struct RunOptions {
 
 typedef struct RunStats {
   unsigned passed, failed;
-  unsigned not_run;  /* commands this build cannot carry out yet */
 } RunStats;
 
 /* What a run of wasmfx-ref shares across its files. */
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
-  FILE *out;         /* where failures are reported */
+  FILE *out;         /* where failures are reported and spectest prints */
 } Runner;
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);
 void runner_free(Runner *r);
 
-/* Runs the commands of a script, reporting each failure on r->out as
- * `file:line:col: …`.  Adds the assertions' outcomes to *stats. */
+/* Runs the commands of a script in a store of its own, reporting each
+ * failure on r->out as `file:line:col: …`.  Adds the assertions' outcomes
+ * to *stats. */
 void run_script(Runner *r, const Script *s, RunStats *stats);
 
-/* Checks (and, once execution exists, runs) a module given as a file.
- * False with err set if it is invalid. */
+/* Validates a module given as a file and, unless in dry mode, instantiates
+ * it (with spectest available to import), which runs its start function.
+ * False with err set if anything fails. */
 bool run_module_file(Runner *r, const Module *m, Error *err);
 
 #endif

@@ -7,7 +7,7 @@
 # print → parse unchanged (test/roundtrip).  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 suites=${WAST_DIR:-$top_srcdir/../shared/testsuite}
-mode=${OFFICIAL_MODE:--d}
+mode=${OFFICIAL_MODE:-}
 if [ ! -d "$suites/wasm-3.0" ] || [ ! -d "$suites/stack-switching" ]; then
   echo "1..0 # SKIP no official test suite at $suites (set WAST_DIR)"
   exit 0

@@ -1043,3 +1043,8 @@ void text_print_script(Buf *out, const Script *s, ModuleEncoder encode)
     buf_putc(out, '\n');
   }
 }
+
+void text_print_instr(Buf *out, const Instr *in)
+{
+  print_instr(out, in);
+}

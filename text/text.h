@@ -24,6 +24,10 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
  * parsing the output gives back the same abstract syntax. */
 void text_print_module(Buf *out, const Module *m);
 
+/* Prints one plain instruction, as in a module: `i32.const 1`.  The
+ * script runner prints values this way. */
+void text_print_instr(Buf *out, const Instr *in);
+
 /* Prints a script.  With a non-NULL `encode`, which writes a module's
  * binary form, every text module is printed as `(module binary …)`. */
 typedef void (*ModuleEncoder)(Buf *out, const Module *m);

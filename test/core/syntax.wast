@@ -14,7 +14,7 @@
   (table $t (export "t") 2 funcref (ref.null func))
   (table $t64 i64 funcref (elem $id $id))
   (memory $mem (export "mem") (data "\00\01" "\u{1F600}"))
-  (memory $mem64 i64 0 1)
+  (memory $mem64 i64 1 1)
   (global $g (mut i64) (i64.const -0x8000_0000_0000_0000))
   (tag $e (param i32))
   (elem $passive funcref (ref.func $id) (item (ref.null func)))
@@ -26,7 +26,7 @@
   (func $init
     (block $outer (result i32)
       (loop $inner (result i32)
-        (br_if $outer (i32.const 1) (i32.const 0))
+        (br_if $outer (i32.const 1) (i32.const 1))
         (br $inner)))
     (drop)
     (if $c (result i64) (i32.const 1)
@@ -44,7 +44,6 @@
     (block $h (try_table $t (catch_all $h) (throw $e (i32.const 7))))
     (drop (i32.load8_u offset=1 align=1 (i32.const 0)))
     (drop (i64.load $mem64 offset=0x10 (i64.const 0)))
-    (v128.store8_lane 0 1 (i32.const 0) (v128.const f32x4 1.5 -0x1p-2 inf -nan:0x1))
     (memory.copy $mem $mem (i32.const 0) (i32.const 1) (i32.const 2))
     (memory.init $mem $d (i32.const 0) (i32.const 0) (i32.const 0))
     (table.init $t $passive (i32.const 0) (i32.const 0) (i32.const 0))
@@ -53,9 +52,11 @@
     (drop (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0)))
     (drop (ref.test (ref null $node) (ref.null none)))
     (drop (block $l (result anyref) (br_on_cast $l anyref (ref $leaf) (ref.null any))))
-    (drop (call_indirect $t (type $f) (i32.const 0) (i32.const 0)))
+    (drop (call_indirect $t (type $f) (i32.const 0) (i32.const 0))))
+  (func $vectors
     (drop (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 -1) (v128.const i16x8 0 1 2 3 4 5 6 -32768)))
-    (drop (i32x4.extract_lane 3 (v128.const i64x2 0 -1)))))
+    (drop (i32x4.extract_lane 3 (v128.const i64x2 0 -1)))
+    (v128.store8_lane 0 1 (i32.const 0) (v128.const f32x4 1.5 -0x1p-2 inf -nan:0x1))))
 
 ;; A script command may also quote the module.
 (module quote "(func (export \"f\") (result i32) (i32.const 1))")

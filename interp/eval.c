@@ -1,0 +1,1264 @@
+/* THE MACHINE (spec: 4.3-execution.instructions).  See interp/eval.h for
+ * the frames.
+ *
+ * run() is the reduction loop.  Its registers — pc, the operand stack top
+ * sp, the current function's locals, module and code — mirror the innermost
+ * call frame; SYNC() writes them back to the Stack and the Machine before
+ * anything that looks at the whole configuration (calls, branches that
+ * leave frames, throws, the collector), and RELOAD() reads them again.
+ * Only instructions that push more than they pop may grow the value array,
+ * so only they check its capacity. */
+
+#include "interp/eval.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "interp/gc.h"
+#include "interp/num.h"
+#include "util/mem.h"
+
+uint64_t eval_fuel = 10000000000ull;
+
+/* Trap messages, as the suite spells them. */
+static const char TRAP_UNREACHABLE[] = "unreachable";
+static const char TRAP_MEMORY[] = "out of bounds memory access";
+static const char TRAP_TABLE[] = "out of bounds table access";
+static const char TRAP_ARRAY[] = "out of bounds array access";
+static const char TRAP_UNDEFINED[] = "undefined element";
+static const char TRAP_UNINITIALIZED[] = "uninitialized element";
+static const char TRAP_INDIRECT[] = "indirect call type mismatch";
+static const char TRAP_CAST[] = "cast failure";
+static const char TRAP_NULL[] = "null reference";
+static const char TRAP_NULL_FUNC[] = "null function reference";
+static const char TRAP_NULL_STRUCT[] = "null structure reference";
+static const char TRAP_NULL_ARRAY[] = "null array reference";
+static const char TRAP_NULL_I31[] = "null i31 reference";
+static const char TRAP_NULL_EXN[] = "null exception reference";
+static const char EXHAUSTED[] = "call stack exhausted";
+static const char OUT_OF_MEMORY[] = "out of memory";
+
+/* ================================================================ Stacks */
+
+static Stack *stack_new(void)
+{
+  return mem_calloc(1, sizeof(Stack));
+}
+
+static void stack_free(Stack *st)
+{
+  if (st) {
+    mem_free(st->vals);
+    mem_free(st->frames);
+    mem_free(st);
+  }
+}
+
+/* Makes room for n more values on the running stack.  The value budget is
+ * shared by all active stacks: beyond it, the stack is exhausted. */
+static bool reserve(Machine *M, uint32_t n, Error *err)
+{
+  Stack *S = M->stack;
+  if (S->cvals - S->nvals >= n)
+    return true;
+  uint64_t need = (uint64_t)S->nvals + n;
+  if (need > M->store->limits.stack_values)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
+  uint64_t cap = S->cvals ? S->cvals : 256;
+  while (cap < need)
+    cap *= 2;
+  Value *vals = mem_realloc(S->vals, cap * sizeof *vals);
+  if (!vals)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  S->vals = vals;
+  S->cvals = (uint32_t)cap;
+  return true;
+}
+
+static bool push_frame(Machine *M, const Frame *f, Error *err)
+{
+  Stack *S = M->stack;
+  if (S->nframes == S->cframes) {
+    uint32_t cap = S->cframes ? S->cframes * 2 : 64;
+    Frame *frames = mem_realloc(S->frames, cap * sizeof *frames);
+    if (!frames)
+      return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    S->frames = frames;
+    S->cframes = cap;
+  }
+  S->frames[S->nframes++] = *f;
+  return true;
+}
+
+/* The innermost call frame of the running stack: the current frame F. */
+static Frame *current(Machine *M)
+{
+  Stack *S = M->stack;
+  uint32_t i = S->nframes;
+  while (i-- > 0)
+    if (S->frames[i].kind == FRAME_CALL)
+      return &S->frames[i];
+  return NULL;
+}
+
+/* ================================================================ Traps */
+
+/* The name of a function for backtraces: its name from the name section,
+ * else its index. */
+static void print_func(Buf *b, const FuncInst *f)
+{
+  const Module *m = f->module ? f->module->module : NULL;
+  if (m && m->names.present)
+    for (uint32_t i = 0; i < m->names.funcs.len; i++)
+      if (m->names.funcs.data[i].idx == f->idx) {
+        const Name *n = &m->names.funcs.data[i].name;
+        buf_printf(b, "$%.*s", (int)n->len, (const char *)n->data);
+        return;
+      }
+  buf_printf(b, "func %u", f->idx);
+}
+
+/* One line per active call frame, innermost first, each with the position
+ * of the instruction it was executing. */
+static void backtrace(Machine *M, Buf *b)
+{
+  const Instr *pc = M->pc;
+  for (Stack *S = M->stack; S; S = S->parent) {
+    for (uint32_t i = S->nframes; i-- > 0;) {
+      const Frame *f = &S->frames[i];
+      if (f->kind != FRAME_CALL)
+        continue;
+      const ModuleInst *mi = f->call.module;
+      buf_puts(b, "  at ");
+      if (f->call.func)
+        print_func(b, f->call.func);
+      else
+        buf_puts(b, "constant expression");
+      if (mi && mi->module && pc) {
+        Loc loc = module_loc(mi->module, pc->at);
+        if (loc.line)
+          buf_printf(b, " (%s:%u:%u)", loc.file, loc.line, loc.col);
+        else
+          buf_printf(b, " (%s:0x%x)", loc.file, loc.col);
+      }
+      buf_putc(b, '\n');
+      pc = f->cont ? f->cont - 1 : NULL;
+    }
+    pc = NULL;
+  }
+}
+
+static bool trap(Machine *M, const char *msg, Error *err)
+{
+  const Frame *f = current(M);
+  Loc loc = {0};
+  if (f && f->call.module && f->call.module->module && M->pc)
+    loc = module_loc(f->call.module->module, M->pc->at);
+  if (M->backtrace)
+    backtrace(M, M->backtrace);
+  return error_at(err, PHASE_TRAP, loc, "%s", msg);
+}
+
+/* ================================================================ Types */
+
+static const FuncType *functype(const ModuleInst *inst, uint32_t x)
+{
+  return &inst->types[x]->comp.func;
+}
+
+/* blocktype: the number of values a block takes and gives */
+static void block_arity(const ModuleInst *inst, BlockType bt, uint32_t *params, uint32_t *results)
+{
+  switch (bt.kind) {
+  case BLOCK_EMPTY: *params = 0; *results = 0; break;
+  case BLOCK_VALTYPE: *params = 0; *results = 1; break;
+  default: {
+    const FuncType *ft = functype(inst, bt.idx);
+    *params = ft->params.len;
+    *results = ft->results.len;
+  }
+  }
+}
+
+/* Ref_ok with subtyping: the dynamic type of a reference matches rt */
+bool ref_matches(const Store *s, Ref r, ValType rt)
+{
+  if (!r)
+    return rt.null;
+  ValType t = valtype_ref(false, HEAP_I31, 0);
+  if (!ref_is_i31(r)) {
+    switch (r->kind) {
+    case OBJ_HOST: t.heap = HEAP_ANY; break;
+    case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
+    case OBJ_EXN: t.heap = HEAP_EXN; break;
+    default: t.heap = HEAP_DEF; t.idx = r->type->id; break;
+    }
+  }
+  return heaptype_sub(s->types, t, rt);
+}
+
+/* ================================================================ Calls */
+
+/* Invocation of a function instance, its arguments on top of the stack
+ * (spec: Step_read/call_ref with the function's frame, 4.3 "Function
+ * calls").  `ret` is where the caller continues. */
+static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
+{
+  Stack *S = M->stack;
+  const FuncType *ft = f->type;
+  uint32_t n = ft->params.len, m = ft->results.len;
+  if (f->host) {
+    if (!reserve(M, m, err))
+      return false;
+    Value *args = S->vals + S->nvals - n, *results = S->vals + S->nvals;
+    if (!f->host(M->store, f, args, results, err))
+      return trap(M, err->message, err);
+    memmove(args, results, m * sizeof *results);
+    S->nvals = S->nvals - n + m;
+    M->pc = ret;
+    M->done = S->call == FRAME_NONE;   /* a tail call from the bottom frame */
+    return true;
+  }
+  if (M->calls >= M->store->limits.call_depth)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
+  if (!reserve(M, f->nlocals, err))
+    return false;
+  Frame frame = {.kind = FRAME_CALL, .arity = m, .height = S->nvals - n, .cont = ret};
+  frame.call.func = f;
+  frame.call.module = f->module;
+  frame.call.code = f->code->body.data;
+  frame.call.caller = S->call;
+  if (!push_frame(M, &frame, err))
+    return false;
+  S->call = S->nframes - 1;
+  S->calls++;
+  M->calls++;
+  for (uint32_t i = 0; i < f->nlocals; i++) {
+    Value v = {0};
+    v.kind = f->local_kinds[i];
+    S->vals[S->nvals++] = v;
+  }
+  M->pc = frame.call.code;
+  return true;
+}
+
+/* return: the call frame's results replace it.  When the stack's bottom
+ * frame returns, its values are left at the stack's base and the machine is
+ * done. */
+static void do_return(Machine *M)
+{
+  Stack *S = M->stack;
+  Frame *f = &S->frames[S->call];
+  uint32_t n = f->arity;
+  memmove(S->vals + f->height, S->vals + S->nvals - n, n * sizeof(Value));
+  S->nvals = f->height + n;
+  S->nframes = S->call;
+  S->call = f->call.caller;
+  S->calls--;
+  M->calls--;
+  M->pc = f->cont;
+  M->done = S->call == FRAME_NONE;
+}
+
+/* return_call*: the callee replaces the current frame (spec: Step_read/
+ * return_call_ref), so tail recursion runs in constant space. */
+static bool tail_invoke(Machine *M, FuncInst *f, Error *err)
+{
+  Stack *S = M->stack;
+  Frame *cur = &S->frames[S->call];
+  uint32_t n = f->type->params.len;
+  const Instr *ret = cur->cont;
+  uint32_t caller = cur->call.caller;
+  memmove(S->vals + cur->height, S->vals + S->nvals - n, n * sizeof(Value));
+  S->nvals = cur->height + n;
+  S->nframes = S->call;
+  S->call = caller;
+  S->calls--;
+  M->calls--;
+  return invoke(M, f, ret, err);
+}
+
+/* br l: the label's arity values stay, everything above the label goes
+ * (spec: Step_pure/br-label-*).  Branching to the call frame itself is a
+ * return. */
+static void branch(Machine *M, uint32_t l)
+{
+  Stack *S = M->stack;
+  uint32_t i = S->nframes - 1 - l;
+  Frame *f = &S->frames[i];
+  if (f->kind == FRAME_CALL) {
+    do_return(M);
+    return;
+  }
+  uint32_t n = f->arity;
+  memmove(S->vals + f->height, S->vals + S->nvals - n, n * sizeof(Value));
+  S->nvals = f->height + n;
+  S->nframes = f->loop ? i + 1 : i;
+  M->pc = f->cont;
+}
+
+/* ================================================================ Exceptions */
+
+/* throw_ref: unwinds to the innermost handler with a matching catch clause
+ * (spec: Step_read/throw_ref-handler-*), which branches to its label with
+ * the exception's values.  False, with err set, if nothing catches it. */
+static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
+{
+  Stack *S = M->stack;
+  while (S->nframes > 0) {
+    Frame *f = &S->frames[S->nframes - 1];
+    if (f->kind == FRAME_CALL) {
+      S->call = f->call.caller;
+      S->calls--;
+      M->calls--;
+    } else if (f->kind == FRAME_HANDLER) {
+      ModuleInst *inst = S->frames[S->call].call.module;
+      const Catches *cs = f->catches;
+      for (uint32_t k = 0; k < cs->len; k++) {
+        const Catch *c = &cs->catch_[k];
+        if ((c->kind == CATCH || c->kind == CATCH_REF) && inst->tags[c->tag] != exn->tag)
+          continue;
+        uint32_t height = f->height;
+        S->nframes--;
+        S->nvals = height;
+        uint32_t n = (c->kind == CATCH || c->kind == CATCH_REF) ? exn->len : 0;
+        if (!reserve(M, n + 1, err))
+          return false;
+        memcpy(S->vals + S->nvals, exn->fields, n * sizeof(Value));
+        S->nvals += n;
+        if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
+          S->vals[S->nvals++] = value_ref(&exn->obj);
+        branch(M, c->label);
+        return true;
+      }
+    }
+    S->nframes--;
+  }
+  S->nvals = 0;
+  M->exn = exn;
+  return error_at(err, PHASE_EXCEPTION, (Loc){0}, "uncaught exception");
+}
+
+/* ================================================================ Memory */
+
+/* The effective address of an access of n bytes, or NULL if it is out of
+ * bounds (spec: Step_read/load-oob). */
+static inline uint8_t *mem_at(const MemInst *m, uint64_t addr, uint64_t offset, uint64_t n)
+{
+  uint64_t ea = addr + offset;
+  if (ea < addr || ea > m->size || n > m->size - ea)
+    return NULL;
+  return m->bytes + ea;
+}
+
+/* An operand of an address type. */
+static inline uint64_t addr_of(AddrType at, Value v)
+{
+  return at == ADDR_I64 ? v.i64 : v.i32;
+}
+
+static inline Value addr_value(AddrType at, uint64_t x)
+{
+  return at == ADDR_I64 ? value_i64(x) : value_i32((uint32_t)x);
+}
+
+/* Whether [i, i+n) fits in a length; the spec's bounds checks. */
+static inline bool in_bounds(uint64_t i, uint64_t n, uint64_t len)
+{
+  return i <= len && n <= len - i;
+}
+
+/* t.load memarg and t.loadN_sx: pops the address, pushes the value */
+static bool load(Op op, const MemInst *m, const MemArg *ma, Value *top)
+{
+  uint8_t n = instr_info[op].n;
+  uint8_t *p = mem_at(m, addr_of(m->type.addr, *top), ma->offset, n);
+  if (!p)
+    return false;
+  uint64_t x = 0;
+  memcpy(&x, p, n);   /* little-endian hosts only: the configure check says so */
+  switch (op) {
+  case OP_I32_LOAD: *top = value_i32((uint32_t)x); break;
+  case OP_I64_LOAD: *top = value_i64(x); break;
+  case OP_F32_LOAD: *top = value_f32((uint32_t)x); break;
+  case OP_F64_LOAD: *top = value_f64(x); break;
+  case OP_I32_LOAD8_S: *top = value_i32((uint32_t)(int32_t)(int8_t)x); break;
+  case OP_I32_LOAD8_U: *top = value_i32((uint32_t)x); break;
+  case OP_I32_LOAD16_S: *top = value_i32((uint32_t)(int32_t)(int16_t)x); break;
+  case OP_I32_LOAD16_U: *top = value_i32((uint32_t)x); break;
+  case OP_I64_LOAD8_S: *top = value_i64((uint64_t)(int64_t)(int8_t)x); break;
+  case OP_I64_LOAD16_S: *top = value_i64((uint64_t)(int64_t)(int16_t)x); break;
+  case OP_I64_LOAD32_S: *top = value_i64((uint64_t)(int64_t)(int32_t)x); break;
+  default: *top = value_i64(x); break;   /* i64.loadN_u */
+  }
+  return true;
+}
+
+/* t.store memarg and t.storeN: the low N bytes of the value */
+static bool store(Op op, MemInst *m, const MemArg *ma, const Value *addr, const Value *v)
+{
+  uint8_t n = instr_info[op].n;
+  uint8_t *p = mem_at(m, addr_of(m->type.addr, *addr), ma->offset, n);
+  if (!p)
+    return false;
+  uint64_t x = n == 8 ? v->i64 : v->i32;
+  memcpy(p, &x, n);
+  return true;
+}
+
+/* memory.fill: a byte at a time in the spec; at once here, after the check */
+static bool memory_fill(MemInst *m, const Value *sp)
+{
+  uint64_t d = addr_of(m->type.addr, sp[-3]), n = addr_of(m->type.addr, sp[-1]);
+  if (!in_bounds(d, n, m->size))
+    return false;
+  memset(m->bytes + d, (uint8_t)sp[-2].i32, n);
+  return true;
+}
+
+/* memory.copy: the operand n has the smaller address type of the two */
+static bool memory_copy(MemInst *dm, MemInst *sm, const Value *sp)
+{
+  AddrType nt = dm->type.addr == ADDR_I64 && sm->type.addr == ADDR_I64 ? ADDR_I64 : ADDR_I32;
+  uint64_t d = addr_of(dm->type.addr, sp[-3]), s = addr_of(sm->type.addr, sp[-2]);
+  uint64_t n = addr_of(nt, sp[-1]);
+  if (!in_bounds(d, n, dm->size) || !in_bounds(s, n, sm->size))
+    return false;
+  memmove(dm->bytes + d, sm->bytes + s, n);
+  return true;
+}
+
+/* memory.init */
+static bool memory_init(MemInst *m, const DataInst *data, uint64_t d, uint32_t s, uint32_t n)
+{
+  if (!in_bounds(d, n, m->size) || !in_bounds(s, n, data->len))
+    return false;
+  memcpy(m->bytes + d, data->bytes + s, n);
+  return true;
+}
+
+/* ================================================================ Tables */
+
+/* table.fill */
+static bool table_fill(TableInst *t, uint64_t i, Ref r, uint64_t n)
+{
+  if (!in_bounds(i, n, t->type.limits.min))
+    return false;
+  for (uint64_t k = 0; k < n; k++)
+    t->refs[i + k] = r;
+  return true;
+}
+
+/* table.copy */
+static bool table_copy(TableInst *dt, TableInst *st, const Value *sp)
+{
+  AddrType nt = dt->type.addr == ADDR_I64 && st->type.addr == ADDR_I64 ? ADDR_I64 : ADDR_I32;
+  uint64_t d = addr_of(dt->type.addr, sp[-3]), s = addr_of(st->type.addr, sp[-2]);
+  uint64_t n = addr_of(nt, sp[-1]);
+  if (!in_bounds(d, n, dt->type.limits.min) || !in_bounds(s, n, st->type.limits.min))
+    return false;
+  memmove(dt->refs + d, st->refs + s, n * sizeof(Ref));
+  return true;
+}
+
+/* table.init */
+static bool table_init(TableInst *t, const ElemInst *e, uint64_t d, uint32_t s, uint32_t n)
+{
+  if (!in_bounds(d, n, t->type.limits.min) || !in_bounds(s, n, e->len))
+    return false;
+  memcpy(t->refs + d, e->refs + s, (size_t)n * sizeof(Ref));
+  return true;
+}
+
+/* ================================================================ Aggregates */
+
+/* The value of an element or a data segment's bytes at an array's element
+ * type (spec: array.new_data: $inverse_of_bytes). */
+static Value data_value(ValType elem, const uint8_t *p)
+{
+  Value v = value_default(elem);
+  switch (elem.kind) {
+  case PACK_I8: v.i32 = p[0]; break;
+  case PACK_I16: { uint16_t x; memcpy(&x, p, 2); v.i32 = x; break; }
+  case VAL_I32: case VAL_F32: memcpy(&v.i32, p, 4); break;
+  case VAL_I64: case VAL_F64: memcpy(&v.i64, p, 8); break;
+  default: memcpy(&v.v128, p, 16); break;
+  }
+  return v;
+}
+
+/* array.init_data: d, s, n on the stack (the array below them is checked) */
+static const char *array_init_data(ArrayInst *a, const DataInst *data, uint32_t d, uint32_t s, uint32_t n)
+{
+  uint64_t bytes = (uint64_t)n * a->elem_size;
+  if (!in_bounds(d, n, a->len))
+    return TRAP_ARRAY;
+  if (!in_bounds(s, bytes, data->len))
+    return TRAP_MEMORY;
+  for (uint32_t k = 0; k < n; k++)
+    array_set(a, d + k, data_value(a->elem, data->bytes + s + (uint64_t)k * a->elem_size));
+  return NULL;
+}
+
+/* array.init_elem */
+static const char *array_init_elem(ArrayInst *a, const ElemInst *e, uint32_t d, uint32_t s, uint32_t n)
+{
+  if (!in_bounds(d, n, a->len))
+    return TRAP_ARRAY;
+  if (!in_bounds(s, n, e->len))
+    return TRAP_TABLE;
+  for (uint32_t k = 0; k < n; k++)
+    array_set(a, d + k, value_ref(e->refs[s + k]));
+  return NULL;
+}
+
+/* array.copy: overlapping copies behave as if through a temporary */
+static const char *array_copy(ArrayInst *da, uint32_t d, ArrayInst *sa, uint32_t s, uint32_t n)
+{
+  if (!in_bounds(d, n, da->len) || !in_bounds(s, n, sa->len))
+    return TRAP_ARRAY;
+  memmove(da->data + (size_t)d * da->elem_size, sa->data + (size_t)s * sa->elem_size,
+          (size_t)n * da->elem_size);
+  return NULL;
+}
+
+/* array.fill */
+static const char *array_fill(ArrayInst *a, uint32_t d, Value v, uint32_t n)
+{
+  if (!in_bounds(d, n, a->len))
+    return TRAP_ARRAY;
+  for (uint32_t k = 0; k < n; k++)
+    array_set(a, d + k, v);
+  return NULL;
+}
+
+/* ================================================================ The loop */
+
+/* Executes up to M->fuel steps from M->pc on M->stack.  True when the
+ * bottom frame of the root stack has returned; false with err set on a
+ * trap, exhaustion, uncaught exception or when the fuel runs out. */
+static bool run(Machine *M, Error *err)
+{
+  Store *s = M->store;
+  Stack *S;
+  const Instr *pc, *code;
+  Value *sp, *vend, *locals;
+  ModuleInst *inst;
+  const char *msg = NULL;
+  char index_msg[64];
+  uint64_t fuel = M->fuel;
+
+#define SYNC() (S->nvals = (uint32_t)(sp - S->vals), M->pc = pc)
+#define RELOAD()                                         \
+  do {                                                   \
+    S = M->stack;                                        \
+    Frame *f_ = &S->frames[S->call];                     \
+    code = f_->call.code;                                \
+    inst = f_->call.module;                              \
+    locals = S->vals + f_->height;                       \
+    sp = S->vals + S->nvals;                             \
+    vend = S->vals + S->cvals;                           \
+    pc = M->pc;                                          \
+  } while (0)
+  /* Calls a helper that works on the synchronised configuration and may
+   * fail or finish the invocation. */
+#define STEP(e)                                          \
+  do {                                                   \
+    SYNC();                                              \
+    if (!(e))                                            \
+      goto fail;                                         \
+    if (M->done)                                         \
+      goto done;                                         \
+    RELOAD();                                            \
+  } while (0)
+#define JUMP(e) STEP(((e), true))
+#define TRAP(m) do { msg = (m); goto trapped; } while (0)
+  /* A trap naming the index at fault, as the official interpreter does. */
+#define TRAP_INDEX(m, i)                                                  \
+  do {                                                                    \
+    snprintf(index_msg, sizeof index_msg, "%s %llu", (m), (unsigned long long)(i)); \
+    TRAP(index_msg);                                                      \
+  } while (0)
+#define PUSH(v)                                          \
+  do {                                                   \
+    if (sp == vend) {                                    \
+      SYNC();                                            \
+      if (!reserve(M, 1, err))                           \
+        goto fail;                                       \
+      RELOAD();                                          \
+    }                                                    \
+    *sp++ = (v);                                         \
+  } while (0)
+#define RESERVE(n)                                       \
+  do {                                                   \
+    if ((uint32_t)(vend - sp) < (n)) {                   \
+      SYNC();                                            \
+      if (!reserve(M, (n), err))                         \
+        goto fail;                                       \
+      RELOAD();                                          \
+    }                                                    \
+  } while (0)
+  /* After an allocation: the collector may run between steps.  (These two
+   * are blocks, not do-while statements, so that `continue` continues the
+   * reduction loop.) */
+#define COLLECT()                                        \
+  if (gc_due(s)) {                                       \
+    pc++;                                                \
+    SYNC();                                              \
+    gc_collect(s);                                       \
+    RELOAD();                                            \
+    continue;                                            \
+  }
+#define NEXT() { pc++; continue; }
+
+  RELOAD();
+  for (;;) {
+    if (fuel-- == 0) {
+      SYNC();
+      M->fuel = 0;
+      return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
+    }
+    const Instr *in = pc;
+    switch ((Op)in->op) {
+
+    /* ---- Parametric instructions ---- */
+
+    case OP_UNREACHABLE:
+      TRAP(TRAP_UNREACHABLE);
+    case OP_NOP:
+      NEXT();
+    case OP_DROP:
+      sp--;
+      NEXT();
+    case OP_SELECT:
+      sp -= 2;
+      if (!sp[1].i32)
+        sp[-1] = sp[0];
+      NEXT();
+
+    /* ---- Control instructions ---- */
+
+    case OP_BLOCK:
+    case OP_LOOP:
+    case OP_TRY_TABLE: {
+      uint32_t params, results;
+      block_arity(inst, in->imm.block.type, &params, &results);
+      Frame f = {.kind = FRAME_LABEL, .height = (uint32_t)(sp - S->vals) - params};
+      if (in->op == OP_LOOP) {
+        f.loop = true;
+        f.arity = params;
+        f.cont = in + 1;
+      } else {
+        f.arity = results;
+        f.cont = code + in->imm.block.end + 1;
+      }
+      if (in->op == OP_TRY_TABLE) {
+        f.kind = FRAME_HANDLER;
+        f.catches = in->imm.block.catches;
+      }
+      pc++;
+      STEP(push_frame(M, &f, err));
+      continue;
+    }
+    case OP_IF: {
+      uint32_t params, results;
+      bool c = (--sp)->i32 != 0;
+      block_arity(inst, in->imm.block.type, &params, &results);
+      Frame f = {.kind = FRAME_LABEL, .arity = results, .height = (uint32_t)(sp - S->vals) - params,
+                 .cont = code + in->imm.block.end + 1};
+      if (c) {
+        pc++;
+      } else {
+        pc = code + in->imm.block.else_;
+        if (pc->op == OP_ELSE)
+          pc++;
+      }
+      STEP(push_frame(M, &f, err));
+      continue;
+    }
+    case OP_ELSE:   /* the end of the then branch: leave the label */
+      S->nframes--;
+      pc = code + in->imm.end + 1;
+      continue;
+    case OP_END:
+      if (S->frames[S->nframes - 1].kind != FRAME_CALL) {
+        S->nframes--;
+        NEXT();
+      }
+      JUMP(do_return(M));
+      continue;
+    case OP_BR:
+      JUMP(branch(M, in->imm.x));
+      continue;
+    case OP_BR_IF:
+      if ((--sp)->i32)
+        JUMP(branch(M, in->imm.x));
+      else
+        pc++;
+      continue;
+    case OP_BR_TABLE: {
+      const Labels *ls = in->imm.br_table;
+      uint32_t i = (--sp)->i32;
+      JUMP(branch(M, ls->label[i < ls->len - 1 ? i : ls->len - 1]));
+      continue;
+    }
+    case OP_BR_ON_NULL:
+      if (sp[-1].ref) NEXT();
+      sp--;
+      JUMP(branch(M, in->imm.x));
+      continue;
+    case OP_BR_ON_NON_NULL:
+      if (!sp[-1].ref) {
+        sp--;
+        NEXT();
+      }
+      JUMP(branch(M, in->imm.x));
+      continue;
+    case OP_BR_ON_CAST:
+    case OP_BR_ON_CAST_FAIL: {
+      ValType rt = valtype_close(in->imm.br_on_cast.rt2, inst->types);
+      if (ref_matches(s, sp[-1].ref, rt) != (in->op == OP_BR_ON_CAST))
+        NEXT();
+      JUMP(branch(M, in->imm.br_on_cast.label));
+      continue;
+    }
+    case OP_RETURN:
+      JUMP(do_return(M));
+      continue;
+    case OP_CALL:
+      STEP(invoke(M, inst->funcs[in->imm.x], in + 1, err));
+      continue;
+    case OP_RETURN_CALL:
+      STEP(tail_invoke(M, inst->funcs[in->imm.x], err));
+      continue;
+    case OP_CALL_REF:
+    case OP_RETURN_CALL_REF: {
+      Ref r = (--sp)->ref;
+      if (!r)
+        TRAP(TRAP_NULL_FUNC);
+      if (in->op == OP_CALL_REF)
+        STEP(invoke(M, (FuncInst *)r, in + 1, err));
+      else
+        STEP(tail_invoke(M, (FuncInst *)r, err));
+      continue;
+    }
+    case OP_CALL_INDIRECT:
+    case OP_RETURN_CALL_INDIRECT: {
+      TableInst *t = inst->tables[in->imm.xy.x];
+      uint64_t i = addr_of(t->type.addr, *--sp);
+      if (i >= t->type.limits.min)
+        TRAP_INDEX(TRAP_UNDEFINED, i);
+      Ref r = t->refs[i];
+      if (!r)
+        TRAP_INDEX(TRAP_UNINITIALIZED, i);
+      if (!deftype_sub(r->type, inst->types[in->imm.xy.y]))
+        TRAP(TRAP_INDIRECT);
+      if (in->op == OP_CALL_INDIRECT)
+        STEP(invoke(M, (FuncInst *)r, in + 1, err));
+      else
+        STEP(tail_invoke(M, (FuncInst *)r, err));
+      continue;
+    }
+    case OP_THROW: {
+      TagInst *tag = inst->tags[in->imm.x];
+      uint32_t n = tag->type->comp.func.params.len;
+      ExnInst *exn = store_alloc_exn(s, tag, n);
+      if (!exn)
+        TRAP(OUT_OF_MEMORY);
+      sp -= n;
+      memcpy(exn->fields, sp, n * sizeof(Value));
+      STEP(throw_exn(M, exn, err));
+      continue;
+    }
+    case OP_THROW_REF: {
+      Ref r = (--sp)->ref;
+      if (!r)
+        TRAP(TRAP_NULL_EXN);
+      STEP(throw_exn(M, (ExnInst *)r, err));
+      continue;
+    }
+
+    /* ---- Variable instructions ---- */
+
+    case OP_LOCAL_GET:
+      PUSH(locals[in->imm.x]);
+      NEXT();
+    case OP_LOCAL_SET:
+      locals[in->imm.x] = *--sp;
+      NEXT();
+    case OP_LOCAL_TEE:
+      locals[in->imm.x] = sp[-1];
+      NEXT();
+    case OP_GLOBAL_GET:
+      PUSH(inst->globals[in->imm.x]->value);
+      NEXT();
+    case OP_GLOBAL_SET:
+      inst->globals[in->imm.x]->value = *--sp;
+      NEXT();
+
+    /* ---- Table instructions ---- */
+
+    case OP_TABLE_GET: {
+      TableInst *t = inst->tables[in->imm.x];
+      uint64_t i = addr_of(t->type.addr, sp[-1]);
+      if (i >= t->type.limits.min)
+        TRAP(TRAP_TABLE);
+      sp[-1] = value_ref(t->refs[i]);
+      NEXT();
+    }
+    case OP_TABLE_SET: {
+      TableInst *t = inst->tables[in->imm.x];
+      sp -= 2;
+      uint64_t i = addr_of(t->type.addr, sp[0]);
+      if (i >= t->type.limits.min)
+        TRAP(TRAP_TABLE);
+      t->refs[i] = sp[1].ref;
+      NEXT();
+    }
+    case OP_TABLE_SIZE: {
+      TableInst *t = inst->tables[in->imm.x];
+      PUSH(addr_value(t->type.addr, t->type.limits.min));
+      NEXT();
+    }
+    case OP_TABLE_GROW: {
+      TableInst *t = inst->tables[in->imm.x];
+      uint64_t old = t->type.limits.min;
+      sp--;
+      bool ok = table_grow(s, t, addr_of(t->type.addr, sp[0]), sp[-1].ref);
+      sp[-1] = addr_value(t->type.addr, ok ? old : UINT64_MAX);
+      NEXT();
+    }
+    case OP_TABLE_FILL: {
+      TableInst *t = inst->tables[in->imm.x];
+      sp -= 3;
+      if (!table_fill(t, addr_of(t->type.addr, sp[0]), sp[1].ref, addr_of(t->type.addr, sp[2])))
+        TRAP(TRAP_TABLE);
+      NEXT();
+    }
+    case OP_TABLE_COPY:
+      if (!table_copy(inst->tables[in->imm.xy.x], inst->tables[in->imm.xy.y], sp))
+        TRAP(TRAP_TABLE);
+      sp -= 3;
+      NEXT();
+    case OP_TABLE_INIT: {
+      TableInst *t = inst->tables[in->imm.xy.x];
+      sp -= 3;
+      if (!table_init(t, &inst->elems[in->imm.xy.y], addr_of(t->type.addr, sp[0]), sp[1].i32, sp[2].i32))
+        TRAP(TRAP_TABLE);
+      NEXT();
+    }
+    case OP_ELEM_DROP:
+      inst->elems[in->imm.x].len = 0;
+      NEXT();
+
+    /* ---- Memory instructions ---- */
+
+    case OP_I32_LOAD: case OP_I64_LOAD: case OP_F32_LOAD: case OP_F64_LOAD:
+    case OP_I32_LOAD8_S: case OP_I32_LOAD8_U: case OP_I32_LOAD16_S: case OP_I32_LOAD16_U:
+    case OP_I64_LOAD8_S: case OP_I64_LOAD8_U: case OP_I64_LOAD16_S: case OP_I64_LOAD16_U:
+    case OP_I64_LOAD32_S: case OP_I64_LOAD32_U:
+      if (!load((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[-1]))
+        TRAP(TRAP_MEMORY);
+      NEXT();
+    case OP_I32_STORE: case OP_I64_STORE: case OP_F32_STORE: case OP_F64_STORE:
+    case OP_I32_STORE8: case OP_I32_STORE16: case OP_I64_STORE8: case OP_I64_STORE16:
+    case OP_I64_STORE32:
+      sp -= 2;
+      if (!store((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[0], &sp[1]))
+        TRAP(TRAP_MEMORY);
+      NEXT();
+    case OP_MEMORY_SIZE: {
+      MemInst *m = inst->mems[in->imm.x];
+      PUSH(addr_value(m->type.addr, m->type.limits.min));
+      NEXT();
+    }
+    case OP_MEMORY_GROW: {
+      MemInst *m = inst->mems[in->imm.x];
+      uint64_t old = m->type.limits.min;
+      bool ok = mem_grow(s, m, addr_of(m->type.addr, sp[-1]));
+      sp[-1] = addr_value(m->type.addr, ok ? old : UINT64_MAX);
+      NEXT();
+    }
+    case OP_MEMORY_FILL:
+      if (!memory_fill(inst->mems[in->imm.x], sp))
+        TRAP(TRAP_MEMORY);
+      sp -= 3;
+      NEXT();
+    case OP_MEMORY_COPY:
+      if (!memory_copy(inst->mems[in->imm.xy.x], inst->mems[in->imm.xy.y], sp))
+        TRAP(TRAP_MEMORY);
+      sp -= 3;
+      NEXT();
+    case OP_MEMORY_INIT: {
+      MemInst *m = inst->mems[in->imm.xy.x];
+      sp -= 3;
+      if (!memory_init(m, &inst->datas[in->imm.xy.y], addr_of(m->type.addr, sp[0]), sp[1].i32, sp[2].i32))
+        TRAP(TRAP_MEMORY);
+      NEXT();
+    }
+    case OP_DATA_DROP:
+      inst->datas[in->imm.x].len = 0;
+      NEXT();
+
+    /* ---- Reference instructions ---- */
+
+    case OP_REF_NULL:
+      PUSH(value_ref(NULL));
+      NEXT();
+    case OP_REF_FUNC:
+      PUSH(value_ref(&inst->funcs[in->imm.x]->obj));
+      NEXT();
+    case OP_REF_IS_NULL:
+      sp[-1] = value_i32(sp[-1].ref == NULL);
+      NEXT();
+    case OP_REF_AS_NON_NULL:
+      if (!sp[-1].ref)
+        TRAP(TRAP_NULL);
+      NEXT();
+    case OP_REF_EQ:
+      sp--;
+      sp[-1] = value_i32(sp[-1].ref == sp[0].ref);
+      NEXT();
+    case OP_REF_TEST:
+      sp[-1] = value_i32(ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)));
+      NEXT();
+    case OP_REF_CAST:
+      if (!ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)))
+        TRAP(TRAP_CAST);
+      NEXT();
+    case OP_REF_I31:
+      sp[-1] = value_ref(ref_i31(sp[-1].i32));
+      NEXT();
+    case OP_I31_GET_S:
+    case OP_I31_GET_U: {
+      Ref r = sp[-1].ref;
+      if (!r)
+        TRAP(TRAP_NULL_I31);
+      uint32_t x = ref_i31_value(r);
+      if (in->op == OP_I31_GET_S && (x & 0x40000000u))
+        x |= 0x80000000u;
+      sp[-1] = value_i32(x);
+      NEXT();
+    }
+
+    /* ---- Aggregate instructions ---- */
+
+    case OP_STRUCT_NEW:
+    case OP_STRUCT_NEW_DEFAULT: {
+      const DefType *dt = inst->types[in->imm.x];
+      StructInst *o = store_alloc_struct(s, dt);
+      if (!o)
+        TRAP(OUT_OF_MEMORY);
+      if (in->op == OP_STRUCT_NEW) {
+        const FieldTypes *fs = &dt->comp.fields;
+        sp -= fs->len;
+        for (uint32_t k = 0; k < fs->len; k++)
+          o->fields[k] = field_pack(fs->data[k].type, sp[k]);
+      }
+      PUSH(value_ref(&o->obj));
+      COLLECT();
+      NEXT();
+    }
+    case OP_STRUCT_GET:
+    case OP_STRUCT_GET_S:
+    case OP_STRUCT_GET_U: {
+      StructInst *o = (StructInst *)sp[-1].ref;
+      if (!o)
+        TRAP(TRAP_NULL_STRUCT);
+      ValType ft = o->obj.type->comp.fields.data[in->imm.xy.y].type;
+      int sx = in->op == OP_STRUCT_GET_S ? 's' : 'u';
+      sp[-1] = field_unpack(ft, o->fields[in->imm.xy.y], sx);
+      NEXT();
+    }
+    case OP_STRUCT_SET: {
+      sp -= 2;
+      StructInst *o = (StructInst *)sp[0].ref;
+      if (!o)
+        TRAP(TRAP_NULL_STRUCT);
+      ValType ft = o->obj.type->comp.fields.data[in->imm.xy.y].type;
+      o->fields[in->imm.xy.y] = field_pack(ft, sp[1]);
+      NEXT();
+    }
+    case OP_ARRAY_NEW:
+    case OP_ARRAY_NEW_DEFAULT: {
+      const DefType *dt = inst->types[in->imm.x];
+      uint32_t n = (--sp)->i32;
+      ArrayInst *a = store_alloc_array(s, dt, n);
+      if (!a)
+        TRAP(OUT_OF_MEMORY);
+      if (in->op == OP_ARRAY_NEW) {
+        Value v = *--sp;
+        for (uint32_t k = 0; k < n; k++)
+          array_set(a, k, v);
+      }
+      PUSH(value_ref(&a->obj));
+      COLLECT();
+      NEXT();
+    }
+    case OP_ARRAY_NEW_FIXED: {
+      const DefType *dt = inst->types[in->imm.xy.x];
+      uint32_t n = in->imm.xy.y;
+      ArrayInst *a = store_alloc_array(s, dt, n);
+      if (!a)
+        TRAP(OUT_OF_MEMORY);
+      sp -= n;
+      for (uint32_t k = 0; k < n; k++)
+        array_set(a, k, sp[k]);
+      PUSH(value_ref(&a->obj));
+      COLLECT();
+      NEXT();
+    }
+    case OP_ARRAY_NEW_DATA: {
+      const DefType *dt = inst->types[in->imm.xy.x];
+      const DataInst *data = &inst->datas[in->imm.xy.y];
+      ArrayInst *a;
+      sp -= 2;
+      uint32_t off = sp[0].i32, n = sp[1].i32;
+      if (!in_bounds(off, (uint64_t)n * storage_size(dt->comp.array.type), data->len))
+        TRAP(TRAP_MEMORY);
+      if (!(a = store_alloc_array(s, dt, n)))
+        TRAP(OUT_OF_MEMORY);
+      array_init_data(a, data, 0, off, n);
+      PUSH(value_ref(&a->obj));
+      COLLECT();
+      NEXT();
+    }
+    case OP_ARRAY_NEW_ELEM: {
+      const DefType *dt = inst->types[in->imm.xy.x];
+      const ElemInst *e = &inst->elems[in->imm.xy.y];
+      ArrayInst *a;
+      sp -= 2;
+      uint32_t off = sp[0].i32, n = sp[1].i32;
+      if (!in_bounds(off, n, e->len))
+        TRAP(TRAP_TABLE);
+      if (!(a = store_alloc_array(s, dt, n)))
+        TRAP(OUT_OF_MEMORY);
+      array_init_elem(a, e, 0, off, n);
+      PUSH(value_ref(&a->obj));
+      COLLECT();
+      NEXT();
+    }
+    case OP_ARRAY_GET:
+    case OP_ARRAY_GET_S:
+    case OP_ARRAY_GET_U: {
+      sp--;
+      ArrayInst *a = (ArrayInst *)sp[-1].ref;
+      uint32_t i = sp[0].i32;
+      if (!a)
+        TRAP(TRAP_NULL_ARRAY);
+      if (i >= a->len)
+        TRAP(TRAP_ARRAY);
+      sp[-1] = array_get(a, i, in->op == OP_ARRAY_GET_S ? 's' : 'u');
+      NEXT();
+    }
+    case OP_ARRAY_SET: {
+      sp -= 3;
+      ArrayInst *a = (ArrayInst *)sp[0].ref;
+      uint32_t i = sp[1].i32;
+      if (!a)
+        TRAP(TRAP_NULL_ARRAY);
+      if (i >= a->len)
+        TRAP(TRAP_ARRAY);
+      array_set(a, i, sp[2]);
+      NEXT();
+    }
+    case OP_ARRAY_LEN: {
+      ArrayInst *a = (ArrayInst *)sp[-1].ref;
+      if (!a)
+        TRAP(TRAP_NULL_ARRAY);
+      sp[-1] = value_i32(a->len);
+      NEXT();
+    }
+    case OP_ARRAY_FILL: {
+      sp -= 4;
+      ArrayInst *a = (ArrayInst *)sp[0].ref;
+      if (!a)
+        TRAP(TRAP_NULL_ARRAY);
+      if ((msg = array_fill(a, sp[1].i32, sp[2], sp[3].i32)))
+        goto trapped;
+      NEXT();
+    }
+    case OP_ARRAY_COPY: {
+      sp -= 5;
+      ArrayInst *da = (ArrayInst *)sp[0].ref, *sa = (ArrayInst *)sp[2].ref;
+      if (!da || !sa)
+        TRAP(TRAP_NULL_ARRAY);
+      if ((msg = array_copy(da, sp[1].i32, sa, sp[3].i32, sp[4].i32)))
+        goto trapped;
+      NEXT();
+    }
+    case OP_ARRAY_INIT_DATA:
+    case OP_ARRAY_INIT_ELEM: {
+      sp -= 4;
+      ArrayInst *a = (ArrayInst *)sp[0].ref;
+      if (!a)
+        TRAP(TRAP_NULL_ARRAY);
+      if (in->op == OP_ARRAY_INIT_DATA)
+        msg = array_init_data(a, &inst->datas[in->imm.xy.y], sp[1].i32, sp[2].i32, sp[3].i32);
+      else
+        msg = array_init_elem(a, &inst->elems[in->imm.xy.y], sp[1].i32, sp[2].i32, sp[3].i32);
+      if (msg)
+        goto trapped;
+      NEXT();
+    }
+    case OP_ANY_CONVERT_EXTERN: {
+      Ref r = sp[-1].ref;
+      if (r)
+        sp[-1] = value_ref(((ExternInst *)r)->ref);
+      NEXT();
+    }
+    case OP_EXTERN_CONVERT_ANY: {
+      Ref r = sp[-1].ref;
+      if (!r)
+        NEXT();
+      ExternInst *x = store_alloc_extern(s, r);
+      if (!x)
+        TRAP(OUT_OF_MEMORY);
+      sp[-1] = value_ref(&x->obj);
+      COLLECT();
+      NEXT();
+    }
+
+    /* ---- Numeric instructions ---- */
+
+    case OP_I32_CONST:
+      PUSH(value_i32(in->imm.i32));
+      NEXT();
+    case OP_I64_CONST:
+      PUSH(value_i64(in->imm.i64));
+      NEXT();
+    case OP_F32_CONST:
+      PUSH(value_f32(in->imm.f32));
+      NEXT();
+    case OP_F64_CONST:
+      PUSH(value_f64(in->imm.f64));
+      NEXT();
+
+    default:
+      if (num_is_scalar((Op)in->op)) {
+        Value *top = num_apply((Op)in->op, sp, &msg);
+        if (!top)
+          goto trapped;
+        sp = top;
+        NEXT();
+      }
+      SYNC();
+      return error_at(err, PHASE_LIMIT, (Loc){0}, "%s is not implemented yet",
+                      instr_info[in->op].mnemonic);
+    }
+  }
+
+trapped:
+  M->pc = pc;
+  trap(M, msg, err);
+  return false;
+fail:
+  return false;
+done:
+  return true;
+#undef SYNC
+#undef RELOAD
+#undef STEP
+#undef JUMP
+#undef TRAP
+#undef TRAP_INDEX
+#undef PUSH
+#undef RESERVE
+#undef COLLECT
+#undef NEXT
+}
+
+/* ================================================================ Entry points */
+
+/* A machine on a fresh root stack; the store knows it, for the collector. */
+static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
+{
+  Machine *M = mem_calloc(1, sizeof *M);
+  Stack *st = stack_new();
+  if (!M || !st) {
+    mem_free(M);
+    stack_free(st);
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    return NULL;
+  }
+  M->store = s;
+  M->fuel = eval_fuel;
+  M->backtrace = backtrace;
+  M->stack = st;
+  st->call = FRAME_NONE;
+  s->machine = M;
+  return M;
+}
+
+static void machine_free(Machine *M)
+{
+  M->store->machine = NULL;
+  stack_free(M->stack);
+  mem_free(M);
+}
+
+bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *bt, Error *err)
+{
+  Machine *M = machine_new(s, bt, err);
+  if (!M)
+    return false;
+  uint32_t n = f->type->params.len, m = f->type->results.len;
+  bool ok = reserve(M, n, err);
+  if (ok) {
+    memcpy(M->stack->vals, args, n * sizeof *args);
+    M->stack->nvals = n;
+    ok = invoke(M, f, NULL, err);
+  }
+  if (ok && f->code)
+    ok = run(M, err);
+  if (ok)
+    memcpy(results, M->stack->vals, m * sizeof *results);
+  machine_free(M);
+  return ok;
+}
+
+bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err)
+{
+  Machine *M = machine_new(s, NULL, err);
+  if (!M)
+    return false;
+  Frame f = {.kind = FRAME_CALL, .arity = 1};
+  f.call.module = m;
+  f.call.code = e->data;
+  f.call.caller = FRAME_NONE;
+  bool ok = push_frame(M, &f, err);
+  if (ok) {
+    M->stack->call = 0;
+    M->stack->calls = M->calls = 1;
+    M->pc = e->data;
+    ok = run(M, err);
+  }
+  if (ok)
+    *result = M->stack->vals[0];
+  machine_free(M);
+  return ok;
+}
+
+/* $runelem_: table.init of the whole segment, then elem.drop */
+bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+{
+  const Elem *e = &m->module->elems.data[x];
+  ElemInst *ei = &m->elems[x];
+  if (!table_init(m->tables[e->table], ei, offset, 0, ei->len))
+    return error_at(err, PHASE_TRAP, module_loc(m->module, e->at), TRAP_TABLE);
+  ei->len = 0;
+  (void)s;
+  return true;
+}
+
+/* $rundata_: memory.init of the whole segment, then data.drop */
+bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+{
+  const Data *d = &m->module->datas.data[x];
+  DataInst *di = &m->datas[x];
+  if (!memory_init(m->mems[d->mem], di, offset, 0, di->len))
+    return error_at(err, PHASE_TRAP, module_loc(m->module, d->at), TRAP_MEMORY);
+  di->len = 0;
+  (void)s;
+  return true;
+}

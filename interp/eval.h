@@ -1,0 +1,87 @@
+/* The machine (spec: 4.3-execution.instructions; DESIGN.md "The machine").
+ *
+ * A configuration's evaluation context is kept as explicit administrative
+ * frames on a Stack: the spec's `frame_n{F}` is a FRAME_CALL, `label_n{…}`
+ * a FRAME_LABEL, and try_table's `handler_n{catch*} (label_n{} …)` one
+ * FRAME_HANDLER (a label carrying its catch clauses).  Operands and locals
+ * share the Stack's value array.  Nothing recurses on the C stack: a Wasm
+ * call pushes a frame, a return pops it. */
+#ifndef INTERP_EVAL_H
+#define INTERP_EVAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "interp/store.h"
+#include "util/buf.h"
+
+typedef enum FrameKind { FRAME_CALL, FRAME_LABEL, FRAME_HANDLER } FrameKind;
+
+enum { FRAME_NONE = UINT32_MAX };
+
+typedef struct Frame {
+  uint8_t kind;               /* FrameKind */
+  bool loop;                  /* label of a loop: a branch re-enters it */
+  uint32_t arity;             /* values a branch to the label (or a return) carries */
+  uint32_t height;            /* label: operand height below its values; call: where its locals start */
+  const Instr *cont;          /* label: where a branch continues; call: the caller's pc, NULL at the bottom */
+  union {
+    const Catches *catches;   /* FRAME_HANDLER */
+    struct {                  /* FRAME_CALL: the frame F */
+      FuncInst *func;         /* NULL while evaluating a constant expression */
+      ModuleInst *module;     /* F.MODULE */
+      const Instr *code;      /* the body, which block ends are relative to */
+      uint32_t caller;        /* the caller's call frame, or FRAME_NONE */
+    } call;
+  };
+} Frame;
+
+/* A stack: the values and frames of one computation.  The root of an
+ * invocation is one; stack switching gives each continuation its own. */
+typedef struct Stack {
+  Value *vals;
+  uint32_t nvals, cvals;
+  Frame *frames;
+  uint32_t nframes, cframes;
+  uint32_t call;              /* the innermost call frame, or FRAME_NONE */
+  uint32_t calls;             /* call frames on this stack */
+  struct Stack *parent;       /* the stack to return to when this one finishes */
+} Stack;
+
+/* The machine: the running stack, and the registers of the innermost frame
+ * while it is not running. */
+struct Machine {
+  Store *store;
+  Stack *stack;
+  const Instr *pc;
+  uint64_t fuel;              /* steps left before the run stops */
+  uint32_t calls;             /* call frames of the active stacks */
+  bool done;                  /* the root stack's bottom frame has returned */
+  ExnInst *exn;               /* an uncaught exception */
+  Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
+};
+
+/* $invoke: calls a function with arguments of its parameter types and
+ * writes its results.  On failure err says what went wrong: PHASE_TRAP,
+ * PHASE_EXHAUSTION (the call stack, the heap or the fuel ran out) or
+ * PHASE_EXCEPTION (an uncaught exception); a trap writes a backtrace to
+ * `backtrace` if not NULL. */
+bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
+                 Error *err);
+
+/* Eval_expr: evaluates a constant expression in a module instance. */
+bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err);
+
+/* Whether a reference has a reference type (spec: Ref_ok with subtyping),
+ * the test of ref.test, ref.cast and br_on_cast. */
+bool ref_matches(const Store *s, Ref r, ValType rt);
+
+/* Runs the active initialisation of a segment: table.init / memory.init of
+ * the whole segment, then the drop (spec: $runelem_, $rundata_). */
+bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
+bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
+
+/* Default limit of the steps of one invocation. */
+extern uint64_t eval_fuel;
+
+#endif

@@ -1,0 +1,146 @@
+/* Precise mark-sweep.  Marking uses an explicit work list, so a linked
+ * list of a million structs needs no C recursion. */
+
+#include "interp/gc.h"
+
+#include "interp/eval.h"
+#include "util/mem.h"
+
+typedef struct Marker {
+  Object **todo;
+  size_t len, cap;
+  bool failed;      /* the work list could not grow: mark conservatively by rescanning */
+} Marker;
+
+static void mark(Marker *k, Ref r)
+{
+  if (!ref_is_object(r) || r->marked || r->kind == OBJ_FUNC || r->kind == OBJ_HOST)
+    return;
+  r->marked = true;
+  if (k->len == k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 1024;
+    Object **todo = mem_realloc(k->todo, cap * sizeof *todo);
+    if (!todo) {
+      k->failed = true;
+      return;
+    }
+    k->todo = todo;
+    k->cap = cap;
+  }
+  k->todo[k->len++] = r;
+}
+
+static void mark_value(Marker *k, const Value *v)
+{
+  if (v->kind == VAL_REF)
+    mark(k, v->ref);
+}
+
+static void mark_values(Marker *k, const Value *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    mark_value(k, &v[i]);
+}
+
+static void mark_refs(Marker *k, Ref *const refs, uint64_t n)
+{
+  for (uint64_t i = 0; i < n; i++)
+    mark(k, refs[i]);
+}
+
+/* The references an object holds. */
+static void scan(Marker *k, Object *o)
+{
+  switch ((ObjKind)o->kind) {
+  case OBJ_STRUCT:
+    mark_values(k, ((StructInst *)o)->fields, o->type->comp.fields.len);
+    break;
+  case OBJ_ARRAY: {
+    ArrayInst *a = (ArrayInst *)o;
+    if (a->elem.kind == VAL_REF)
+      mark_refs(k, (Ref *)a->data, a->len);
+    break;
+  }
+  case OBJ_EXN:
+    mark_values(k, ((ExnInst *)o)->fields, ((ExnInst *)o)->len);
+    break;
+  case OBJ_EXTERN:
+    mark(k, ((ExternInst *)o)->ref);
+    break;
+  default:
+    break;
+  }
+}
+
+static void mark_stack(Marker *k, const Stack *st)
+{
+  for (; st; st = st->parent)
+    mark_values(k, st->vals, st->nvals);
+}
+
+static void mark_roots(Marker *k, Store *s)
+{
+  for (uint32_t i = 0; i < s->nglobals; i++)
+    mark_value(k, &s->globals[i]->value);
+  for (uint32_t i = 0; i < s->ntables; i++)
+    mark_refs(k, s->tables[i]->refs, s->tables[i]->type.limits.min);
+  for (ModuleInst *m = s->modules; m; m = m->next)
+    for (uint32_t i = 0; i < m->nelems; i++)
+      mark_refs(k, m->elems[i].refs, m->elems[i].len);
+  if (s->machine)
+    mark_stack(k, s->machine->stack);
+}
+
+/* The size of an object, as store_alloc_object counted it. */
+static size_t object_size(const Object *o)
+{
+  switch ((ObjKind)o->kind) {
+  case OBJ_STRUCT: return sizeof(StructInst) + o->type->comp.fields.len * sizeof(Value);
+  case OBJ_ARRAY: {
+    const ArrayInst *a = (const ArrayInst *)o;
+    return sizeof(ArrayInst) + (size_t)a->len * a->elem_size;
+  }
+  case OBJ_EXN: return sizeof(ExnInst) + ((const ExnInst *)o)->len * sizeof(Value);
+  case OBJ_EXTERN: return sizeof(ExternInst);
+  default: return sizeof(Object);
+  }
+}
+
+void gc_collect(Store *s)
+{
+  Marker k = {0};
+  mark_roots(&k, s);
+  while (k.len > 0)
+    scan(&k, k.todo[--k.len]);
+  mem_free(k.todo);
+  if (k.failed) {
+    /* Some marked objects were not scanned: keep everything this time. */
+    for (Object *o = s->objects; o; o = o->next)
+      o->marked = false;
+    return;
+  }
+  size_t live = 0;
+  for (Object **link = &s->objects; *link;) {
+    Object *o = *link;
+    if (o->marked) {
+      o->marked = false;
+      live += object_size(o);
+      link = &o->next;
+    } else {
+      *link = o->next;
+      mem_free(o);
+    }
+  }
+  s->heap_bytes = live;
+  s->gc_debt = 0;
+}
+
+void gc_free_all(Store *s)
+{
+  while (s->objects) {
+    Object *o = s->objects;
+    s->objects = o->next;
+    mem_free(o);
+  }
+  s->heap_bytes = 0;
+}

@@ -1,0 +1,120 @@
+/* The spectest host module. */
+
+#include "interp/host.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+/* print*: each argument on a line of its own, as `value : type` */
+static bool print(Store *s, const FuncInst *f, const Value *args, Value *results, Error *err)
+{
+  (void)results;
+  (void)err;
+  const ValTypes *ps = &f->type->params;
+  for (uint32_t i = 0; i < ps->len; i++) {
+    float x;
+    double y;
+    switch (ps->data[i].kind) {
+    case VAL_I32: fprintf(s->out, "%" PRId32 " : i32\n", (int32_t)args[i].i32); break;
+    case VAL_I64: fprintf(s->out, "%" PRId64 " : i64\n", (int64_t)args[i].i64); break;
+    case VAL_F32: memcpy(&x, &args[i].f32, 4); fprintf(s->out, "%.9g : f32\n", x); break;
+    default: memcpy(&y, &args[i].f64, 8); fprintf(s->out, "%.17g : f64\n", y); break;
+    }
+  }
+  if (ps->len == 0)
+    fputc('\n', s->out);
+  fflush(s->out);
+  return true;
+}
+
+typedef struct HostFuncDef {
+  const char *name;
+  const char *params;   /* one letter per parameter: i I f F */
+} HostFuncDef;
+
+static const HostFuncDef print_funcs[] = {
+  {"print", ""}, {"print_i32", "i"}, {"print_i64", "I"}, {"print_f32", "f"}, {"print_f64", "F"},
+  {"print_i32_f32", "if"}, {"print_f64_f64", "FF"},
+};
+
+enum { NPRINT = sizeof print_funcs / sizeof print_funcs[0], NEXPORTS = NPRINT + 7 };
+
+static ValKind letter_kind(char c)
+{
+  return c == 'i' ? VAL_I32 : c == 'I' ? VAL_I64 : c == 'f' ? VAL_F32 : VAL_F64;
+}
+
+/* The deftype of a function type with the given parameters and no results:
+ * a rec group of its own, interned like any module's. */
+static const DefType *functype(Store *s, const char *params)
+{
+  ValType ps[2];
+  uint32_t n = (uint32_t)strlen(params), bad;
+  for (uint32_t i = 0; i < n; i++)
+    ps[i] = valtype_num(letter_kind(params[i]));
+  SubType st = {.final = true, .rec_size = 1};
+  st.comp.kind = COMP_FUNC;
+  st.comp.func.params = (ValTypes){ps, n, n};
+  const DefType *dt = NULL;
+  if (!typestore_intern_group(s->types, &st, 0, 1, NULL, &dt, &bad))
+    return NULL;
+  return dt;
+}
+
+static void export(ModuleInst *mi, const char *name, ExternVal v)
+{
+  mi->exports[mi->nexports++] = (ExportInst){{(uint8_t *)name, (uint32_t)strlen(name)}, v};
+}
+
+static bool export_global(Store *s, ModuleInst *mi, const char *name, Value v, Error *err)
+{
+  GlobalType t = {.type = valtype_num(v.kind)};
+  GlobalInst *g = store_alloc_global(s, t, v, err);
+  if (g)
+    export(mi, name, (ExternVal){.kind = EXTERN_GLOBAL, .global = g});
+  return g != NULL;
+}
+
+static bool export_table(Store *s, ModuleInst *mi, const char *name, AddrType at, Error *err)
+{
+  TableType t = {.addr = at, .limits = {10, 20, true}, .elem = valtype_ref(true, HEAP_FUNC, 0)};
+  TableInst *ti = store_alloc_table(s, t, NULL, err);
+  if (ti)
+    export(mi, name, (ExternVal){.kind = EXTERN_TABLE, .table = ti});
+  return ti != NULL;
+}
+
+ModuleInst *host_spectest(Store *s, Error *err)
+{
+  ModuleInst *mi = arena_alloc(&s->arena, sizeof *mi);
+  ExportInst *exports = arena_alloc(&s->arena, NEXPORTS * sizeof *exports);
+  if (!mi || !exports) {
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+    return NULL;
+  }
+  mi->name = "spectest";
+  mi->exports = exports;
+  for (uint32_t i = 0; i < NPRINT; i++) {
+    const DefType *dt = functype(s, print_funcs[i].params);
+    FuncInst *f = dt ? store_alloc_func(s, dt, mi, NULL, err) : NULL;
+    if (!f)
+      return NULL;
+    f->host = print;
+    f->idx = i;
+    export(mi, print_funcs[i].name, (ExternVal){.kind = EXTERN_FUNC, .func = f});
+  }
+  MemType mt = {.addr = ADDR_I32, .limits = {1, 2, true}};
+  MemInst *mem = store_alloc_mem(s, mt, err);
+  if (!mem)
+    return NULL;
+  export(mi, "memory", (ExternVal){.kind = EXTERN_MEM, .mem = mem});
+  /* 666.6 rounded to f32 and to f64 */
+  if (!export_global(s, mi, "global_i32", value_i32(666), err)
+      || !export_global(s, mi, "global_i64", value_i64(666), err)
+      || !export_global(s, mi, "global_f32", value_f32(0x4426a666), err)
+      || !export_global(s, mi, "global_f64", value_f64(0x4084d4cccccccccdull), err)
+      || !export_table(s, mi, "table", ADDR_I32, err)
+      || !export_table(s, mi, "table64", ADDR_I64, err))
+    return NULL;
+  return mi;
+}

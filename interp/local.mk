@@ -1,0 +1,8 @@
+libwasm_a_SOURCES += \
+  %D%/eval.c %D%/eval.h \
+  %D%/gc.c %D%/gc.h \
+  %D%/host.c %D%/host.h \
+  %D%/instantiate.c %D%/instantiate.h \
+  %D%/num.c %D%/num.h \
+  %D%/store.c %D%/store.h \
+  %D%/value.h

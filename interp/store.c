@@ -1,0 +1,373 @@
+/* The store: allocation of instances and objects, growing memories and
+ * tables (spec: 4.4-execution.modules "Allocation", 4.0 "$growtable",
+ * "$growmem"). */
+
+#include "interp/store.h"
+
+#include <string.h>
+
+#include "interp/gc.h"
+#include "util/mem.h"
+
+enum { PAGE_SIZE = 65536 };
+
+const StoreLimits store_default_limits = {
+  .memory_bytes = (uint64_t)5 << 30,
+  .table_entries = (uint64_t)1 << 26,
+  .heap_bytes = (uint64_t)4 << 30,
+  .call_depth = 100000,
+  .stack_values = 1u << 22,
+};
+
+bool store_init(Store *s, TypeStore *types, FILE *out)
+{
+  memset(s, 0, sizeof *s);
+  s->types = types;
+  s->limits = store_default_limits;
+  s->out = out;
+  arena_init(&s->arena);
+  return true;
+}
+
+void store_free(Store *s)
+{
+  gc_free_all(s);
+  for (uint32_t i = 0; i < s->ntables; i++)
+    mem_free(s->tables[i]->refs);
+  for (uint32_t i = 0; i < s->nmems; i++)
+    mem_free(s->mems[i]->bytes);
+  for (ModuleInst *m = s->modules; m; m = m->next)
+    for (uint32_t i = 0; i < m->nelems; i++)
+      mem_free(m->elems[i].refs);
+  mem_free(s->tables);
+  mem_free(s->mems);
+  mem_free(s->globals);
+  mem_free(s->hosts);
+  arena_free(&s->arena);
+  memset(s, 0, sizeof *s);
+}
+
+static bool out_of_memory(Error *err)
+{
+  return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+}
+
+/* Appends p to a list of the store's instances. */
+static bool remember(void ***list, uint32_t *n, uint32_t *cap, void *p)
+{
+  if (*n == *cap) {
+    uint32_t c = *cap ? *cap * 2 : 16;
+    void **grown = mem_realloc(*list, c * sizeof *grown);
+    if (!grown)
+      return false;
+    *list = grown;
+    *cap = c;
+  }
+  (*list)[(*n)++] = p;
+  return true;
+}
+
+/* $allocfunc */
+FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const Func *code, Error *err)
+{
+  FuncInst *f = arena_alloc(&s->arena, sizeof *f);
+  if (!f) {
+    out_of_memory(err);
+    return NULL;
+  }
+  f->obj.kind = OBJ_FUNC;
+  f->obj.type = type;
+  f->type = &type->comp.func;
+  f->module = m;
+  f->code = code;
+  if (code) {
+    f->nlocals = code->locals.len;
+    f->local_kinds = arena_alloc(&s->arena, f->nlocals + 1);
+    if (!f->local_kinds) {
+      out_of_memory(err);
+      return NULL;
+    }
+    for (uint32_t i = 0; i < f->nlocals; i++)
+      f->local_kinds[i] = value_default(code->locals.data[i]).kind;
+  }
+  return f;
+}
+
+/* $alloctable */
+TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
+{
+  TableInst *t = arena_alloc(&s->arena, sizeof *t);
+  if (!t || type.limits.min > s->limits.table_entries) {
+    out_of_memory(err);
+    return NULL;
+  }
+  t->type = type;
+  t->refs = mem_calloc(type.limits.min ? type.limits.min : 1, sizeof *t->refs);
+  if (!t->refs || !remember((void ***)&s->tables, &s->ntables, &s->ctables, t)) {
+    mem_free(t->refs);
+    out_of_memory(err);
+    return NULL;
+  }
+  for (uint64_t i = 0; i < type.limits.min; i++)
+    t->refs[i] = init;
+  return t;
+}
+
+uint64_t mem_max_pages(const MemType *t)
+{
+  return t->addr == ADDR_I64 ? (uint64_t)1 << 48 : (uint64_t)1 << 16;
+}
+
+/* $allocmem */
+MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
+{
+  MemInst *m = arena_alloc(&s->arena, sizeof *m);
+  uint64_t limit = s->limits.memory_bytes - s->memory_bytes;
+  if (!m || type.limits.min > limit / PAGE_SIZE) {
+    out_of_memory(err);
+    return NULL;
+  }
+  m->type = type;
+  m->size = type.limits.min * PAGE_SIZE;
+  m->bytes = mem_calloc(m->size ? m->size : 1, 1);
+  if (!m->bytes || !remember((void ***)&s->mems, &s->nmems, &s->cmems, m)) {
+    mem_free(m->bytes);
+    out_of_memory(err);
+    return NULL;
+  }
+  s->memory_bytes += m->size;
+  return m;
+}
+
+/* $allocglobal */
+GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err)
+{
+  GlobalInst *g = arena_alloc(&s->arena, sizeof *g);
+  if (!g || !remember((void ***)&s->globals, &s->nglobals, &s->cglobals, g)) {
+    out_of_memory(err);
+    return NULL;
+  }
+  g->type = type;
+  g->value = v;
+  return g;
+}
+
+/* $alloctag */
+TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err)
+{
+  TagInst *t = arena_alloc(&s->arena, sizeof *t);
+  if (!t) {
+    out_of_memory(err);
+    return NULL;
+  }
+  t->type = type;
+  return t;
+}
+
+/* $growtable: fails beyond the table's maximum or our limit */
+bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
+{
+  Limits *l = &t->type.limits;
+  uint64_t max = t->type.addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX;
+  if (l->has_max && l->max < max)
+    max = l->max;
+  if (s->limits.table_entries < max)
+    max = s->limits.table_entries;
+  if (n > max - l->min)
+    return false;
+  uint64_t size = l->min + n;
+  Ref *refs = mem_realloc(t->refs, (size ? size : 1) * sizeof *refs);
+  if (!refs)
+    return false;
+  for (uint64_t i = l->min; i < size; i++)
+    refs[i] = init;
+  t->refs = refs;
+  l->min = size;
+  return true;
+}
+
+/* $growmem: fails beyond the memory's maximum, its address space or our limit */
+bool mem_grow(Store *s, MemInst *m, uint64_t pages)
+{
+  Limits *l = &m->type.limits;
+  uint64_t max = mem_max_pages(&m->type);
+  if (l->has_max && l->max < max)
+    max = l->max;
+  uint64_t budget = (s->limits.memory_bytes - s->memory_bytes) / PAGE_SIZE;
+  if (pages > max - l->min || pages > budget)
+    return false;
+  if (pages == 0)
+    return true;
+  uint64_t size = (l->min + pages) * PAGE_SIZE;
+  uint8_t *bytes = mem_realloc(m->bytes, size);
+  if (!bytes)
+    return false;
+  memset(bytes + m->size, 0, size - m->size);
+  s->memory_bytes += size - m->size;
+  m->bytes = bytes;
+  m->size = size;
+  l->min += pages;
+  return true;
+}
+
+/* ---- Collectable objects ---- */
+
+void *store_alloc_object(Store *s, ObjKind kind, const DefType *type, size_t size)
+{
+  if (size > s->limits.heap_bytes - s->heap_bytes)
+    return NULL;
+  Object *o = mem_calloc(1, size);
+  if (!o)
+    return NULL;
+  o->kind = kind;
+  o->type = type;
+  o->next = s->objects;
+  s->objects = o;
+  s->heap_bytes += size;
+  s->gc_debt += size;
+  return o;
+}
+
+StructInst *store_alloc_struct(Store *s, const DefType *type)
+{
+  size_t n = type->comp.fields.len;
+  StructInst *o = store_alloc_object(s, OBJ_STRUCT, type, sizeof *o + n * sizeof(Value));
+  if (o)
+    for (size_t i = 0; i < n; i++)
+      o->fields[i] = value_default(type->comp.fields.data[i].type);
+  return o;
+}
+
+uint8_t storage_size(ValType t)
+{
+  switch (t.kind) {
+  case PACK_I8: return 1;
+  case PACK_I16: return 2;
+  case VAL_I32: case VAL_F32: return 4;
+  case VAL_I64: case VAL_F64: return 8;
+  case VAL_V128: return 16;
+  default: return sizeof(Ref);
+  }
+}
+
+ArrayInst *store_alloc_array(Store *s, const DefType *type, uint32_t len)
+{
+  ValType elem = type->comp.array.type;
+  uint8_t size = storage_size(elem);
+  if ((uint64_t)len * size > s->limits.heap_bytes)
+    return NULL;
+  ArrayInst *o = store_alloc_object(s, OBJ_ARRAY, type, sizeof *o + (size_t)len * size);
+  if (o) {
+    o->len = len;
+    o->elem_size = size;
+    o->elem = elem;
+  }
+  return o;
+}
+
+ExnInst *store_alloc_exn(Store *s, TagInst *tag, uint32_t len)
+{
+  ExnInst *o = store_alloc_object(s, OBJ_EXN, NULL, sizeof *o + (size_t)len * sizeof(Value));
+  if (o) {
+    o->tag = tag;
+    o->len = len;
+  }
+  return o;
+}
+
+/* ref.host a: one reference per address, so that equal addresses are the
+ * same reference.  They live as long as the store. */
+HostInst *store_host(Store *s, uint64_t addr)
+{
+  for (uint32_t i = 0; i < s->nhosts; i++)
+    if (s->hosts[i]->addr == addr)
+      return s->hosts[i];
+  HostInst *o = arena_alloc(&s->arena, sizeof *o);
+  if (!o || !remember((void ***)&s->hosts, &s->nhosts, &s->chosts, o))
+    return NULL;
+  o->obj.kind = OBJ_HOST;
+  o->addr = addr;
+  return o;
+}
+
+ExternInst *store_alloc_extern(Store *s, Ref ref)
+{
+  ExternInst *o = store_alloc_object(s, OBJ_EXTERN, NULL, sizeof *o);
+  if (o)
+    o->ref = ref;
+  return o;
+}
+
+/* $unpackfield: packed values are extended, sx = 's' signed, else unsigned */
+Value field_unpack(ValType storage, Value v, int sx)
+{
+  if (storage.kind == PACK_I8)
+    return value_i32(sx == 's' ? (uint32_t)(int32_t)(int8_t)v.i32 : v.i32 & 0xff);
+  if (storage.kind == PACK_I16)
+    return value_i32(sx == 's' ? (uint32_t)(int32_t)(int16_t)v.i32 : v.i32 & 0xffff);
+  return v;
+}
+
+/* $packfield: wraps to the field's width */
+Value field_pack(ValType storage, Value v)
+{
+  if (storage.kind == PACK_I8)
+    return value_i32(v.i32 & 0xff);
+  if (storage.kind == PACK_I16)
+    return value_i32(v.i32 & 0xffff);
+  return v;
+}
+
+Value array_get(const ArrayInst *a, uint32_t i, int sx)
+{
+  const uint8_t *p = a->data + (size_t)i * a->elem_size;
+  Value v = value_default(a->elem);
+  switch (a->elem.kind) {
+  case PACK_I8: v.i32 = p[0]; break;
+  case PACK_I16: { uint16_t x; memcpy(&x, p, 2); v.i32 = x; break; }
+  case VAL_I32: case VAL_F32: memcpy(&v.i32, p, 4); break;
+  case VAL_I64: case VAL_F64: memcpy(&v.i64, p, 8); break;
+  case VAL_V128: memcpy(&v.v128, p, 16); break;
+  default: memcpy(&v.ref, p, sizeof(Ref)); break;
+  }
+  return field_unpack(a->elem, v, sx);
+}
+
+void array_set(ArrayInst *a, uint32_t i, Value v)
+{
+  uint8_t *p = a->data + (size_t)i * a->elem_size;
+  switch (a->elem.kind) {
+  case PACK_I8: p[0] = (uint8_t)v.i32; break;
+  case PACK_I16: { uint16_t x = (uint16_t)v.i32; memcpy(p, &x, 2); break; }
+  case VAL_I32: case VAL_F32: memcpy(p, &v.i32, 4); break;
+  case VAL_I64: case VAL_F64: memcpy(p, &v.i64, 8); break;
+  case VAL_V128: memcpy(p, &v.v128, 16); break;
+  default: memcpy(p, &v.ref, sizeof(Ref)); break;
+  }
+}
+
+/* ---- Externals ---- */
+
+/* Externaddr_ok: the type of what an address points to, now */
+ExternType externval_type(const ExternVal *v)
+{
+  ExternType t = {.kind = v->kind};
+  switch (v->kind) {
+  case EXTERN_FUNC: t.type = v->func->obj.type->id; break;
+  case EXTERN_TABLE: t.table = v->table->type; break;
+  case EXTERN_MEM: t.mem = v->mem->type; break;
+  case EXTERN_GLOBAL: t.global = v->global->type; break;
+  case EXTERN_TAG: t.type = v->tag->type->id; break;
+  }
+  return t;
+}
+
+const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len)
+{
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    const ExportInst *x = &m->exports[i];
+    if (x->name.len == len && memcmp(x->name.data, name, len) == 0)
+      return x;
+  }
+  return NULL;
+}

@@ -1,0 +1,230 @@
+/* The store and its instances (spec: 4.0-execution.configurations, "Store"
+ * and "Instances").  Addresses are pointers: a funcaddr is a FuncInst *, a
+ * tagaddr a TagInst *, and so on.  Function instances are heap objects too,
+ * so that a function reference is simply the FuncInst.
+ *
+ * Instances live as long as the store.  Structs, arrays, exceptions, host
+ * references and continuations are collectable objects, reclaimed by
+ * interp/gc.c. */
+#ifndef INTERP_STORE_H
+#define INTERP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "interp/value.h"
+#include "syntax/ast.h"
+#include "syntax/types.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+typedef struct Store Store;
+typedef struct ModuleInst ModuleInst;
+typedef struct FuncInst FuncInst;
+typedef struct Machine Machine;
+
+/* A host function: reads its arguments, writes its results.  False with
+ * err set if it traps. */
+typedef bool HostFunc(Store *s, const FuncInst *f, const Value *args, Value *results, Error *err);
+
+/* funcinst ::= {TYPE deftype, MODULE moduleinst, CODE func} | a host function */
+struct FuncInst {
+  Object obj;                 /* OBJ_FUNC; obj.type is the function's deftype */
+  const FuncType *type;       /* its expansion */
+  ModuleInst *module;
+  const Func *code;           /* NULL for host functions */
+  HostFunc *host;
+  uint32_t idx;               /* in its module's function index space, for backtraces */
+  uint32_t nlocals;           /* declared locals, after the parameters */
+  uint8_t *local_kinds;       /* their ValKinds, for zero-initialising them */
+};
+
+/* tableinst ::= {TYPE tabletype, REFS ref*}: the type's minimum is the
+ * current size. */
+typedef struct TableInst {
+  TableType type;             /* closed */
+  Ref *refs;
+} TableInst;
+
+/* meminst ::= {TYPE memtype, BYTES byte*}: the type's minimum is the current
+ * size in pages. */
+typedef struct MemInst {
+  MemType type;
+  uint8_t *bytes;
+  uint64_t size;              /* in bytes */
+} MemInst;
+
+/* globalinst ::= {TYPE globaltype, VALUE val} */
+typedef struct GlobalInst {
+  GlobalType type;            /* closed */
+  Value value;
+} GlobalInst;
+
+/* taginst ::= {TYPE tagtype} — its address is its identity */
+typedef struct TagInst {
+  const DefType *type;
+} TagInst;
+
+/* eleminst ::= {TYPE reftype, REFS ref*}; dropping empties it */
+typedef struct ElemInst {
+  ValType type;
+  Ref *refs;
+  uint32_t len;
+} ElemInst;
+
+/* datainst ::= {BYTES byte*} */
+typedef struct DataInst {
+  const uint8_t *bytes;
+  uint32_t len;
+} DataInst;
+
+/* externaddr ::= TAG tagaddr | GLOBAL globaladdr | MEM memaddr | TABLE tableaddr | FUNC funcaddr */
+typedef struct ExternVal {
+  ExternKind kind;
+  union {
+    FuncInst *func;
+    TableInst *table;
+    MemInst *mem;
+    GlobalInst *global;
+    TagInst *tag;
+  };
+} ExternVal;
+
+/* exportinst ::= {NAME name, ADDR externaddr} */
+typedef struct ExportInst {
+  Name name;
+  ExternVal val;
+} ExportInst;
+
+/* moduleinst ::= {TYPES deftype*, FUNCS funcaddr*, …, EXPORTS exportinst*} */
+struct ModuleInst {
+  const Module *module;       /* NULL for host modules */
+  const char *name;           /* for backtraces: the module's $id or registered name */
+  const DefType **types;
+  FuncInst **funcs;
+  TableInst **tables;
+  MemInst **mems;
+  GlobalInst **globals;
+  TagInst **tags;
+  ElemInst *elems;
+  DataInst *datas;
+  ExportInst *exports;
+  uint32_t ntypes, nfuncs, ntables, nmems, nglobals, ntags, nelems, ndatas, nexports;
+  ModuleInst *next;           /* all instances of the store */
+};
+
+/* The collectable objects. */
+
+/* structinst ::= {TYPE deftype, FIELDS fieldval*}; packed fields hold their
+ * value wrapped to the field's width. */
+typedef struct StructInst {
+  Object obj;
+  Value fields[];
+} StructInst;
+
+/* arrayinst ::= {TYPE deftype, FIELDS fieldval*}: the elements are stored
+ * packed, each in its storage type's size. */
+typedef struct ArrayInst {
+  Object obj;
+  uint32_t len;
+  uint8_t elem_size;
+  ValType elem;               /* the storage type */
+  _Alignas(16) uint8_t data[];
+} ArrayInst;
+
+/* exninst ::= {TAG tagaddr, FIELDS val*} */
+typedef struct ExnInst {
+  Object obj;
+  TagInst *tag;
+  uint32_t len;
+  Value fields[];
+} ExnInst;
+
+/* ref.host hostaddr: an opaque reference made by the host (the script). */
+typedef struct HostInst {
+  Object obj;
+  uint64_t addr;
+} HostInst;
+
+/* ref.extern ref: an internal reference made external. */
+typedef struct ExternInst {
+  Object obj;
+  Ref ref;
+} ExternInst;
+
+/* Limits of this implementation; exceeding them is a trap, an exhaustion or
+ * a failed grow, never a crash. */
+typedef struct StoreLimits {
+  uint64_t memory_bytes;      /* all linear memories together */
+  uint64_t table_entries;     /* any one table */
+  uint64_t heap_bytes;        /* live collectable objects */
+  uint32_t call_depth;        /* active call frames: beyond, "call stack exhausted" */
+  uint32_t stack_values;      /* values on all stacks together: likewise */
+} StoreLimits;
+
+extern const StoreLimits store_default_limits;
+
+struct Store {
+  TypeStore *types;           /* shared with validation */
+  StoreLimits limits;
+  Arena arena;                /* instances and their arrays */
+  ModuleInst *modules;        /* all instances */
+  TableInst **tables; uint32_t ntables, ctables;   /* to free and to scan */
+  MemInst **mems; uint32_t nmems, cmems;
+  GlobalInst **globals; uint32_t nglobals, cglobals;
+  HostInst **hosts; uint32_t nhosts, chosts;
+  uint64_t memory_bytes;      /* allocated to linear memories */
+  /* The collector's state (interp/gc.c). */
+  Object *objects;            /* every collectable object */
+  size_t heap_bytes;          /* their size */
+  size_t gc_debt;             /* bytes allocated since the last collection */
+  Machine *machine;           /* the running machine, whose stacks are roots */
+  FILE *out;                  /* where host functions print */
+};
+
+bool store_init(Store *s, TypeStore *types, FILE *out);
+void store_free(Store *s);
+
+/* Allocation of instances; NULL on failure, with err set. */
+FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const Func *code, Error *err);
+TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err);
+MemInst *store_alloc_mem(Store *s, MemType type, Error *err);
+GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err);
+TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err);
+
+/* growtable / growmem: false if the limits (the type's or ours) forbid it. */
+bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init);
+bool mem_grow(Store *s, MemInst *m, uint64_t pages);
+
+/* The address type's largest size in pages (memories) or entries. */
+uint64_t mem_max_pages(const MemType *t);
+
+/* Collectable objects (but host references).  They are zeroed apart from
+ * the header; NULL if the heap limit is reached. */
+StructInst *store_alloc_struct(Store *s, const DefType *type);
+ArrayInst *store_alloc_array(Store *s, const DefType *type, uint32_t len);
+ExnInst *store_alloc_exn(Store *s, TagInst *tag, uint32_t len);
+HostInst *store_host(Store *s, uint64_t addr);   /* never collected */
+ExternInst *store_alloc_extern(Store *s, Ref ref);
+void *store_alloc_object(Store *s, ObjKind kind, const DefType *type, size_t size);
+
+/* Array elements and struct fields in their storage type (spec: $packfield,
+ * $unpackfield with sign extension `sx`). */
+/* The bytes an element of a storage type takes in an array. */
+uint8_t storage_size(ValType t);
+
+Value array_get(const ArrayInst *a, uint32_t i, int sx);
+void array_set(ArrayInst *a, uint32_t i, Value v);
+Value field_unpack(ValType storage, Value v, int sx);  /* sx: 0 none, 's' or 'u' */
+Value field_pack(ValType storage, Value v);
+
+/* The external type of an external address, for import matching
+ * (spec: Externaddr_ok): types of functions and tags are DefType ids. */
+ExternType externval_type(const ExternVal *v);
+
+/* An export of an instance by name; NULL if there is none. */
+const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len);
+
+#endif
