@@ -357,9 +357,15 @@ static inline uint64_t addr_of(AddrType at, Value v)
   return at == ADDR_I64 ? v.i64 : v.i32;
 }
 
-static inline Value addr_value(AddrType at, uint64_t x)
+static inline ValKind addr_kind(AddrType at)
 {
-  return at == ADDR_I64 ? value_i64(x) : value_i32((uint32_t)x);
+  return at == ADDR_I64 ? VAL_I64 : VAL_I32;
+}
+
+/* An address-typed result: an i32 result keeps the low 32 bits. */
+static inline void set_addr(Value *v, AddrType at, uint64_t x)
+{
+  value_set(v, addr_kind(at), at == ADDR_I64 ? x : (uint32_t)x);
 }
 
 /* Whether [i, i+n) fits in a length; the spec's bounds checks. */
@@ -378,18 +384,18 @@ static bool load(Op op, const MemInst *m, const MemArg *ma, Value *top)
   uint64_t x = 0;
   memcpy(&x, p, n);   /* little-endian hosts only: the configure check says so */
   switch (op) {
-  case OP_I32_LOAD: *top = value_i32((uint32_t)x); break;
-  case OP_I64_LOAD: *top = value_i64(x); break;
-  case OP_F32_LOAD: *top = value_f32((uint32_t)x); break;
-  case OP_F64_LOAD: *top = value_f64(x); break;
-  case OP_I32_LOAD8_S: *top = value_i32((uint32_t)(int32_t)(int8_t)x); break;
-  case OP_I32_LOAD8_U: *top = value_i32((uint32_t)x); break;
-  case OP_I32_LOAD16_S: *top = value_i32((uint32_t)(int32_t)(int16_t)x); break;
-  case OP_I32_LOAD16_U: *top = value_i32((uint32_t)x); break;
-  case OP_I64_LOAD8_S: *top = value_i64((uint64_t)(int64_t)(int8_t)x); break;
-  case OP_I64_LOAD16_S: *top = value_i64((uint64_t)(int64_t)(int16_t)x); break;
-  case OP_I64_LOAD32_S: *top = value_i64((uint64_t)(int64_t)(int32_t)x); break;
-  default: *top = value_i64(x); break;   /* i64.loadN_u */
+  case OP_I32_LOAD: value_set(top, VAL_I32, (uint32_t)x); break;
+  case OP_I64_LOAD: value_set(top, VAL_I64, x); break;
+  case OP_F32_LOAD: value_set(top, VAL_F32, (uint32_t)x); break;
+  case OP_F64_LOAD: value_set(top, VAL_F64, x); break;
+  case OP_I32_LOAD8_S: value_set(top, VAL_I32, (uint32_t)(int32_t)(int8_t)x); break;
+  case OP_I32_LOAD8_U: value_set(top, VAL_I32, (uint32_t)x); break;
+  case OP_I32_LOAD16_S: value_set(top, VAL_I32, (uint32_t)(int32_t)(int16_t)x); break;
+  case OP_I32_LOAD16_U: value_set(top, VAL_I32, (uint32_t)x); break;
+  case OP_I64_LOAD8_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int8_t)x); break;
+  case OP_I64_LOAD16_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int16_t)x); break;
+  case OP_I64_LOAD32_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int32_t)x); break;
+  default: value_set(top, VAL_I64, x); break;   /* i64.loadN_u */
   }
   return true;
 }
@@ -579,7 +585,8 @@ static bool run(Machine *M, Error *err)
     snprintf(index_msg, sizeof index_msg, "%s %llu", (m), (unsigned long long)(i)); \
     TRAP(index_msg);                                                      \
   } while (0)
-#define PUSH(v)                                          \
+  /* The next free slot, made room for: pushing writes it in place. */
+#define SLOT(dst)                                        \
   do {                                                   \
     if (sp == vend) {                                    \
       SYNC();                                            \
@@ -587,8 +594,11 @@ static bool run(Machine *M, Error *err)
         goto fail;                                       \
       RELOAD();                                          \
     }                                                    \
-    *sp++ = (v);                                         \
+    (dst) = sp++;                                        \
   } while (0)
+#define PUSH(k, bits) do { Value *v_; SLOT(v_); value_set(v_, (k), (bits)); } while (0)
+#define PUSH_REF(r) do { Value *v_; SLOT(v_); value_set_ref(v_, (r)); } while (0)
+#define PUSH_COPY(src) do { Value *v_; SLOT(v_); value_copy(v_, (src)); } while (0)
 #define RESERVE(n)                                       \
   do {                                                   \
     if ((uint32_t)(vend - sp) < (n)) {                   \
@@ -633,7 +643,7 @@ static bool run(Machine *M, Error *err)
     case OP_SELECT:
       sp -= 2;
       if (!sp[1].i32)
-        sp[-1] = sp[0];
+        value_copy(&sp[-1], &sp[0]);
       NEXT();
 
     /* ---- Control instructions ---- */
@@ -781,19 +791,19 @@ static bool run(Machine *M, Error *err)
     /* ---- Variable instructions ---- */
 
     case OP_LOCAL_GET:
-      PUSH(locals[in->imm.x]);
+      PUSH_COPY(&locals[in->imm.x]);
       NEXT();
     case OP_LOCAL_SET:
-      locals[in->imm.x] = *--sp;
+      value_copy(&locals[in->imm.x], --sp);
       NEXT();
     case OP_LOCAL_TEE:
-      locals[in->imm.x] = sp[-1];
+      value_copy(&locals[in->imm.x], &sp[-1]);
       NEXT();
     case OP_GLOBAL_GET:
-      PUSH(inst->globals[in->imm.x]->value);
+      PUSH_COPY(&inst->globals[in->imm.x]->value);
       NEXT();
     case OP_GLOBAL_SET:
-      inst->globals[in->imm.x]->value = *--sp;
+      value_copy(&inst->globals[in->imm.x]->value, --sp);
       NEXT();
 
     /* ---- Table instructions ---- */
@@ -803,7 +813,7 @@ static bool run(Machine *M, Error *err)
       uint64_t i = addr_of(t->type.addr, sp[-1]);
       if (i >= t->type.limits.min)
         TRAP(TRAP_TABLE);
-      sp[-1] = value_ref(t->refs[i]);
+      value_set_ref(&sp[-1], t->refs[i]);
       NEXT();
     }
     case OP_TABLE_SET: {
@@ -817,7 +827,7 @@ static bool run(Machine *M, Error *err)
     }
     case OP_TABLE_SIZE: {
       TableInst *t = inst->tables[in->imm.x];
-      PUSH(addr_value(t->type.addr, t->type.limits.min));
+      PUSH(addr_kind(t->type.addr), t->type.limits.min);
       NEXT();
     }
     case OP_TABLE_GROW: {
@@ -825,7 +835,7 @@ static bool run(Machine *M, Error *err)
       uint64_t old = t->type.limits.min;
       sp--;
       bool ok = table_grow(s, t, addr_of(t->type.addr, sp[0]), sp[-1].ref);
-      sp[-1] = addr_value(t->type.addr, ok ? old : UINT64_MAX);
+      set_addr(&sp[-1], t->type.addr, ok ? old : UINT64_MAX);
       NEXT();
     }
     case OP_TABLE_FILL: {
@@ -869,14 +879,14 @@ static bool run(Machine *M, Error *err)
       NEXT();
     case OP_MEMORY_SIZE: {
       MemInst *m = inst->mems[in->imm.x];
-      PUSH(addr_value(m->type.addr, m->type.limits.min));
+      PUSH(addr_kind(m->type.addr), m->type.limits.min);
       NEXT();
     }
     case OP_MEMORY_GROW: {
       MemInst *m = inst->mems[in->imm.x];
       uint64_t old = m->type.limits.min;
       bool ok = mem_grow(s, m, addr_of(m->type.addr, sp[-1]));
-      sp[-1] = addr_value(m->type.addr, ok ? old : UINT64_MAX);
+      set_addr(&sp[-1], m->type.addr, ok ? old : UINT64_MAX);
       NEXT();
     }
     case OP_MEMORY_FILL:
@@ -903,13 +913,13 @@ static bool run(Machine *M, Error *err)
     /* ---- Reference instructions ---- */
 
     case OP_REF_NULL:
-      PUSH(value_ref(NULL));
+      PUSH_REF(NULL);
       NEXT();
     case OP_REF_FUNC:
-      PUSH(value_ref(&inst->funcs[in->imm.x]->obj));
+      PUSH_REF(&inst->funcs[in->imm.x]->obj);
       NEXT();
     case OP_REF_IS_NULL:
-      sp[-1] = value_i32(sp[-1].ref == NULL);
+      value_set(&sp[-1], VAL_I32, sp[-1].ref == NULL);
       NEXT();
     case OP_REF_AS_NON_NULL:
       if (!sp[-1].ref)
@@ -917,17 +927,17 @@ static bool run(Machine *M, Error *err)
       NEXT();
     case OP_REF_EQ:
       sp--;
-      sp[-1] = value_i32(sp[-1].ref == sp[0].ref);
+      value_set(&sp[-1], VAL_I32, sp[-1].ref == sp[0].ref);
       NEXT();
     case OP_REF_TEST:
-      sp[-1] = value_i32(ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)));
+      value_set(&sp[-1], VAL_I32, ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)));
       NEXT();
     case OP_REF_CAST:
       if (!ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)))
         TRAP(TRAP_CAST);
       NEXT();
     case OP_REF_I31:
-      sp[-1] = value_ref(ref_i31(sp[-1].i32));
+      value_set_ref(&sp[-1], ref_i31(sp[-1].i32));
       NEXT();
     case OP_I31_GET_S:
     case OP_I31_GET_U: {
@@ -937,7 +947,7 @@ static bool run(Machine *M, Error *err)
       uint32_t x = ref_i31_value(r);
       if (in->op == OP_I31_GET_S && (x & 0x40000000u))
         x |= 0x80000000u;
-      sp[-1] = value_i32(x);
+      value_set(&sp[-1], VAL_I32, x);
       NEXT();
     }
 
@@ -955,7 +965,7 @@ static bool run(Machine *M, Error *err)
         for (uint32_t k = 0; k < fs->len; k++)
           o->fields[k] = field_pack(fs->data[k].type, sp[k]);
       }
-      PUSH(value_ref(&o->obj));
+      PUSH_REF(&o->obj);
       COLLECT();
       NEXT();
     }
@@ -991,7 +1001,7 @@ static bool run(Machine *M, Error *err)
         for (uint32_t k = 0; k < n; k++)
           array_set(a, k, v);
       }
-      PUSH(value_ref(&a->obj));
+      PUSH_REF(&a->obj);
       COLLECT();
       NEXT();
     }
@@ -1004,7 +1014,7 @@ static bool run(Machine *M, Error *err)
       sp -= n;
       for (uint32_t k = 0; k < n; k++)
         array_set(a, k, sp[k]);
-      PUSH(value_ref(&a->obj));
+      PUSH_REF(&a->obj);
       COLLECT();
       NEXT();
     }
@@ -1019,7 +1029,7 @@ static bool run(Machine *M, Error *err)
       if (!(a = store_alloc_array(s, dt, n)))
         TRAP(OUT_OF_MEMORY);
       array_init_data(a, data, 0, off, n);
-      PUSH(value_ref(&a->obj));
+      PUSH_REF(&a->obj);
       COLLECT();
       NEXT();
     }
@@ -1034,7 +1044,7 @@ static bool run(Machine *M, Error *err)
       if (!(a = store_alloc_array(s, dt, n)))
         TRAP(OUT_OF_MEMORY);
       array_init_elem(a, e, 0, off, n);
-      PUSH(value_ref(&a->obj));
+      PUSH_REF(&a->obj);
       COLLECT();
       NEXT();
     }
@@ -1066,7 +1076,7 @@ static bool run(Machine *M, Error *err)
       ArrayInst *a = (ArrayInst *)sp[-1].ref;
       if (!a)
         TRAP(TRAP_NULL_ARRAY);
-      sp[-1] = value_i32(a->len);
+      value_set(&sp[-1], VAL_I32, a->len);
       NEXT();
     }
     case OP_ARRAY_FILL: {
@@ -1104,7 +1114,7 @@ static bool run(Machine *M, Error *err)
     case OP_ANY_CONVERT_EXTERN: {
       Ref r = sp[-1].ref;
       if (r)
-        sp[-1] = value_ref(((ExternInst *)r)->ref);
+        value_set_ref(&sp[-1], ((ExternInst *)r)->ref);
       NEXT();
     }
     case OP_EXTERN_CONVERT_ANY: {
@@ -1114,7 +1124,7 @@ static bool run(Machine *M, Error *err)
       ExternInst *x = store_alloc_extern(s, r);
       if (!x)
         TRAP(OUT_OF_MEMORY);
-      sp[-1] = value_ref(&x->obj);
+      value_set_ref(&sp[-1], &x->obj);
       COLLECT();
       NEXT();
     }
@@ -1122,29 +1132,30 @@ static bool run(Machine *M, Error *err)
     /* ---- Numeric instructions ---- */
 
     case OP_I32_CONST:
-      PUSH(value_i32(in->imm.i32));
+      PUSH(VAL_I32, in->imm.i32);
       NEXT();
     case OP_I64_CONST:
-      PUSH(value_i64(in->imm.i64));
+      PUSH(VAL_I64, in->imm.i64);
       NEXT();
     case OP_F32_CONST:
-      PUSH(value_f32(in->imm.f32));
+      PUSH(VAL_F32, in->imm.f32);
       NEXT();
     case OP_F64_CONST:
-      PUSH(value_f64(in->imm.f64));
+      PUSH(VAL_F64, in->imm.f64);
       NEXT();
 
-    default:
-      if (num_is_scalar((Op)in->op)) {
-        Value *top = num_apply((Op)in->op, sp, &msg);
-        if (!top)
-          goto trapped;
+    default: {
+      Value *top = num_apply((Op)in->op, sp, &msg);
+      if (top) {
         sp = top;
         NEXT();
       }
+      if (msg)
+        goto trapped;
       SYNC();
       return error_at(err, PHASE_LIMIT, (Loc){0}, "%s is not implemented yet",
                       instr_info[in->op].mnemonic);
+    }
     }
   }
 
@@ -1162,7 +1173,10 @@ done:
 #undef JUMP
 #undef TRAP
 #undef TRAP_INDEX
+#undef SLOT
 #undef PUSH
+#undef PUSH_REF
+#undef PUSH_COPY
 #undef RESERVE
 #undef COLLECT
 #undef NEXT

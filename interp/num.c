@@ -9,7 +9,6 @@
  * integer conversions are range-checked first. */
 #include "interp/num.h"
 
-#include <assert.h>
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -17,6 +16,9 @@
 /* f32 and f64 arithmetic must round once, in the operand's own format. */
 #if FLT_EVAL_METHOD != 0
 #error "scalar numerics need FLT_EVAL_METHOD == 0 (e.g. SSE2, not x87)"
+#endif
+#ifdef __FAST_MATH__
+#error "scalar numerics must not be compiled with -ffast-math"
 #endif
 
 static const char TRAP_DIVIDE_BY_ZERO[] = "integer divide by zero";
@@ -126,36 +128,36 @@ static int icmp_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2)
 
 /* Floats ------------------------------------------------------------ */
 
-static float f32_of(Value v)
+static float f32_of(const Value *v)
 {
   float z;
-  memcpy(&z, &v.f32, sizeof z);
+  memcpy(&z, &v->f32, sizeof z);
   return z;
 }
 
-static double f64_of(Value v)
+static double f64_of(const Value *v)
 {
   double z;
-  memcpy(&z, &v.f64, sizeof z);
+  memcpy(&z, &v->f64, sizeof z);
   return z;
 }
 
 /* A computed f32; a NaN result is $nans_32{...} = +nan(canon_32). */
-static Value f32_result(float z)
+static uint32_t f32_result(float z)
 {
   uint32_t bits = CANON_NAN_32;
   if (!isnan(z))
     memcpy(&bits, &z, sizeof bits);
-  return value_f32(bits);
+  return bits;
 }
 
 /* A computed f64; a NaN result is $nans_64{...} = +nan(canon_64). */
-static Value f64_result(double z)
+static uint64_t f64_result(double z)
 {
   uint64_t bits = CANON_NAN_64;
   if (!isnan(z))
     memcpy(&bits, &z, sizeof bits);
-  return value_f64(bits);
+  return bits;
 }
 
 /* $fabs_, $fneg_, $fcopysign_ act on the sign bit alone, NaN payloads
@@ -261,186 +263,195 @@ static uint64_t trunc_sat_(unsigned N, enum Sx sx, double z)
 
 /* The instructions ------------------------------------------------------ */
 
-/* The scalar instructions are the rows of syntax/instr.def with no
- * immediate and a fixed signature in which no v128 occurs. */
+/* The operand count of every instruction with a fixed signature: the
+ * length of its params string in syntax/instr.def (NULL for the others). */
+#define PARAMS_LEN(p) _Generic((p), char *: sizeof(p) - 1, default: 0)
+static const uint8_t arity[OP_COUNT] = {
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) [OP_##id] = PARAMS_LEN(params),
+#include "syntax/instr.def"
+#undef INSTR
+};
+
+/* The scalar instructions are the rows with no immediate and a fixed
+ * signature in which no v128 occurs. */
 bool num_is_scalar(Op op)
 {
   const InstrInfo *in = &instr_info[op];
-  return in->shape == IMM_NONE && in->params && in->results && in->params[0] &&
-         !strchr(in->params, 'v') && !strchr(in->results, 'v');
+  return in->shape == IMM_NONE && arity[op] > 0 && !strchr(in->params, 'v')
+      && !strchr(in->results, 'v');
 }
+
+#define I32(x) value_set(r, VAL_I32, (uint32_t)(x))
+#define I64(x) value_set(r, VAL_I64, (uint64_t)(x))
+#define F32(x) value_set(r, VAL_F32, (uint32_t)(x))
+#define F64(x) value_set(r, VAL_F64, (uint64_t)(x))
 
 /* unop, binop, testop, relop and cvtop: t.op c_1 (c_2) → c, or a trap
  * where the operator is partial (spec: 4.3-execution.instructions). */
 Value *num_apply(Op op, Value *sp, const char **trap)
 {
-  assert(num_is_scalar(op));
-  Value *args = sp - strlen(instr_info[op].params);
-  Value c1 = args[0], c2 = sp[-1];  /* for unary operators c2 is c1 */
-  Value c;
+  /* The result replaces the operands, written in place (see value_set). */
+  Value *r = sp - arity[op];
+  const Value *c1 = r, *c2 = sp - 1;  /* for unary operators c2 is c1 */
   *trap = NULL;
   switch (op) {
-  case OP_I32_EQZ:            c = value_i32(c1.i32 == 0); break;
-  case OP_I64_EQZ:            c = value_i32(c1.i64 == 0); break;
+  case OP_I32_EQZ:            I32(c1->i32 == 0); break;
+  case OP_I64_EQZ:            I32(c1->i64 == 0); break;
 
-  case OP_I32_EQ:             c = value_i32(c1.i32 == c2.i32); break;
-  case OP_I32_NE:             c = value_i32(c1.i32 != c2.i32); break;
-  case OP_I32_LT_S:           c = value_i32(icmp_(32, S, c1.i32, c2.i32) < 0); break;
-  case OP_I32_LT_U:           c = value_i32(icmp_(32, U, c1.i32, c2.i32) < 0); break;
-  case OP_I32_GT_S:           c = value_i32(icmp_(32, S, c1.i32, c2.i32) > 0); break;
-  case OP_I32_GT_U:           c = value_i32(icmp_(32, U, c1.i32, c2.i32) > 0); break;
-  case OP_I32_LE_S:           c = value_i32(icmp_(32, S, c1.i32, c2.i32) <= 0); break;
-  case OP_I32_LE_U:           c = value_i32(icmp_(32, U, c1.i32, c2.i32) <= 0); break;
-  case OP_I32_GE_S:           c = value_i32(icmp_(32, S, c1.i32, c2.i32) >= 0); break;
-  case OP_I32_GE_U:           c = value_i32(icmp_(32, U, c1.i32, c2.i32) >= 0); break;
-  case OP_I64_EQ:             c = value_i32(c1.i64 == c2.i64); break;
-  case OP_I64_NE:             c = value_i32(c1.i64 != c2.i64); break;
-  case OP_I64_LT_S:           c = value_i32(icmp_(64, S, c1.i64, c2.i64) < 0); break;
-  case OP_I64_LT_U:           c = value_i32(icmp_(64, U, c1.i64, c2.i64) < 0); break;
-  case OP_I64_GT_S:           c = value_i32(icmp_(64, S, c1.i64, c2.i64) > 0); break;
-  case OP_I64_GT_U:           c = value_i32(icmp_(64, U, c1.i64, c2.i64) > 0); break;
-  case OP_I64_LE_S:           c = value_i32(icmp_(64, S, c1.i64, c2.i64) <= 0); break;
-  case OP_I64_LE_U:           c = value_i32(icmp_(64, U, c1.i64, c2.i64) <= 0); break;
-  case OP_I64_GE_S:           c = value_i32(icmp_(64, S, c1.i64, c2.i64) >= 0); break;
-  case OP_I64_GE_U:           c = value_i32(icmp_(64, U, c1.i64, c2.i64) >= 0); break;
+  case OP_I32_EQ:             I32(c1->i32 == c2->i32); break;
+  case OP_I32_NE:             I32(c1->i32 != c2->i32); break;
+  case OP_I32_LT_S:           I32(icmp_(32, S, c1->i32, c2->i32) < 0); break;
+  case OP_I32_LT_U:           I32(icmp_(32, U, c1->i32, c2->i32) < 0); break;
+  case OP_I32_GT_S:           I32(icmp_(32, S, c1->i32, c2->i32) > 0); break;
+  case OP_I32_GT_U:           I32(icmp_(32, U, c1->i32, c2->i32) > 0); break;
+  case OP_I32_LE_S:           I32(icmp_(32, S, c1->i32, c2->i32) <= 0); break;
+  case OP_I32_LE_U:           I32(icmp_(32, U, c1->i32, c2->i32) <= 0); break;
+  case OP_I32_GE_S:           I32(icmp_(32, S, c1->i32, c2->i32) >= 0); break;
+  case OP_I32_GE_U:           I32(icmp_(32, U, c1->i32, c2->i32) >= 0); break;
+  case OP_I64_EQ:             I32(c1->i64 == c2->i64); break;
+  case OP_I64_NE:             I32(c1->i64 != c2->i64); break;
+  case OP_I64_LT_S:           I32(icmp_(64, S, c1->i64, c2->i64) < 0); break;
+  case OP_I64_LT_U:           I32(icmp_(64, U, c1->i64, c2->i64) < 0); break;
+  case OP_I64_GT_S:           I32(icmp_(64, S, c1->i64, c2->i64) > 0); break;
+  case OP_I64_GT_U:           I32(icmp_(64, U, c1->i64, c2->i64) > 0); break;
+  case OP_I64_LE_S:           I32(icmp_(64, S, c1->i64, c2->i64) <= 0); break;
+  case OP_I64_LE_U:           I32(icmp_(64, U, c1->i64, c2->i64) <= 0); break;
+  case OP_I64_GE_S:           I32(icmp_(64, S, c1->i64, c2->i64) >= 0); break;
+  case OP_I64_GE_U:           I32(icmp_(64, U, c1->i64, c2->i64) >= 0); break;
 
   /* C's float comparisons are IEEE's: false on NaN (true for !=), -0 == +0 */
-  case OP_F32_EQ:             c = value_i32(f32_of(c1) == f32_of(c2)); break;
-  case OP_F32_NE:             c = value_i32(f32_of(c1) != f32_of(c2)); break;
-  case OP_F32_LT:             c = value_i32(f32_of(c1) < f32_of(c2)); break;
-  case OP_F32_GT:             c = value_i32(f32_of(c1) > f32_of(c2)); break;
-  case OP_F32_LE:             c = value_i32(f32_of(c1) <= f32_of(c2)); break;
-  case OP_F32_GE:             c = value_i32(f32_of(c1) >= f32_of(c2)); break;
-  case OP_F64_EQ:             c = value_i32(f64_of(c1) == f64_of(c2)); break;
-  case OP_F64_NE:             c = value_i32(f64_of(c1) != f64_of(c2)); break;
-  case OP_F64_LT:             c = value_i32(f64_of(c1) < f64_of(c2)); break;
-  case OP_F64_GT:             c = value_i32(f64_of(c1) > f64_of(c2)); break;
-  case OP_F64_LE:             c = value_i32(f64_of(c1) <= f64_of(c2)); break;
-  case OP_F64_GE:             c = value_i32(f64_of(c1) >= f64_of(c2)); break;
+  case OP_F32_EQ:             I32(f32_of(c1) == f32_of(c2)); break;
+  case OP_F32_NE:             I32(f32_of(c1) != f32_of(c2)); break;
+  case OP_F32_LT:             I32(f32_of(c1) < f32_of(c2)); break;
+  case OP_F32_GT:             I32(f32_of(c1) > f32_of(c2)); break;
+  case OP_F32_LE:             I32(f32_of(c1) <= f32_of(c2)); break;
+  case OP_F32_GE:             I32(f32_of(c1) >= f32_of(c2)); break;
+  case OP_F64_EQ:             I32(f64_of(c1) == f64_of(c2)); break;
+  case OP_F64_NE:             I32(f64_of(c1) != f64_of(c2)); break;
+  case OP_F64_LT:             I32(f64_of(c1) < f64_of(c2)); break;
+  case OP_F64_GT:             I32(f64_of(c1) > f64_of(c2)); break;
+  case OP_F64_LE:             I32(f64_of(c1) <= f64_of(c2)); break;
+  case OP_F64_GE:             I32(f64_of(c1) >= f64_of(c2)); break;
 
-  case OP_I32_CLZ:            c = value_i32(iclz_(32, c1.i32)); break;
-  case OP_I32_CTZ:            c = value_i32(ictz_(32, c1.i32)); break;
-  case OP_I32_POPCNT:         c = value_i32(ipopcnt_(c1.i32)); break;
-  case OP_I32_EXTEND8_S:      c = value_i32(iextend_s(32, 8, c1.i32)); break;
-  case OP_I32_EXTEND16_S:     c = value_i32(iextend_s(32, 16, c1.i32)); break;
-  case OP_I64_CLZ:            c = value_i64(iclz_(64, c1.i64)); break;
-  case OP_I64_CTZ:            c = value_i64(ictz_(64, c1.i64)); break;
-  case OP_I64_POPCNT:         c = value_i64(ipopcnt_(c1.i64)); break;
-  case OP_I64_EXTEND8_S:      c = value_i64(iextend_s(64, 8, c1.i64)); break;
-  case OP_I64_EXTEND16_S:     c = value_i64(iextend_s(64, 16, c1.i64)); break;
-  case OP_I64_EXTEND32_S:     c = value_i64(iextend_s(64, 32, c1.i64)); break;
+  case OP_I32_CLZ:            I32(iclz_(32, c1->i32)); break;
+  case OP_I32_CTZ:            I32(ictz_(32, c1->i32)); break;
+  case OP_I32_POPCNT:         I32(ipopcnt_(c1->i32)); break;
+  case OP_I32_EXTEND8_S:      I32(iextend_s(32, 8, c1->i32)); break;
+  case OP_I32_EXTEND16_S:     I32(iextend_s(32, 16, c1->i32)); break;
+  case OP_I64_CLZ:            I64(iclz_(64, c1->i64)); break;
+  case OP_I64_CTZ:            I64(ictz_(64, c1->i64)); break;
+  case OP_I64_POPCNT:         I64(ipopcnt_(c1->i64)); break;
+  case OP_I64_EXTEND8_S:      I64(iextend_s(64, 8, c1->i64)); break;
+  case OP_I64_EXTEND16_S:     I64(iextend_s(64, 16, c1->i64)); break;
+  case OP_I64_EXTEND32_S:     I64(iextend_s(64, 32, c1->i64)); break;
 
-  case OP_F32_ABS:            c = value_f32(fabs_(32, c1.f32)); break;
-  case OP_F32_NEG:            c = value_f32(fneg_(32, c1.f32)); break;
-  case OP_F32_SQRT:           c = f32_result(sqrtf(f32_of(c1))); break;
-  case OP_F32_CEIL:           c = f32_result(ceilf(f32_of(c1))); break;
-  case OP_F32_FLOOR:          c = f32_result(floorf(f32_of(c1))); break;
-  case OP_F32_TRUNC:          c = f32_result(truncf(f32_of(c1))); break;
+  case OP_F32_ABS:            F32(fabs_(32, c1->f32)); break;
+  case OP_F32_NEG:            F32(fneg_(32, c1->f32)); break;
+  case OP_F32_SQRT:           F32(f32_result(sqrtf(f32_of(c1)))); break;
+  case OP_F32_CEIL:           F32(f32_result(ceilf(f32_of(c1)))); break;
+  case OP_F32_FLOOR:          F32(f32_result(floorf(f32_of(c1)))); break;
+  case OP_F32_TRUNC:          F32(f32_result(truncf(f32_of(c1)))); break;
   /* ties to even under the default rounding mode, the only one we use */
-  case OP_F32_NEAREST:        c = f32_result(nearbyintf(f32_of(c1))); break;
-  case OP_F64_ABS:            c = value_f64(fabs_(64, c1.f64)); break;
-  case OP_F64_NEG:            c = value_f64(fneg_(64, c1.f64)); break;
-  case OP_F64_SQRT:           c = f64_result(sqrt(f64_of(c1))); break;
-  case OP_F64_CEIL:           c = f64_result(ceil(f64_of(c1))); break;
-  case OP_F64_FLOOR:          c = f64_result(floor(f64_of(c1))); break;
-  case OP_F64_TRUNC:          c = f64_result(trunc(f64_of(c1))); break;
-  case OP_F64_NEAREST:        c = f64_result(nearbyint(f64_of(c1))); break;
+  case OP_F32_NEAREST:        F32(f32_result(nearbyintf(f32_of(c1)))); break;
+  case OP_F64_ABS:            F64(fabs_(64, c1->f64)); break;
+  case OP_F64_NEG:            F64(fneg_(64, c1->f64)); break;
+  case OP_F64_SQRT:           F64(f64_result(sqrt(f64_of(c1)))); break;
+  case OP_F64_CEIL:           F64(f64_result(ceil(f64_of(c1)))); break;
+  case OP_F64_FLOOR:          F64(f64_result(floor(f64_of(c1)))); break;
+  case OP_F64_TRUNC:          F64(f64_result(trunc(f64_of(c1)))); break;
+  case OP_F64_NEAREST:        F64(f64_result(nearbyint(f64_of(c1)))); break;
 
-  case OP_I32_ADD:            c = value_i32(c1.i32 + c2.i32); break;
-  case OP_I32_SUB:            c = value_i32(c1.i32 - c2.i32); break;
-  case OP_I32_MUL:            c = value_i32(c1.i32 * c2.i32); break;
-  case OP_I32_DIV_S:          c = value_i32(idiv_(32, S, c1.i32, c2.i32, trap)); break;
-  case OP_I32_DIV_U:          c = value_i32(idiv_(32, U, c1.i32, c2.i32, trap)); break;
-  case OP_I32_REM_S:          c = value_i32(irem_(32, S, c1.i32, c2.i32, trap)); break;
-  case OP_I32_REM_U:          c = value_i32(irem_(32, U, c1.i32, c2.i32, trap)); break;
-  case OP_I32_AND:            c = value_i32(c1.i32 & c2.i32); break;
-  case OP_I32_OR:             c = value_i32(c1.i32 | c2.i32); break;
-  case OP_I32_XOR:            c = value_i32(c1.i32 ^ c2.i32); break;
-  case OP_I32_SHL:            c = value_i32(ishl_(32, c1.i32, c2.i32)); break;
-  case OP_I32_SHR_S:          c = value_i32(ishr_(32, S, c1.i32, c2.i32)); break;
-  case OP_I32_SHR_U:          c = value_i32(ishr_(32, U, c1.i32, c2.i32)); break;
-  case OP_I32_ROTL:           c = value_i32(irotl_(32, c1.i32, c2.i32)); break;
-  case OP_I32_ROTR:           c = value_i32(irotr_(32, c1.i32, c2.i32)); break;
-  case OP_I64_ADD:            c = value_i64(c1.i64 + c2.i64); break;
-  case OP_I64_SUB:            c = value_i64(c1.i64 - c2.i64); break;
-  case OP_I64_MUL:            c = value_i64(c1.i64 * c2.i64); break;
-  case OP_I64_DIV_S:          c = value_i64(idiv_(64, S, c1.i64, c2.i64, trap)); break;
-  case OP_I64_DIV_U:          c = value_i64(idiv_(64, U, c1.i64, c2.i64, trap)); break;
-  case OP_I64_REM_S:          c = value_i64(irem_(64, S, c1.i64, c2.i64, trap)); break;
-  case OP_I64_REM_U:          c = value_i64(irem_(64, U, c1.i64, c2.i64, trap)); break;
-  case OP_I64_AND:            c = value_i64(c1.i64 & c2.i64); break;
-  case OP_I64_OR:             c = value_i64(c1.i64 | c2.i64); break;
-  case OP_I64_XOR:            c = value_i64(c1.i64 ^ c2.i64); break;
-  case OP_I64_SHL:            c = value_i64(ishl_(64, c1.i64, c2.i64)); break;
-  case OP_I64_SHR_S:          c = value_i64(ishr_(64, S, c1.i64, c2.i64)); break;
-  case OP_I64_SHR_U:          c = value_i64(ishr_(64, U, c1.i64, c2.i64)); break;
-  case OP_I64_ROTL:           c = value_i64(irotl_(64, c1.i64, c2.i64)); break;
-  case OP_I64_ROTR:           c = value_i64(irotr_(64, c1.i64, c2.i64)); break;
+  case OP_I32_ADD:            I32(c1->i32 + c2->i32); break;
+  case OP_I32_SUB:            I32(c1->i32 - c2->i32); break;
+  case OP_I32_MUL:            I32(c1->i32 * c2->i32); break;
+  case OP_I32_DIV_S:          I32(idiv_(32, S, c1->i32, c2->i32, trap)); break;
+  case OP_I32_DIV_U:          I32(idiv_(32, U, c1->i32, c2->i32, trap)); break;
+  case OP_I32_REM_S:          I32(irem_(32, S, c1->i32, c2->i32, trap)); break;
+  case OP_I32_REM_U:          I32(irem_(32, U, c1->i32, c2->i32, trap)); break;
+  case OP_I32_AND:            I32(c1->i32 & c2->i32); break;
+  case OP_I32_OR:             I32(c1->i32 | c2->i32); break;
+  case OP_I32_XOR:            I32(c1->i32 ^ c2->i32); break;
+  case OP_I32_SHL:            I32(ishl_(32, c1->i32, c2->i32)); break;
+  case OP_I32_SHR_S:          I32(ishr_(32, S, c1->i32, c2->i32)); break;
+  case OP_I32_SHR_U:          I32(ishr_(32, U, c1->i32, c2->i32)); break;
+  case OP_I32_ROTL:           I32(irotl_(32, c1->i32, c2->i32)); break;
+  case OP_I32_ROTR:           I32(irotr_(32, c1->i32, c2->i32)); break;
+  case OP_I64_ADD:            I64(c1->i64 + c2->i64); break;
+  case OP_I64_SUB:            I64(c1->i64 - c2->i64); break;
+  case OP_I64_MUL:            I64(c1->i64 * c2->i64); break;
+  case OP_I64_DIV_S:          I64(idiv_(64, S, c1->i64, c2->i64, trap)); break;
+  case OP_I64_DIV_U:          I64(idiv_(64, U, c1->i64, c2->i64, trap)); break;
+  case OP_I64_REM_S:          I64(irem_(64, S, c1->i64, c2->i64, trap)); break;
+  case OP_I64_REM_U:          I64(irem_(64, U, c1->i64, c2->i64, trap)); break;
+  case OP_I64_AND:            I64(c1->i64 & c2->i64); break;
+  case OP_I64_OR:             I64(c1->i64 | c2->i64); break;
+  case OP_I64_XOR:            I64(c1->i64 ^ c2->i64); break;
+  case OP_I64_SHL:            I64(ishl_(64, c1->i64, c2->i64)); break;
+  case OP_I64_SHR_S:          I64(ishr_(64, S, c1->i64, c2->i64)); break;
+  case OP_I64_SHR_U:          I64(ishr_(64, U, c1->i64, c2->i64)); break;
+  case OP_I64_ROTL:           I64(irotl_(64, c1->i64, c2->i64)); break;
+  case OP_I64_ROTR:           I64(irotr_(64, c1->i64, c2->i64)); break;
 
-  case OP_F32_ADD:            c = f32_result(f32_of(c1) + f32_of(c2)); break;
-  case OP_F32_SUB:            c = f32_result(f32_of(c1) - f32_of(c2)); break;
-  case OP_F32_MUL:            c = f32_result(f32_of(c1) * f32_of(c2)); break;
-  case OP_F32_DIV:            c = f32_result(f32_of(c1) / f32_of(c2)); break;
-  case OP_F32_MIN:            c = f32_result((float)fmin_(f32_of(c1), f32_of(c2))); break;
-  case OP_F32_MAX:            c = f32_result((float)fmax_(f32_of(c1), f32_of(c2))); break;
-  case OP_F32_COPYSIGN:       c = value_f32(fcopysign_(32, c1.f32, c2.f32)); break;
-  case OP_F64_ADD:            c = f64_result(f64_of(c1) + f64_of(c2)); break;
-  case OP_F64_SUB:            c = f64_result(f64_of(c1) - f64_of(c2)); break;
-  case OP_F64_MUL:            c = f64_result(f64_of(c1) * f64_of(c2)); break;
-  case OP_F64_DIV:            c = f64_result(f64_of(c1) / f64_of(c2)); break;
-  case OP_F64_MIN:            c = f64_result(fmin_(f64_of(c1), f64_of(c2))); break;
-  case OP_F64_MAX:            c = f64_result(fmax_(f64_of(c1), f64_of(c2))); break;
-  case OP_F64_COPYSIGN:       c = value_f64(fcopysign_(64, c1.f64, c2.f64)); break;
+  case OP_F32_ADD:            F32(f32_result(f32_of(c1) + f32_of(c2))); break;
+  case OP_F32_SUB:            F32(f32_result(f32_of(c1) - f32_of(c2))); break;
+  case OP_F32_MUL:            F32(f32_result(f32_of(c1) * f32_of(c2))); break;
+  case OP_F32_DIV:            F32(f32_result(f32_of(c1) / f32_of(c2))); break;
+  case OP_F32_MIN:            F32(f32_result((float)fmin_(f32_of(c1), f32_of(c2)))); break;
+  case OP_F32_MAX:            F32(f32_result((float)fmax_(f32_of(c1), f32_of(c2)))); break;
+  case OP_F32_COPYSIGN:       F32(fcopysign_(32, c1->f32, c2->f32)); break;
+  case OP_F64_ADD:            F64(f64_result(f64_of(c1) + f64_of(c2))); break;
+  case OP_F64_SUB:            F64(f64_result(f64_of(c1) - f64_of(c2))); break;
+  case OP_F64_MUL:            F64(f64_result(f64_of(c1) * f64_of(c2))); break;
+  case OP_F64_DIV:            F64(f64_result(f64_of(c1) / f64_of(c2))); break;
+  case OP_F64_MIN:            F64(f64_result(fmin_(f64_of(c1), f64_of(c2)))); break;
+  case OP_F64_MAX:            F64(f64_result(fmax_(f64_of(c1), f64_of(c2)))); break;
+  case OP_F64_COPYSIGN:       F64(fcopysign_(64, c1->f64, c2->f64)); break;
 
   /* $wrap__ and $extend__ */
-  case OP_I32_WRAP_I64:       c = value_i32((uint32_t)c1.i64); break;
-  case OP_I64_EXTEND_I32_S:   c = value_i64(iextend_s(64, 32, c1.i32)); break;
-  case OP_I64_EXTEND_I32_U:   c = value_i64(c1.i32); break;
+  case OP_I32_WRAP_I64:       I32((uint32_t)c1->i64); break;
+  case OP_I64_EXTEND_I32_S:   I64(iextend_s(64, 32, c1->i32)); break;
+  case OP_I64_EXTEND_I32_U:   I64(c1->i32); break;
 
-  case OP_I32_TRUNC_F32_S:    c = value_i32(trunc_(32, S, f32_of(c1), trap)); break;
-  case OP_I32_TRUNC_F32_U:    c = value_i32(trunc_(32, U, f32_of(c1), trap)); break;
-  case OP_I32_TRUNC_F64_S:    c = value_i32(trunc_(32, S, f64_of(c1), trap)); break;
-  case OP_I32_TRUNC_F64_U:    c = value_i32(trunc_(32, U, f64_of(c1), trap)); break;
-  case OP_I64_TRUNC_F32_S:    c = value_i64(trunc_(64, S, f32_of(c1), trap)); break;
-  case OP_I64_TRUNC_F32_U:    c = value_i64(trunc_(64, U, f32_of(c1), trap)); break;
-  case OP_I64_TRUNC_F64_S:    c = value_i64(trunc_(64, S, f64_of(c1), trap)); break;
-  case OP_I64_TRUNC_F64_U:    c = value_i64(trunc_(64, U, f64_of(c1), trap)); break;
-  case OP_I32_TRUNC_SAT_F32_S: c = value_i32(trunc_sat_(32, S, f32_of(c1))); break;
-  case OP_I32_TRUNC_SAT_F32_U: c = value_i32(trunc_sat_(32, U, f32_of(c1))); break;
-  case OP_I32_TRUNC_SAT_F64_S: c = value_i32(trunc_sat_(32, S, f64_of(c1))); break;
-  case OP_I32_TRUNC_SAT_F64_U: c = value_i32(trunc_sat_(32, U, f64_of(c1))); break;
-  case OP_I64_TRUNC_SAT_F32_S: c = value_i64(trunc_sat_(64, S, f32_of(c1))); break;
-  case OP_I64_TRUNC_SAT_F32_U: c = value_i64(trunc_sat_(64, U, f32_of(c1))); break;
-  case OP_I64_TRUNC_SAT_F64_S: c = value_i64(trunc_sat_(64, S, f64_of(c1))); break;
-  case OP_I64_TRUNC_SAT_F64_U: c = value_i64(trunc_sat_(64, U, f64_of(c1))); break;
+  case OP_I32_TRUNC_F32_S:    I32(trunc_(32, S, f32_of(c1), trap)); break;
+  case OP_I32_TRUNC_F32_U:    I32(trunc_(32, U, f32_of(c1), trap)); break;
+  case OP_I32_TRUNC_F64_S:    I32(trunc_(32, S, f64_of(c1), trap)); break;
+  case OP_I32_TRUNC_F64_U:    I32(trunc_(32, U, f64_of(c1), trap)); break;
+  case OP_I64_TRUNC_F32_S:    I64(trunc_(64, S, f32_of(c1), trap)); break;
+  case OP_I64_TRUNC_F32_U:    I64(trunc_(64, U, f32_of(c1), trap)); break;
+  case OP_I64_TRUNC_F64_S:    I64(trunc_(64, S, f64_of(c1), trap)); break;
+  case OP_I64_TRUNC_F64_U:    I64(trunc_(64, U, f64_of(c1), trap)); break;
+  case OP_I32_TRUNC_SAT_F32_S: I32(trunc_sat_(32, S, f32_of(c1))); break;
+  case OP_I32_TRUNC_SAT_F32_U: I32(trunc_sat_(32, U, f32_of(c1))); break;
+  case OP_I32_TRUNC_SAT_F64_S: I32(trunc_sat_(32, S, f64_of(c1))); break;
+  case OP_I32_TRUNC_SAT_F64_U: I32(trunc_sat_(32, U, f64_of(c1))); break;
+  case OP_I64_TRUNC_SAT_F32_S: I64(trunc_sat_(64, S, f32_of(c1))); break;
+  case OP_I64_TRUNC_SAT_F32_U: I64(trunc_sat_(64, U, f32_of(c1))); break;
+  case OP_I64_TRUNC_SAT_F64_S: I64(trunc_sat_(64, S, f64_of(c1))); break;
+  case OP_I64_TRUNC_SAT_F64_U: I64(trunc_sat_(64, U, f64_of(c1))); break;
 
   /* $promote__ and $demote__ of any NaN give $nans_N{...}, so +nan(canon_N) */
-  case OP_F32_DEMOTE_F64:     c = f32_result(demote_(f64_of(c1))); break;
-  case OP_F64_PROMOTE_F32:    c = f64_result(f32_of(c1)); break;
+  case OP_F32_DEMOTE_F64:     F32(f32_result(demote_(f64_of(c1)))); break;
+  case OP_F64_PROMOTE_F32:    F64(f64_result(f32_of(c1))); break;
 
   /* $convert__: C's integer to floating conversions round to nearest even,
    * also from 64 bits to float (no double rounding through double). */
-  case OP_F32_CONVERT_I32_S:  c = f32_result((float)signed_(32, c1.i32)); break;
-  case OP_F32_CONVERT_I32_U:  c = f32_result((float)c1.i32); break;
-  case OP_F32_CONVERT_I64_S:  c = f32_result((float)signed_(64, c1.i64)); break;
-  case OP_F32_CONVERT_I64_U:  c = f32_result((float)c1.i64); break;
-  case OP_F64_CONVERT_I32_S:  c = f64_result((double)signed_(32, c1.i32)); break;
-  case OP_F64_CONVERT_I32_U:  c = f64_result((double)c1.i32); break;
-  case OP_F64_CONVERT_I64_S:  c = f64_result((double)signed_(64, c1.i64)); break;
-  case OP_F64_CONVERT_I64_U:  c = f64_result((double)c1.i64); break;
+  case OP_F32_CONVERT_I32_S:  F32(f32_result((float)signed_(32, c1->i32))); break;
+  case OP_F32_CONVERT_I32_U:  F32(f32_result((float)c1->i32)); break;
+  case OP_F32_CONVERT_I64_S:  F32(f32_result((float)signed_(64, c1->i64))); break;
+  case OP_F32_CONVERT_I64_U:  F32(f32_result((float)c1->i64)); break;
+  case OP_F64_CONVERT_I32_S:  F64(f64_result((double)signed_(32, c1->i32))); break;
+  case OP_F64_CONVERT_I32_U:  F64(f64_result((double)c1->i32)); break;
+  case OP_F64_CONVERT_I64_S:  F64(f64_result((double)signed_(64, c1->i64))); break;
+  case OP_F64_CONVERT_I64_U:  F64(f64_result((double)c1->i64)); break;
 
   /* $reinterpret__: the same bits under the other type */
-  case OP_I32_REINTERPRET_F32: c = value_i32(c1.f32); break;
-  case OP_I64_REINTERPRET_F64: c = value_i64(c1.f64); break;
-  case OP_F32_REINTERPRET_I32: c = value_f32(c1.i32); break;
-  case OP_F64_REINTERPRET_I64: c = value_f64(c1.i64); break;
+  case OP_I32_REINTERPRET_F32: I32(c1->f32); break;
+  case OP_I64_REINTERPRET_F64: I64(c1->f64); break;
+  case OP_F32_REINTERPRET_I32: F32(c1->i32); break;
+  case OP_F64_REINTERPRET_I64: F64(c1->i64); break;
 
-  default:
-    assert(!"num_apply: not a scalar instruction");
+  default:   /* not a scalar instruction */
     return NULL;
   }
-  if (*trap)
-    return NULL;
-  args[0] = c;
-  return args + 1;
+  return *trap ? NULL : r + 1;
 }

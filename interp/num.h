@@ -15,7 +15,8 @@ bool num_is_scalar(Op op);
  * stack, whose top is sp[-1] (so the operands are sp[-n] .. sp[-1]).  The
  * result replaces them; returns the new stack top.  On a trap returns NULL
  * with *trap set to the suite's message ("integer divide by zero",
- * "integer overflow", "invalid conversion to integer"). */
+ * "integer overflow", "invalid conversion to integer").  For any other
+ * instruction returns NULL with *trap NULL. */
 Value *num_apply(Op op, Value *sp, const char **trap);
 
 #endif

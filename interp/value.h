@@ -58,6 +58,20 @@ static inline Value value_f32(uint32_t bits) { Value v = {.f32 = bits}; v.kind =
 static inline Value value_f64(uint64_t bits) { Value v = {.f64 = bits}; v.kind = VAL_F64; return v; }
 static inline Value value_ref(Ref r) { Value v = {.ref = r}; v.kind = VAL_REF; return v; }
 
+/* Writing and copying values in place, as the machine does: a scalar is
+ * written as 8 bytes (zero-extended) and copied as 8 bytes, the high half
+ * only for v128.  So a read is never wider than the write before it, which
+ * would stall the CPU's store forwarding on nearly every instruction. */
+static inline void value_set(Value *v, ValKind k, uint64_t bits) { v->i64 = bits; v->kind = (uint8_t)k; }
+static inline void value_set_ref(Value *v, Ref r) { v->ref = r; v->kind = VAL_REF; }
+static inline void value_copy(Value *d, const Value *s)
+{
+  d->i64 = s->i64;
+  if (s->kind == VAL_V128)
+    d->v128 = s->v128;
+  d->kind = s->kind;
+}
+
 /* The default value of a type (spec: $default_), zero or null. */
 static inline Value value_default(ValType t)
 {

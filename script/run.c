@@ -112,6 +112,8 @@ static void print_value(Buf *b, Value v)
  * written: how result patterns are shown. */
 static void print_source(Buf *b, const Script *s, uint32_t at)
 {
+  while (s->source && at > 0 && s->source[at] != '(')   /* positions are of the keyword */
+    at--;
   const char *p = s->source ? s->source + at : NULL;
   int depth = 0;
   size_t n = 0;

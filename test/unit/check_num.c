@@ -3,8 +3,7 @@
  * conversions, shift and rotate counts mod N, signed zeroes in min, max and
  * nearest, and NaNs: the bit operators keep payloads, every other operator
  * produces the positive canonical NaN (the deterministic profile).  Floats
- * are given as bit patterns; several cases come from conversions.wast,
- * f32.wast and f64.wast. */
+ * are given as bit patterns. */
 
 #include <check.h>
 #include <stdlib.h>
