@@ -18,8 +18,6 @@
 #include "interp/num.h"
 #include "util/mem.h"
 
-uint64_t eval_fuel = 10000000000ull;
-
 /* Trap messages, as the suite spells them. */
 static const char TRAP_UNREACHABLE[] = "unreachable";
 static const char TRAP_MEMORY[] = "out of bounds memory access";
@@ -579,6 +577,7 @@ static bool run(Machine *M, Error *err)
   } while (0)
 #define JUMP(e) STEP(((e), true))
 #define TRAP(m) do { msg = (m); goto trapped; } while (0)
+#define EXHAUSTED(m) do { msg = (m); goto exhausted; } while (0)
   /* A trap naming the index at fault, as the official interpreter does. */
 #define TRAP_INDEX(m, i)                                                  \
   do {                                                                    \
@@ -620,6 +619,18 @@ static bool run(Machine *M, Error *err)
     continue;                                            \
   }
 #define NEXT() { pc++; continue; }
+  /* An allocation; when the heap is full, once more after a collection
+   * (the instruction has not changed the configuration yet). */
+#define ALLOC(var, e)                                    \
+  do {                                                   \
+    if (!((var) = (e))) {                                \
+      SYNC();                                            \
+      gc_collect(s);                                     \
+      RELOAD();                                          \
+      if (!((var) = (e)))                                \
+        EXHAUSTED(OUT_OF_MEMORY);                        \
+    }                                                    \
+  } while (0)
 
   RELOAD();
   for (;;) {
@@ -772,9 +783,8 @@ static bool run(Machine *M, Error *err)
     case OP_THROW: {
       TagInst *tag = inst->tags[in->imm.x];
       uint32_t n = tag->type->comp.func.params.len;
-      ExnInst *exn = store_alloc_exn(s, tag, n);
-      if (!exn)
-        TRAP(OUT_OF_MEMORY);
+      ExnInst *exn;
+      ALLOC(exn, store_alloc_exn(s, tag, n));
       sp -= n;
       memcpy(exn->fields, sp, n * sizeof(Value));
       STEP(throw_exn(M, exn, err));
@@ -956,9 +966,8 @@ static bool run(Machine *M, Error *err)
     case OP_STRUCT_NEW:
     case OP_STRUCT_NEW_DEFAULT: {
       const DefType *dt = inst->types[in->imm.x];
-      StructInst *o = store_alloc_struct(s, dt);
-      if (!o)
-        TRAP(OUT_OF_MEMORY);
+      StructInst *o;
+      ALLOC(o, store_alloc_struct(s, dt));
       if (in->op == OP_STRUCT_NEW) {
         const FieldTypes *fs = &dt->comp.fields;
         sp -= fs->len;
@@ -993,9 +1002,8 @@ static bool run(Machine *M, Error *err)
     case OP_ARRAY_NEW_DEFAULT: {
       const DefType *dt = inst->types[in->imm.x];
       uint32_t n = (--sp)->i32;
-      ArrayInst *a = store_alloc_array(s, dt, n);
-      if (!a)
-        TRAP(OUT_OF_MEMORY);
+      ArrayInst *a;
+      ALLOC(a, store_alloc_array(s, dt, n));
       if (in->op == OP_ARRAY_NEW) {
         Value v = *--sp;
         for (uint32_t k = 0; k < n; k++)
@@ -1008,9 +1016,8 @@ static bool run(Machine *M, Error *err)
     case OP_ARRAY_NEW_FIXED: {
       const DefType *dt = inst->types[in->imm.xy.x];
       uint32_t n = in->imm.xy.y;
-      ArrayInst *a = store_alloc_array(s, dt, n);
-      if (!a)
-        TRAP(OUT_OF_MEMORY);
+      ArrayInst *a;
+      ALLOC(a, store_alloc_array(s, dt, n));
       sp -= n;
       for (uint32_t k = 0; k < n; k++)
         array_set(a, k, sp[k]);
@@ -1026,8 +1033,7 @@ static bool run(Machine *M, Error *err)
       uint32_t off = sp[0].i32, n = sp[1].i32;
       if (!in_bounds(off, (uint64_t)n * storage_size(dt->comp.array.type), data->len))
         TRAP(TRAP_MEMORY);
-      if (!(a = store_alloc_array(s, dt, n)))
-        TRAP(OUT_OF_MEMORY);
+      ALLOC(a, store_alloc_array(s, dt, n));
       array_init_data(a, data, 0, off, n);
       PUSH_REF(&a->obj);
       COLLECT();
@@ -1041,8 +1047,7 @@ static bool run(Machine *M, Error *err)
       uint32_t off = sp[0].i32, n = sp[1].i32;
       if (!in_bounds(off, n, e->len))
         TRAP(TRAP_TABLE);
-      if (!(a = store_alloc_array(s, dt, n)))
-        TRAP(OUT_OF_MEMORY);
+      ALLOC(a, store_alloc_array(s, dt, n));
       array_init_elem(a, e, 0, off, n);
       PUSH_REF(&a->obj);
       COLLECT();
@@ -1121,9 +1126,8 @@ static bool run(Machine *M, Error *err)
       Ref r = sp[-1].ref;
       if (!r)
         NEXT();
-      ExternInst *x = store_alloc_extern(s, r);
-      if (!x)
-        TRAP(OUT_OF_MEMORY);
+      ExternInst *x;
+      ALLOC(x, store_alloc_extern(s, r));
       value_set_ref(&sp[-1], &x->obj);
       COLLECT();
       NEXT();
@@ -1163,6 +1167,8 @@ trapped:
   M->pc = pc;
   trap(M, msg, err);
   return false;
+exhausted:
+  return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s", msg);
 fail:
   return false;
 done:
@@ -1172,6 +1178,7 @@ done:
 #undef STEP
 #undef JUMP
 #undef TRAP
+#undef EXHAUSTED
 #undef TRAP_INDEX
 #undef SLOT
 #undef PUSH
@@ -1180,6 +1187,7 @@ done:
 #undef RESERVE
 #undef COLLECT
 #undef NEXT
+#undef ALLOC
 }
 
 /* ================================================================ Entry points */
@@ -1196,7 +1204,7 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
     return NULL;
   }
   M->store = s;
-  M->fuel = eval_fuel;
+  M->fuel = s->limits.fuel;
   M->backtrace = backtrace;
   M->stack = st;
   st->call = FRAME_NONE;

@@ -81,7 +81,4 @@ bool ref_matches(const Store *s, Ref r, ValType rt);
 bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
 bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
 
-/* Default limit of the steps of one invocation. */
-extern uint64_t eval_fuel;
-
 #endif

@@ -133,6 +133,15 @@ void gc_collect(Store *s)
   }
   s->heap_bytes = live;
   s->gc_debt = 0;
+  gc_pace(s);
+}
+
+void gc_pace(Store *s)
+{
+  size_t min = 16 << 20, live = s->heap_bytes;
+  size_t room = s->limits.heap_bytes > live ? (s->limits.heap_bytes - live) / 2 : 0;
+  size_t t = live > min ? live : min;
+  s->gc_threshold = t < room ? t : room;
 }
 
 void gc_free_all(Store *s)

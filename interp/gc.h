@@ -5,15 +5,16 @@
 
 #include "interp/store.h"
 
-/* Bytes allocated since the last collection before the next one is due, at
- * least; after a collection the live size counts too, so the heap stays
- * within twice what is live. */
-enum { GC_MIN_DEBT = 16 << 20 };
-
+/* Whether enough has been allocated since the last collection for the
+ * next one: as much as is live, at least 16 MiB, but never so much that
+ * the heap limit would be reached before the collector runs. */
 static inline bool gc_due(const Store *s)
 {
-  return s->gc_debt > GC_MIN_DEBT && s->gc_debt > s->heap_bytes / 2;
+  return s->gc_debt >= s->gc_threshold;
 }
+
+/* Sets the threshold from the live size. */
+void gc_pace(Store *s);
 
 /* Marks what the roots reach — the instances' globals, tables and element
  * segments, and the running machine's stacks — and frees the rest. */

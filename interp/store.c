@@ -12,20 +12,22 @@
 enum { PAGE_SIZE = 65536 };
 
 const StoreLimits store_default_limits = {
+  .fuel = 10000000000ull,
   .memory_bytes = (uint64_t)5 << 30,
   .table_entries = (uint64_t)1 << 26,
   .heap_bytes = (uint64_t)4 << 30,
   .call_depth = 100000,
-  .stack_values = 1u << 22,
+  .stack_values = 1u << 20,
 };
 
-bool store_init(Store *s, TypeStore *types, FILE *out)
+bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out)
 {
   memset(s, 0, sizeof *s);
   s->types = types;
-  s->limits = store_default_limits;
+  s->limits = limits ? *limits : store_default_limits;
   s->out = out;
   arena_init(&s->arena);
+  gc_pace(s);
   return true;
 }
 

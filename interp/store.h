@@ -157,6 +157,7 @@ typedef struct ExternInst {
 /* Limits of this implementation; exceeding them is a trap, an exhaustion or
  * a failed grow, never a crash. */
 typedef struct StoreLimits {
+  uint64_t fuel;              /* steps of one invocation: beyond, "out of fuel" */
   uint64_t memory_bytes;      /* all linear memories together */
   uint64_t table_entries;     /* any one table */
   uint64_t heap_bytes;        /* live collectable objects */
@@ -180,11 +181,12 @@ struct Store {
   Object *objects;            /* every collectable object */
   size_t heap_bytes;          /* their size */
   size_t gc_debt;             /* bytes allocated since the last collection */
+  size_t gc_threshold;        /* the debt at which the next one is due */
   Machine *machine;           /* the running machine, whose stacks are roots */
   FILE *out;                  /* where host functions print */
 };
 
-bool store_init(Store *s, TypeStore *types, FILE *out);
+bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out);
 void store_free(Store *s);
 
 /* Allocation of instances; NULL on failure, with err set. */

@@ -27,11 +27,66 @@ static const char usage[] =
   "                    a script as text (.wast) or with every module in\n"
   "                    binary form (.bin.wast)\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
+
   "  -h, --help        show this help and exit\n"
-  "      --version     show the version and exit\n"
+  "      --version     show the version and exit\n"  "\n"
+  "Limits, beyond which a run stops with an error instead of exhausting the\n"
+  "machine (SIZE in bytes, or with a K, M or G suffix):\n"
+  "  --fuel=N          steps of one invocation (10000000000): \"out of fuel\"\n"
+  "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
+  "  --max-heap=SIZE   live GC objects (4G): \"out of memory\"\n"
+  "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
   "\n"
   "Each script ends with a line `N passed, N failed` counting assertions.\n"
   "Exit status: 0 if everything passed, 1 if anything failed, 2 on bad usage.\n";
+
+/* N, or N with a K, M or G suffix for SIZE; false if malformed. */
+static bool parse_count(const char *s, bool size, uint64_t *out)
+{
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-')
+    return false;
+  unsigned shift = 0;
+  if (size && *end) {
+    const char *units = "KMG", *u = strchr(units, *end);
+    if (!u || end[1])
+      return false;
+    shift = 10 * (unsigned)(u - units + 1);
+    end++;
+  }
+  if (*end || n > (UINT64_MAX >> shift))
+    return false;
+  *out = (uint64_t)n << shift;
+  return true;
+}
+
+/* --fuel=N and the other limits; false if `a` is not one of them or its
+ * value is malformed (then *bad is set). */
+static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
+{
+  static const struct { const char *prefix; bool size; } limits[] = {
+    {"--fuel=", false}, {"--max-depth=", false}, {"--max-heap=", true}, {"--max-memory=", true},
+  };
+  for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+    size_t n = strlen(limits[i].prefix);
+    if (strncmp(a, limits[i].prefix, n) != 0)
+      continue;
+    uint64_t v;
+    *bad = !parse_count(a + n, limits[i].size, &v) || (i == 1 && (v == 0 || v > UINT32_MAX));
+    if (!*bad) {
+      switch (i) {
+      case 0: l->fuel = v; break;
+      case 1: l->call_depth = (uint32_t)v; break;
+      case 2: l->heap_bytes = v; break;
+      default: l->memory_bytes = v; break;
+      }
+    }
+    return true;
+  }
+  return false;
+}
 
 /* What the last FILE was, for -o. */
 typedef struct Loaded {
@@ -185,12 +240,12 @@ int main(int argc, char **argv)
     fputs(usage, stderr);
     return 2;
   }
-  RunOptions opt = {0};
+  RunOptions opt = {.limits = store_default_limits};
   Loaded loaded = {0};
   Runner runner;
   bool started = false;  /* the runner starts with the first file */
   int status = -1;       /* set when an option ends the run early */
-  bool ok = true;
+  bool ok = true, bad = false;
   for (int i = 1; i < argc && status < 0; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -205,6 +260,11 @@ int main(int argc, char **argv)
       opt.unchecked = true;
     } else if (strcmp(a, "--features=wasm3") == 0) {
       opt.wasm3 = true;
+    } else if (parse_limit(a, &opt.limits, &bad)) {
+      if (bad) {
+        fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
+        status = 2;
+      }
     } else if (strcmp(a, "-o") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);

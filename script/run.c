@@ -216,10 +216,19 @@ out:
   return inst;
 }
 
-/* What went wrong, and for a trap where. */
+/* What went wrong: a malformed or invalid text module at the error's own
+ * position in the script, anything else at the command's; for a trap,
+ * where in the code (its backtrace). */
 static void report_error(Session *z, uint32_t at, const Error *err, const Buf *backtrace)
 {
-  fail(z, at, "%s: %s", phase_name(err->phase), err->message);
+  bool module_error = err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID;
+  if (module_error && err->loc.line && err->loc.file == z->script->file) {
+    fprintf(z->r->out, "%s:%u:%u: %s: %s\n", err->loc.file, err->loc.line, err->loc.col,
+            phase_name(err->phase), err->message);
+    z->stats->failed++;
+  } else {
+    fail(z, at, "%s: %s", phase_name(err->phase), err->message);
+  }
   if (backtrace && backtrace->len)
     fprintf(z->r->out, "%.*s", (int)backtrace->len, backtrace->data);
 }
@@ -258,11 +267,13 @@ static void run_module(Session *z, const Command *c)
 static void run_instance(Session *z, const Command *c)
 {
   const Binding *d = lookup(&z->definitions, c->id2);
+  Error err = {0};
   if (!d) {
-    fail(z, c->at, "unknown module definition $%.*s", (int)c->id2.len, (const char *)c->id2.data);
+    error_at(&err, PHASE_SCRIPT, (Loc){0}, "unknown module definition $%.*s", (int)c->id2.len,
+             (const char *)c->id2.data);
+    report_error(z, c->at, &err, NULL);
     return;
   }
-  Error err;
   Buf bt;
   buf_init(&bt);
   ModuleInst *inst = link(z, d->module, &bt, &err);
@@ -276,25 +287,27 @@ static void run_instance(Session *z, const Command *c)
   }
 }
 
-/* The instance an action or register names: $id, or the most recent. */
-static ModuleInst *instance(Session *z, Name id, uint32_t at)
+/* The instance an action or register names: $id, or the most recent.
+ * NULL with err set if there is none. */
+static ModuleInst *instance(Session *z, Name id, Error *err)
 {
-  if (id.len == 0) {
-    if (!z->current)
-      fail(z, at, "no module instance to use");
-    return z->current;
-  }
-  const Binding *b = lookup(&z->instances, id);
-  if (!b)
-    fail(z, at, "unknown module $%.*s", (int)id.len, (const char *)id.data);
-  return b ? b->inst : NULL;
+  const Binding *b = id.len ? lookup(&z->instances, id) : NULL;
+  ModuleInst *inst = id.len ? (b ? b->inst : NULL) : z->current;
+  if (!inst && id.len)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, "unknown module $%.*s", (int)id.len, (const char *)id.data);
+  else if (!inst)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, "no module instance to use");
+  return inst;
 }
 
 /* (register "name" $id?) */
 static void run_register(Session *z, const Command *c)
 {
-  ModuleInst *inst = instance(z, c->id, c->at);
-  if (inst && !bind(z, &z->registry, c->name, inst, NULL))
+  Error err = {0};
+  ModuleInst *inst = instance(z, c->id, &err);
+  if (!inst)
+    report_error(z, c->at, &err, NULL);
+  else if (!bind(z, &z->registry, c->name, inst, NULL))
     fail(z, c->at, "out of memory");
 }
 
@@ -356,27 +369,27 @@ static bool perform(Session *z, const Action *a, Outcome *o)
   memset(o, 0, sizeof *o);
   buf_init(&o->backtrace);
   o->values = o->results;
-  ModuleInst *inst = instance(z, a->module, a->at);
+  ModuleInst *inst = instance(z, a->module, &o->err);
   if (!inst)
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "no instance");
+    return false;
   const ExportInst *x = moduleinst_export(inst, (const char *)a->name.data, a->name.len);
   if (!x)
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "unknown export \"%.*s\"", (int)a->name.len,
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "unknown export \"%.*s\"", (int)a->name.len,
                     (const char *)a->name.data);
   if (a->kind == ACTION_GET) {
     if (x->val.kind != EXTERN_GLOBAL)
-      return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "export is not a global");
+      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "export is not a global");
     o->results[0] = x->val.global->value;
     o->global_type = x->val.global->type.type;
     o->n = 1;
     return true;
   }
   if (x->val.kind != EXTERN_FUNC)
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "export is not a function");
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "export is not a function");
   FuncInst *f = x->val.func;
   const FuncType *ft = f->type;
   if (ft->params.len != a->args.len)
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "wrong number of arguments");
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "wrong number of arguments");
   Value *args = mem_calloc(a->args.len + 1, sizeof *args);
   if (ft->results.len > 64)
     o->values = mem_calloc(ft->results.len, sizeof *o->values);
@@ -390,7 +403,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
   for (uint32_t i = 0; ok && i < a->args.len; i++)
     if (!arg_fits(z, args[i], ft->params.data[i])) {
       mem_free(args);
-      return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "wrong type of argument %u", i + 1);
+      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "wrong type of argument %u", i + 1);
     }
   o->types = &ft->results;
   o->n = ft->results.len;
@@ -626,7 +639,7 @@ static bool session_init(Session *z, Runner *r, const Script *s, RunStats *stats
   z->script = s;
   z->stats = stats;
   arena_init(&z->arena);
-  store_init(&z->store, &r->types, r->out);
+  store_init(&z->store, &r->types, &r->opt.limits, r->out);
   Error err = {0};
   ModuleInst *spectest = host_spectest(&z->store, &err);
   static const char name[] = "spectest";

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "interp/store.h"
 #include "syntax/script.h"
 #include "syntax/types.h"
 
@@ -13,6 +14,7 @@ typedef struct RunOptions {
   bool dry;         /* -d: check modules, run nothing */
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
+  StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
 typedef struct RunStats {

@@ -62,5 +62,78 @@ check "the binary script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/s.b
 printf '\000asm\001\000\000\000\001' > "$tmp/bad.wasm"
 check "a malformed binary has an offset" 1 "bad.wasm:0x9: error: unexpected end" $bin -d "$tmp/bad.wasm"
 check "a script cannot be written as a module" 1 "nothing to write" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+# Running: failures are reported with the values, traps with a backtrace.
+cat > "$tmp/run.wast" <<'EOF'
+(module
+  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+  (func $outer (export "outer") (param i32) (result i32) (call $inner (local.get 0)))
+  (func (export "two") (result i32 i64) (i32.const 1) (i64.const 2)))
+(assert_return (invoke "outer" (i32.const 1)) (i32.const 2))
+(invoke "outer" (i32.const 0))
+(assert_return (invoke "two") (i32.const 1) (i64.const 2))
+EOF
+check "a wrong result shows both values" 1 "run.wast:5:16: assertion failure: expected (i32.const 2), got (i32.const 1)" $bin "$tmp/run.wast"
+check "a trap shows where" 1 "run.wast:6:1: runtime trap: integer divide by zero" $bin "$tmp/run.wast"
+check "the trap's backtrace" 1 "at func 0 (.*run.wast:2:" $bin "$tmp/run.wast"
+check "the backtrace reaches the caller" 1 "at func 1 (.*run.wast:3:" $bin "$tmp/run.wast"
+check "the count of a failing script" 1 "1 passed, 2 failed" $bin "$tmp/run.wast"
+cat > "$tmp/script-errors.wast" <<'EOF'
+(invoke "f")
+(module $a (func (export "f") (param i32)))
+(invoke $b "f")
+(invoke "g")
+(invoke "f")
+(invoke "f" (i64.const 1))
+(register "a" $nope)
+(module (import "nowhere" "f" (func)))
+(module instance $i $nodef)
+EOF
+check "no module yet" 1 "script-errors.wast:1:1: script error: no module instance to use" $bin "$tmp/script-errors.wast"
+check "an unknown module" 1 "script-errors.wast:3:1: script error: unknown module \$b" $bin "$tmp/script-errors.wast"
+check "an unknown export" 1 "script-errors.wast:4:1: script error: unknown export \"g\"" $bin "$tmp/script-errors.wast"
+check "too few arguments" 1 "script-errors.wast:5:1: script error: wrong number of arguments" $bin "$tmp/script-errors.wast"
+check "an argument of the wrong type" 1 "script-errors.wast:6:1: script error: wrong type of argument 1" $bin "$tmp/script-errors.wast"
+check "registering an unknown module" 1 "script-errors.wast:7:1: script error: unknown module \$nope" $bin "$tmp/script-errors.wast"
+check "an unknown import" 1 "script-errors.wast:8:.*: link failure: unknown import \"nowhere\" \"f\"" $bin "$tmp/script-errors.wast"
+check "an unknown module definition" 1 "script-errors.wast:9:1: script error: unknown module definition \$nodef" $bin "$tmp/script-errors.wast"
+check "every error counts" 1 "0 passed, 8 failed" $bin "$tmp/script-errors.wast"
+printf '(module (func (export "f") (unreachable)) (start 0))\n' > "$tmp/start.wat"
+check "a module file runs its start function" 1 "start.wat:1:.*: error: unreachable" $bin "$tmp/start.wat"
+check "-d does not run it" 0 "" $bin -d "$tmp/start.wat"
+
+# Limits: each ends a run with its own error, and nothing else breaks.
+# (spectest's memory counts towards --max-memory.)
+check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
+cat > "$tmp/limits.wast" <<'EOF'
+(module
+  (type $node (struct (field (ref null $node))))
+  (type $a (array i64))
+  (memory 1)
+  (func (export "hoard") (param $n i32) (result i32)
+    (local $l (ref null $node))
+    (loop $l
+      (local.set $l (struct.new $node (local.get $l)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.const 1))
+  (func (export "huge") (result i32) (array.len (array.new_default $a (i32.const -1))))
+  (func $deep (export "deep") (param i32) (result i32)
+    (if (result i32) (local.get 0)
+      (then (i32.add (i32.const 1) (call $deep (i32.sub (local.get 0) (i32.const 1)))))
+      (else (i32.const 0))))
+  (func (export "spin") (loop (br 0)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+(assert_exhaustion (invoke "hoard" (i32.const 100000)) "out of memory")
+(assert_exhaustion (invoke "huge") "out of memory")
+(assert_return (invoke "hoard" (i32.const 1000)) (i32.const 1))
+(assert_return (invoke "deep" (i32.const 40)) (i32.const 40))
+(assert_exhaustion (invoke "deep" (i32.const 100)) "call stack exhausted")
+(assert_exhaustion (invoke "spin") "out of fuel")
+(assert_return (invoke "grow" (i32.const 1)) (i32.const 1))
+(assert_return (invoke "grow" (i32.const 1)) (i32.const -1))
+EOF
+check "limits end runs cleanly" 0 "8 passed, 0 failed" $bin --max-heap=4M --max-depth=50 --fuel=1000000 --max-memory=192K "$tmp/limits.wast"
+check "a malformed limit" 2 "bad value in '--fuel=lots'" $bin --fuel=lots "$tmp/limits.wast"
+check "a malformed size" 2 "bad value in '--max-heap=4X'" $bin --max-heap=4X "$tmp/limits.wast"
+check "a zero depth" 2 "bad value in '--max-depth=0'" $bin --max-depth=0 "$tmp/limits.wast"
 echo "1..$n"
 exit $failed

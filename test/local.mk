@@ -31,6 +31,7 @@ AM_WAST_LOG_FLAGS =
 WAST_TESTS = \
   examples/hello.wast \
   %D%/core/stack-switching-syntax.wast \
+  %D%/core/gc.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
   %D%/core/validation.wast

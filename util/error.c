@@ -36,6 +36,7 @@ const char *phase_name(Phase phase)
   case PHASE_EXCEPTION: return "uncaught exception";
   case PHASE_SUSPENSION: return "unhandled suspension";
   case PHASE_LIMIT: return "implementation limit";
+  case PHASE_SCRIPT: return "script error";
   case PHASE_INTERNAL: return "internal error";
   }
   return "error";

@@ -18,6 +18,7 @@ typedef enum Phase {
   PHASE_EXCEPTION,   /* an uncaught Wasm exception */
   PHASE_SUSPENSION,  /* a suspend without a handler */
   PHASE_LIMIT,       /* an implementation limit of this interpreter */
+  PHASE_SCRIPT,      /* a script command that cannot be carried out: an unknown module, export … */
   PHASE_INTERNAL     /* a bug: something that cannot happen in valid code */
 } Phase;
 

@@ -1,0 +1,84 @@
+;; The collector at work: garbage goes, and everything the machine can still
+;; reach stays — objects held in globals, tables, locals, operands, other
+;; objects and exceptions.  test/cli.sh runs this file again with
+;; --max-heap=4M, where it can only finish if garbage is reclaimed.
+
+(module
+  (type $node (struct (field $value i32) (field $next (ref null $node))))
+  (type $bytes (array (mut i8)))
+  (type $refs (array (mut (ref null $node))))
+  (tag $carry (param (ref $node)))
+  (global $list (mut (ref null $node)) (ref.null $node))
+  (table $t 1 (ref null $node))
+
+  ;; n nodes 0 .. n-1, kept in $list
+  (func (export "build") (param $n i32)
+    (local $i i32)
+    (loop $l
+      (global.set $list (struct.new $node (local.get $i) (global.get $list)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n)))))
+
+  (func $sum (param $p (ref null $node)) (result i32)
+    (local $s i32)
+    (block $done
+      (loop $l
+        (local.set $p (br_on_null $done (local.get $p)))
+        (local.set $s (i32.add (local.get $s) (struct.get $node $value (local.get $p))))
+        (local.set $p (struct.get $node $next (local.get $p)))
+        (br $l)))
+    (local.get $s))
+
+  (func (export "sum") (result i32) (call $sum (global.get $list)))
+
+  ;; n short-lived structs and 100-byte arrays; a node made first is held in
+  ;; a local, one in a table, one as an operand below all the garbage
+  (func (export "churn") (param $n i32) (result i32)
+    (local $i i32) (local $keep (ref null $node))
+    (local.set $keep (struct.new $node (i32.const 7) (ref.null $node)))
+    (table.set $t (i32.const 0) (struct.new $node (i32.const 11) (ref.null $node)))
+    (struct.new $node (i32.const 13) (ref.null $node))
+    (loop $l
+      (drop (struct.new $node (local.get $i) (local.get $keep)))
+      (drop (array.new_default $bytes (i32.const 100)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (struct.get $node $value)
+    (i32.add (struct.get $node $value (local.get $keep)))
+    (i32.add (struct.get $node $value (ref.cast (ref $node) (table.get $t (i32.const 0))))))
+
+  ;; an array of n nodes, each reachable only through the array
+  (func (export "array") (param $n i32) (result i32)
+    (local $a (ref $refs)) (local $i i32) (local $s i32)
+    (local.set $a (array.new_default $refs (local.get $n)))
+    (loop $fill
+      (array.set $refs (local.get $a) (local.get $i)
+        (struct.new $node (local.get $i) (ref.null $node)))
+      (drop (array.new_default $bytes (i32.const 1000)))
+      (br_if $fill (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.set $i (i32.const 0))
+    (loop $add
+      (local.set $s (i32.add (local.get $s)
+        (struct.get $node $value (array.get $refs (local.get $a) (local.get $i)))))
+      (br_if $add (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $s))
+
+  ;; a node carried by an exception while garbage is made before the catch
+  (func $throw (param $n i32)
+    (local $i i32)
+    (struct.new $node (i32.const 42) (ref.null $node))
+    (loop $l
+      (drop (array.new_default $bytes (i32.const 1000)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (throw $carry))
+  (func (export "exception") (param $n i32) (result i32)
+    (block $caught (result (ref $node))
+      (try_table (catch $carry $caught) (call $throw (local.get $n)))
+      (unreachable))
+    (struct.get $node $value))
+)
+
+(invoke "build" (i32.const 10000))
+(assert_return (invoke "churn" (i32.const 200000)) (i32.const 31))
+(assert_return (invoke "sum") (i32.const 49995000))
+(assert_return (invoke "array" (i32.const 20000)) (i32.const 199990000))
+(assert_return (invoke "exception" (i32.const 20000)) (i32.const 42))
+(assert_return (invoke "sum") (i32.const 49995000))
