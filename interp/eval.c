@@ -38,9 +38,21 @@ static const char OUT_OF_MEMORY[] = "out of memory";
 
 /* ================================================================ Stacks */
 
+/* A stack with room to start: its arrays are never NULL. */
 static Stack *stack_new(void)
 {
-  return mem_calloc(1, sizeof(Stack));
+  enum { VALS = 256, FRAMES = 64 };
+  Stack *st = mem_calloc(1, sizeof *st);
+  Value *vals = mem_calloc(VALS, sizeof *vals);
+  Frame *frames = mem_calloc(FRAMES, sizeof *frames);
+  if (!st || !vals || !frames) {
+    mem_free(st);
+    mem_free(vals);
+    mem_free(frames);
+    return NULL;
+  }
+  *st = (Stack){.vals = vals, .cvals = VALS, .frames = frames, .cframes = FRAMES, .call = FRAME_NONE};
+  return st;
 }
 
 static void stack_free(Stack *st)
@@ -437,7 +449,8 @@ static bool memory_init(MemInst *m, const DataInst *data, uint64_t d, uint32_t s
 {
   if (!in_bounds(d, n, m->size) || !in_bounds(s, n, data->len))
     return false;
-  memcpy(m->bytes + d, data->bytes + s, n);
+  if (n)   /* an empty segment has no bytes at all */
+    memcpy(m->bytes + d, data->bytes + s, n);
   return true;
 }
 
@@ -1207,7 +1220,6 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
   M->fuel = s->limits.fuel;
   M->backtrace = backtrace;
   M->stack = st;
-  st->call = FRAME_NONE;
   s->machine = M;
   return M;
 }
@@ -1233,7 +1245,7 @@ bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *
   }
   if (ok && f->code)
     ok = run(M, err);
-  if (ok)
+  if (ok && m)
     memcpy(results, M->stack->vals, m * sizeof *results);
   machine_free(M);
   return ok;

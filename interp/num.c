@@ -263,22 +263,21 @@ static uint64_t trunc_sat_(unsigned N, enum Sx sx, double z)
 
 /* The instructions ------------------------------------------------------ */
 
-/* The operand count of every instruction with a fixed signature: the
- * length of its params string in syntax/instr.def (NULL for the others). */
+/* The scalar instructions are the rows of syntax/instr.def with no
+ * immediate, outside the vector prefix 0xfd, and with a fixed signature;
+ * this is each one's operand count (the length of its params), 0 for the
+ * other instructions. */
 #define PARAMS_LEN(p) _Generic((p), char *: sizeof(p) - 1, default: 0)
 static const uint8_t arity[OP_COUNT] = {
-#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) [OP_##id] = PARAMS_LEN(params),
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  [OP_##id] = IMM_##shape == IMM_NONE && (prefix) != 0xfd ? PARAMS_LEN(params) : 0,
 #include "syntax/instr.def"
 #undef INSTR
 };
 
-/* The scalar instructions are the rows with no immediate and a fixed
- * signature in which no v128 occurs. */
 bool num_is_scalar(Op op)
 {
-  const InstrInfo *in = &instr_info[op];
-  return in->shape == IMM_NONE && arity[op] > 0 && !strchr(in->params, 'v')
-      && !strchr(in->results, 'v');
+  return arity[op] > 0;
 }
 
 #define I32(x) value_set(r, VAL_I32, (uint32_t)(x))
@@ -290,6 +289,8 @@ bool num_is_scalar(Op op)
  * where the operator is partial (spec: 4.3-execution.instructions). */
 Value *num_apply(Op op, Value *sp, const char **trap)
 {
+  if (!arity[op])
+    return *trap = NULL, NULL;
   /* The result replaces the operands, written in place (see value_set). */
   Value *r = sp - arity[op];
   const Value *c1 = r, *c2 = sp - 1;  /* for unary operators c2 is c1 */

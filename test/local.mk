@@ -37,3 +37,10 @@ WAST_TESTS = \
   %D%/core/validation.wast
 TESTS += $(WAST_TESTS)
 EXTRA_DIST += $(WAST_TESTS)
+
+# make bench: timings, never part of make check (bench/run.sh).
+EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast
+bench: wasmfx-ref
+	top_srcdir='$(top_srcdir)' $(SHELL) $(top_srcdir)/bench/run.sh
+.PHONY: bench
+CLEANFILES += bench.last
