@@ -1239,7 +1239,8 @@ bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *
   uint32_t n = f->type->params.len, m = f->type->results.len;
   bool ok = reserve(M, n, err);
   if (ok) {
-    memcpy(M->stack->vals, args, n * sizeof *args);
+    if (n)
+      memcpy(M->stack->vals, args, n * sizeof *args);
     M->stack->nvals = n;
     ok = invoke(M, f, NULL, err);
   }
