@@ -345,7 +345,6 @@ static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
     S->nframes--;
   }
   S->nvals = 0;
-  M->exn = exn;
   return error_at(err, PHASE_EXCEPTION, (Loc){0}, "uncaught exception");
 }
 

@@ -57,7 +57,6 @@ struct Machine {
   uint64_t fuel;              /* steps left before the run stops */
   uint32_t calls;             /* call frames of the active stacks */
   bool done;                  /* the root stack's bottom frame has returned */
-  ExnInst *exn;               /* an uncaught exception */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
 };
 

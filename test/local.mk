@@ -30,6 +30,7 @@ WAST_LOG_COMPILER = ./wasmfx-ref
 AM_WAST_LOG_FLAGS =
 WAST_TESTS = \
   examples/hello.wast \
+  examples/tour.wast \
   %D%/core/stack-switching-syntax.wast \
   %D%/core/gc.wast \
   %D%/core/syntax.wast \
