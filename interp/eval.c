@@ -431,12 +431,20 @@ static bool memory_fill(MemInst *m, const Value *sp)
   return true;
 }
 
-/* memory.copy: the operand n has the smaller address type of the two */
+/* The operands d s n of memory.copy and table.copy, at the top of the
+ * stack: n has the smaller of the two address types. */
+static void copy_operands(AddrType dt, AddrType st, const Value *sp, uint64_t *d, uint64_t *s, uint64_t *n)
+{
+  *d = addr_of(dt, sp[-3]);
+  *s = addr_of(st, sp[-2]);
+  *n = addr_of(dt == ADDR_I64 && st == ADDR_I64 ? ADDR_I64 : ADDR_I32, sp[-1]);
+}
+
+/* memory.copy */
 static bool memory_copy(MemInst *dm, MemInst *sm, const Value *sp)
 {
-  AddrType nt = dm->type.addr == ADDR_I64 && sm->type.addr == ADDR_I64 ? ADDR_I64 : ADDR_I32;
-  uint64_t d = addr_of(dm->type.addr, sp[-3]), s = addr_of(sm->type.addr, sp[-2]);
-  uint64_t n = addr_of(nt, sp[-1]);
+  uint64_t d, s, n;
+  copy_operands(dm->type.addr, sm->type.addr, sp, &d, &s, &n);
   if (!in_bounds(d, n, dm->size) || !in_bounds(s, n, sm->size))
     return false;
   memmove(dm->bytes + d, sm->bytes + s, n);
@@ -468,9 +476,8 @@ static bool table_fill(TableInst *t, uint64_t i, Ref r, uint64_t n)
 /* table.copy */
 static bool table_copy(TableInst *dt, TableInst *st, const Value *sp)
 {
-  AddrType nt = dt->type.addr == ADDR_I64 && st->type.addr == ADDR_I64 ? ADDR_I64 : ADDR_I32;
-  uint64_t d = addr_of(dt->type.addr, sp[-3]), s = addr_of(st->type.addr, sp[-2]);
-  uint64_t n = addr_of(nt, sp[-1]);
+  uint64_t d, s, n;
+  copy_operands(dt->type.addr, st->type.addr, sp, &d, &s, &n);
   if (!in_bounds(d, n, dt->type.limits.min) || !in_bounds(s, n, st->type.limits.min))
     return false;
   memmove(dt->refs + d, st->refs + s, n * sizeof(Ref));
