@@ -54,15 +54,20 @@ ScriptModule *build_script_module(TextParser *p, Token l, bool definition, Token
 void build_text_module(TextParser *p, ScriptModule *m)
 {
   Module *mod = build_module_done(p);
+  if (mod && (!m || !vec_push(&p->script->arena, &p->modules, mod))) {
+    if (m)
+      text_oom(p);
+    module_free(mod);
+    mod = NULL;
+  }
   if (m)
     m->module = mod;
-  else
-    module_free(mod);
 }
 
 void build_bare_module(TextParser *p)
 {
-  ScriptModule m = {.kind = SMOD_TEXT, .module = build_module_done(p)};
+  ScriptModule m = {.kind = SMOD_TEXT};
+  build_text_module(p, &m);
   if (m.module)
     build_command_module(p, CMD_MODULE, &m, (Bytes){0});
 }

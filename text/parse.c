@@ -462,7 +462,13 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
     run(&p, TOK_START_SCRIPT);
   }
   if (text_failed(&p)) {
+    /* Modules may have been parsed whose command never was: free them all
+     * here rather than through the commands. */
     module_free(p.mod);
+    for (uint32_t i = 0; i < p.modules.len; i++)
+      module_free(p.modules.data[i]);
+    for (uint32_t i = 0; i < s->commands.len; i++)
+      s->commands.data[i].module.module = NULL;
     script_free(s);
     return NULL;
   }

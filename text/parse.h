@@ -109,6 +109,8 @@ typedef struct TextParser {
   Module *mod;           /* the module being parsed, NULL between modules */
   Module *result;        /* text_parse_module: the finished module */
   Script *script;        /* when parsing a script */
+  VEC(Module *) modules; /* every text module of the script so far, for cleaning up after an
+                            error that leaves one outside any command */
 
   /* Identifier context of the current module. */
   NameTable names[SPACE_LOCAL];  /* one per module-level index space */

@@ -154,6 +154,19 @@ START_TEST(test_error_position)
 }
 END_TEST
 
+/* A script error right after a module, before its command is complete,
+ * frees the module too (a leak the text fuzzer found; LeakSanitizer
+ * checks it under --enable-sanitizers). */
+START_TEST(test_script_error_after_module)
+{
+  const char *src = "(assert_invalid (module (func (block))) \"x\")\nrates(";
+  Error err = {0};
+  ck_assert_ptr_null(text_parse_script("s.wast", src, strlen(src), &err));
+  ck_assert_uint_eq(err.loc.line, 2);
+  ck_assert_str_eq(err.message, "unknown operator rates");
+}
+END_TEST
+
 /* Printing gives text that parses back to the same module. */
 START_TEST(test_print_parse)
 {
@@ -177,6 +190,7 @@ static Suite *text_suite(void)
   tcase_add_loop_test(tc, test_abbreviation, 0, sizeof pairs / sizeof *pairs);
   tcase_add_loop_test(tc, test_print_parse, 0, sizeof pairs / sizeof *pairs);
   tcase_add_test(tc, test_error_position);
+  tcase_add_test(tc, test_script_error_after_module);
   suite_add_tcase(s, tc);
   return s;
 }
