@@ -74,8 +74,8 @@ cat > "$tmp/run.wast" <<'EOF'
 EOF
 check "a wrong result shows both values" 1 "run.wast:5:16: assertion failure: expected (i32.const 2), got (i32.const 1)" $bin "$tmp/run.wast"
 check "a trap shows where" 1 "run.wast:6:1: runtime trap: integer divide by zero" $bin "$tmp/run.wast"
-check "the trap's backtrace" 1 "at func 0 (.*run.wast:2:" $bin "$tmp/run.wast"
-check "the backtrace reaches the caller" 1 "at func 1 (.*run.wast:3:" $bin "$tmp/run.wast"
+check "the trap's backtrace names the function" 1 "at \$inner (.*run.wast:2:" $bin "$tmp/run.wast"
+check "the backtrace reaches the caller" 1 "at \$outer (.*run.wast:3:" $bin "$tmp/run.wast"
 check "the count of a failing script" 1 "1 passed, 2 failed" $bin "$tmp/run.wast"
 cat > "$tmp/script-errors.wast" <<'EOF'
 (invoke "f")

@@ -371,6 +371,20 @@ static void export(Resolver *r, Export *e)
   slot(r, &e->idx, spaces[e->kind]);
 }
 
+/* The functions' identifiers as the module's function names (what a
+ * binary's name section holds), so that backtraces can say $name. */
+static void name_funcs(TextParser *p)
+{
+  const NameTable *t = &p->names[SPACE_FUNC];
+  NameMap *funcs = &p->mod->names.funcs;
+  for (uint32_t i = 0; i < t->cap; i++) {
+    const NameEntry *e = &t->slots[i];
+    if (e->name.data && e->name.len && !vec_push(&p->mod->arena, funcs, ((NameAssoc){e->idx, e->name})))
+      text_oom(p);
+  }
+  p->mod->names.present = funcs->len > 0;
+}
+
 bool text_resolve(TextParser *p)
 {
   Resolver r = {.p = p, .m = p->mod};
@@ -403,5 +417,6 @@ bool text_resolve(TextParser *p)
     export(&r, &m->exports.data[i]);
   if (m->has_start)
     slot(&r, &m->start, SPACE_FUNC);
+  name_funcs(p);
   return !text_failed(p);
 }
