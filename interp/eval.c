@@ -85,17 +85,22 @@ static bool reserve(Machine *M, uint32_t n, Error *err)
   return true;
 }
 
-static bool push_frame(Machine *M, const Frame *f, Error *err)
+static bool grow_frames(Stack *S, Error *err)
+{
+  uint32_t cap = S->cframes * 2;
+  Frame *frames = mem_realloc(S->frames, cap * sizeof *frames);
+  if (!frames)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  S->frames = frames;
+  S->cframes = cap;
+  return true;
+}
+
+static inline bool push_frame(Machine *M, const Frame *f, Error *err)
 {
   Stack *S = M->stack;
-  if (S->nframes == S->cframes) {
-    uint32_t cap = S->cframes ? S->cframes * 2 : 64;
-    Frame *frames = mem_realloc(S->frames, cap * sizeof *frames);
-    if (!frames)
-      return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
-    S->frames = frames;
-    S->cframes = cap;
-  }
+  if (S->nframes == S->cframes && !grow_frames(S, err))
+    return false;
   S->frames[S->nframes++] = *f;
   return true;
 }
@@ -233,22 +238,24 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
   if (!reserve(M, f->nlocals, err))
     return false;
-  Frame frame = {.kind = FRAME_CALL, .arity = m, .height = S->nvals - n, .cont = ret};
-  frame.call.func = f;
-  frame.call.module = f->module;
-  frame.call.code = f->code->body.data;
-  frame.call.caller = S->call;
-  if (!push_frame(M, &frame, err))
+  if (S->nframes == S->cframes && !grow_frames(S, err))
     return false;
-  S->call = S->nframes - 1;
+  /* frame_n{F}, written in place */
+  Frame *frame = &S->frames[S->nframes];
+  frame->kind = FRAME_CALL;
+  frame->arity = m;
+  frame->height = S->nvals - n;
+  frame->cont = ret;
+  frame->call.func = f;
+  frame->call.module = f->module;
+  frame->call.code = f->code->body.data;
+  frame->call.caller = S->call;
+  S->call = S->nframes++;
   S->calls++;
   M->calls++;
-  for (uint32_t i = 0; i < f->nlocals; i++) {
-    Value v = {0};
-    v.kind = f->local_kinds[i];
-    S->vals[S->nvals++] = v;
-  }
-  M->pc = frame.call.code;
+  for (uint32_t i = 0; i < f->nlocals; i++)
+    value_set(&S->vals[S->nvals++], f->local_kinds[i], 0);
+  M->pc = frame->call.code;
   return true;
 }
 
@@ -288,23 +295,37 @@ static bool tail_invoke(Machine *M, FuncInst *f, Error *err)
   return invoke(M, f, ret, err);
 }
 
-/* br l: the label's arity values stay, everything above the label goes
- * (spec: Step_pure/br-label-*).  Branching to the call frame itself is a
- * return. */
+/* br l to a label (not the function's own frame), with the operand stack
+ * ending at sp: the label's arity values stay, everything above the label
+ * goes (spec: Step_pure/br-label-*).  Returns the new operand top and sets
+ * *pc to where execution continues. */
+static inline Value *branch_label(Stack *S, uint32_t l, Value *sp, const Instr **pc)
+{
+  uint32_t i = S->nframes - 1 - l;
+  const Frame *f = &S->frames[i];
+  uint32_t n = f->arity;
+  Value *base = S->vals + f->height;
+  if (n)
+    memmove(base, sp - n, n * sizeof(Value));
+  S->nframes = f->loop ? i + 1 : i;
+  *pc = f->cont;
+  return base + n;
+}
+
+/* Whether br l leaves the function: its target is the call frame. */
+static inline bool branch_returns(const Stack *S, uint32_t l)
+{
+  return S->frames[S->nframes - 1 - l].kind == FRAME_CALL;
+}
+
+/* br l on the synchronised configuration; to the call frame, a return. */
 static void branch(Machine *M, uint32_t l)
 {
   Stack *S = M->stack;
-  uint32_t i = S->nframes - 1 - l;
-  Frame *f = &S->frames[i];
-  if (f->kind == FRAME_CALL) {
+  if (branch_returns(S, l))
     do_return(M);
-    return;
-  }
-  uint32_t n = f->arity;
-  memmove(S->vals + f->height, S->vals + S->nvals - n, n * sizeof(Value));
-  S->nvals = f->height + n;
-  S->nframes = f->loop ? i + 1 : i;
-  M->pc = f->cont;
+  else
+    S->nvals = (uint32_t)(branch_label(S, l, S->vals + S->nvals, &M->pc) - S->vals);
 }
 
 /* ================================================================ Exceptions */
@@ -595,6 +616,22 @@ static bool run(Machine *M, Error *err)
     RELOAD();                                            \
   } while (0)
 #define JUMP(e) STEP(((e), true))
+  /* br l: within the function without leaving the registers */
+#define BRANCH(l)                                        \
+  do {                                                   \
+    if (branch_returns(S, (l)))                          \
+      JUMP(do_return(M));                                \
+    else                                                 \
+      sp = branch_label(S, (l), sp, &pc);                \
+  } while (0)
+  /* A label frame: pushed in place unless the frame array must grow. */
+#define PUSH_LABEL(f)                                    \
+  do {                                                   \
+    if (S->nframes < S->cframes)                         \
+      S->frames[S->nframes++] = (f);                     \
+    else                                                 \
+      STEP(push_frame(M, &(f), err));                    \
+  } while (0)
 #define TRAP(m) do { msg = (m); goto trapped; } while (0)
 #define EXHAUSTED(m) do { msg = (m); goto exhausted; } while (0)
   /* A trap naming the index at fault, as the official interpreter does. */
@@ -697,7 +734,7 @@ static bool run(Machine *M, Error *err)
         f.catches = in->imm.block.catches;
       }
       pc++;
-      STEP(push_frame(M, &f, err));
+      PUSH_LABEL(f);
       continue;
     }
     case OP_IF: {
@@ -713,7 +750,7 @@ static bool run(Machine *M, Error *err)
         if (pc->op == OP_ELSE)
           pc++;
       }
-      STEP(push_frame(M, &f, err));
+      PUSH_LABEL(f);
       continue;
     }
     case OP_ELSE:   /* the end of the then branch: leave the label */
@@ -728,38 +765,38 @@ static bool run(Machine *M, Error *err)
       JUMP(do_return(M));
       continue;
     case OP_BR:
-      JUMP(branch(M, in->imm.x));
+      BRANCH(in->imm.x);
       continue;
     case OP_BR_IF:
       if ((--sp)->i32)
-        JUMP(branch(M, in->imm.x));
+        BRANCH(in->imm.x);
       else
         pc++;
       continue;
     case OP_BR_TABLE: {
       const Labels *ls = in->imm.br_table;
       uint32_t i = (--sp)->i32;
-      JUMP(branch(M, ls->label[i < ls->len - 1 ? i : ls->len - 1]));
+      BRANCH(ls->label[i < ls->len - 1 ? i : ls->len - 1]);
       continue;
     }
     case OP_BR_ON_NULL:
       if (sp[-1].ref) NEXT();
       sp--;
-      JUMP(branch(M, in->imm.x));
+      BRANCH(in->imm.x);
       continue;
     case OP_BR_ON_NON_NULL:
       if (!sp[-1].ref) {
         sp--;
         NEXT();
       }
-      JUMP(branch(M, in->imm.x));
+      BRANCH(in->imm.x);
       continue;
     case OP_BR_ON_CAST:
     case OP_BR_ON_CAST_FAIL: {
       ValType rt = valtype_close(in->imm.br_on_cast.rt2, inst->types);
       if (ref_matches(s, sp[-1].ref, rt) != (in->op == OP_BR_ON_CAST))
         NEXT();
-      JUMP(branch(M, in->imm.br_on_cast.label));
+      BRANCH(in->imm.br_on_cast.label);
       continue;
     }
     case OP_RETURN:
@@ -1196,6 +1233,8 @@ done:
 #undef RELOAD
 #undef STEP
 #undef JUMP
+#undef BRANCH
+#undef PUSH_LABEL
 #undef TRAP
 #undef EXHAUSTED
 #undef TRAP_INDEX
