@@ -1,0 +1,44 @@
+/* libFuzzer target for the whole pipeline: any script is parsed, its
+ * modules decoded, validated, instantiated and run, under small limits, and
+ * whatever happens must end with an error or an assertion result — never a
+ * crash, a sanitizer report, a leak or a hang. */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "script/run.h"
+#include "text/text.h"
+#include "util/mem.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  static FILE *null;
+  if (!null && !(null = fopen("/dev/null", "w")))
+    return 0;
+  char *src = mem_alloc(size + 1);
+  if (!src)
+    return 0;
+  memcpy(src, data, size);
+  src[size] = '\0';
+  Error err = {0};
+  Script *s = text_parse_script("fuzz", src, size, &err);
+  if (s) {
+    RunOptions opt = {.limits = store_default_limits};
+    opt.limits.fuel = 100000;
+    opt.limits.call_depth = 1000;
+    opt.limits.heap_bytes = 16 << 20;
+    opt.limits.memory_bytes = 64 << 20;
+    opt.limits.table_entries = 1 << 20;
+    Runner r;
+    runner_init(&r, &opt, null);
+    RunStats stats = {0};
+    run_script(&r, s, &stats);
+    runner_free(&r);
+    script_free(s);
+  }
+  mem_free(src);
+  return 0;
+}
