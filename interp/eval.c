@@ -16,6 +16,7 @@
 
 #include "interp/gc.h"
 #include "interp/num.h"
+#include "interp/simd.h"
 #include "util/mem.h"
 
 /* Trap messages, as the suite spells them. */
@@ -943,6 +944,39 @@ static bool run(Machine *M, Error *err)
       if (!store((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[0], &sp[1]))
         TRAP(TRAP_MEMORY);
       NEXT();
+    case OP_V128_LOAD: case OP_V128_LOAD8X8_S: case OP_V128_LOAD8X8_U:
+    case OP_V128_LOAD16X4_S: case OP_V128_LOAD16X4_U: case OP_V128_LOAD32X2_S:
+    case OP_V128_LOAD32X2_U: case OP_V128_LOAD8_SPLAT: case OP_V128_LOAD16_SPLAT:
+    case OP_V128_LOAD32_SPLAT: case OP_V128_LOAD64_SPLAT: case OP_V128_LOAD32_ZERO:
+    case OP_V128_LOAD64_ZERO: {
+      const MemInst *m = inst->mems[in->imm.memarg.mem];
+      const uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[-1]), in->imm.memarg.offset, instr_info[in->op].n);
+      if (!p)
+        TRAP(TRAP_MEMORY);
+      simd_load((Op)in->op, in, p, &sp[-1]);
+      NEXT();
+    }
+    case OP_V128_LOAD8_LANE: case OP_V128_LOAD16_LANE: case OP_V128_LOAD32_LANE:
+    case OP_V128_LOAD64_LANE: {
+      const MemInst *m = inst->mems[in->imm.memarg.mem];
+      const uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[-2]), in->imm.memarg.offset, instr_info[in->op].n);
+      if (!p)
+        TRAP(TRAP_MEMORY);
+      sp--;
+      value_copy(&sp[-1], &sp[0]);   /* the vector takes the address's place */
+      simd_load((Op)in->op, in, p, &sp[-1]);
+      NEXT();
+    }
+    case OP_V128_STORE: case OP_V128_STORE8_LANE: case OP_V128_STORE16_LANE:
+    case OP_V128_STORE32_LANE: case OP_V128_STORE64_LANE: {
+      MemInst *m = inst->mems[in->imm.memarg.mem];
+      sp -= 2;
+      uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[0]), in->imm.memarg.offset, instr_info[in->op].n);
+      if (!p)
+        TRAP(TRAP_MEMORY);
+      simd_store((Op)in->op, in, &sp[1], p);
+      NEXT();
+    }
     case OP_MEMORY_SIZE: {
       MemInst *m = inst->mems[in->imm.x];
       PUSH(addr_kind(m->type.addr), m->type.limits.min);
@@ -1203,9 +1237,18 @@ static bool run(Machine *M, Error *err)
     case OP_F64_CONST:
       PUSH(VAL_F64, in->imm.f64);
       NEXT();
+    case OP_V128_CONST: {
+      Value *v;
+      SLOT(v);
+      v->v128 = in->imm.v128;
+      v->kind = VAL_V128;
+      NEXT();
+    }
 
     default: {
       Value *top = num_apply((Op)in->op, sp, &msg);
+      if (!top && !msg)
+        top = simd_apply((Op)in->op, in, sp);
       if (top) {
         sp = top;
         NEXT();

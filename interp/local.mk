@@ -4,5 +4,6 @@ libwasm_a_SOURCES += \
   %D%/host.c %D%/host.h \
   %D%/instantiate.c %D%/instantiate.h \
   %D%/num.c %D%/num.h \
+  %D%/simd.c %D%/simd.h \
   %D%/store.c %D%/store.h \
   %D%/value.h
