@@ -3,11 +3,12 @@
  * rules of 4.3-execution.instructions).
  *
  * A vector is taken apart into M lanes of N bits (N = 8, 16, 32, 64 and
- * M = 128 / N), each held in a uint64_t as an N-bit pattern, so that every
- * lane operator is written once for all lane sizes, as the spec writes
- * $ivbinop_(Jnn X M, $f_, v_1, v_2).  Float lanes are bit patterns like
- * integer ones; they are unpacked into float (N = 32) or double (N = 64)
- * only to compute, and so round in the lane's own format.
+ * M = 128 / N), each held in a uint64_t as an N-bit pattern, so that the
+ * lane operators are the scalar ones of interp/numerics.h, written once for
+ * all sizes, as the spec writes $ivbinop_(Jnn X M, $iadd_, v_1, v_2).
+ * Float lanes are bit patterns like integer ones; they are unpacked into
+ * float (N = 32) or double (N = 64) only to compute, and so round in the
+ * lane's own format.
  *
  * The deterministic profile (appendix/profiles) makes every operator a
  * function: a NaN that a float operator produces is +nan(canon_N), so each
@@ -22,23 +23,10 @@
 #include "interp/simd.h"
 
 #include <assert.h>
-#include <float.h>
-#include <math.h>
 #include <string.h>
 
-/* f32 and f64 lane arithmetic must round once, in the lane's own format. */
-#if FLT_EVAL_METHOD != 0
-#error "vector numerics need FLT_EVAL_METHOD == 0 (e.g. SSE2, not x87)"
-#endif
-#ifdef __FAST_MATH__
-#error "vector numerics must not be compiled with -ffast-math"
-#endif
+#include "interp/numerics.h"
 
-/* $canon_N with a positive sign: what the deterministic profile produces. */
-#define CANON_NAN_32 UINT64_C(0x7fc00000)
-#define CANON_NAN_64 UINT64_C(0x7ff8000000000000)
-
-enum Sx { U, S };
 enum Half { LOW, HIGH };
 
 /* Lanes ------------------------------------------------------------- */
@@ -67,322 +55,6 @@ static void set_lane(unsigned N, V128 *v, unsigned i, uint64_t c)
   default: v->i64[i] = c; break;
   }
 }
-
-/* Integer lane operators (3.1-numerics.scalar), on N-bit patterns ---- */
-
-static uint64_t mask_(unsigned N) { return N == 64 ? UINT64_MAX : (UINT64_C(1) << N) - 1; }
-
-/* $signed_(N, i) */
-static int64_t signed_(unsigned N, uint64_t i)
-{
-  uint64_t sign = UINT64_C(1) << (N - 1);
-  return (int64_t)((i ^ sign) - sign);  /* sign-extends to 64 bits */
-}
-
-/* $inv_signed_(N, i) */
-static uint64_t inv_signed_(unsigned N, int64_t i) { return (uint64_t)i & mask_(N); }
-
-/* $sat_s_(N, i) */
-static int64_t sat_s_(unsigned N, int64_t i)
-{
-  int64_t max = (int64_t)(mask_(N) >> 1);
-  return i < -max - 1 ? -max - 1 : i > max ? max : i;
-}
-
-/* $sat_u_(N, i) */
-static uint64_t sat_u_(unsigned N, int64_t i)
-{
-  return i < 0 ? 0 : (uint64_t)i > mask_(N) ? mask_(N) : (uint64_t)i;
-}
-
-/* $extend__(M, N, sx, i) */
-static uint64_t extend_(unsigned M, unsigned N, enum Sx sx, uint64_t i)
-{
-  return sx == S ? inv_signed_(N, signed_(M, i)) : i;
-}
-
-/* $narrow__(M, N, sx, i): the signed value of i saturated to N bits */
-static uint64_t narrow_(unsigned M, unsigned N, enum Sx sx, uint64_t i)
-{
-  return sx == S ? inv_signed_(N, sat_s_(N, signed_(M, i))) : sat_u_(N, signed_(M, i));
-}
-
-static uint64_t iadd_(unsigned N, uint64_t i1, uint64_t i2) { return (i1 + i2) & mask_(N); }
-static uint64_t isub_(unsigned N, uint64_t i1, uint64_t i2) { return (i1 - i2) & mask_(N); }
-static uint64_t imul_(unsigned N, uint64_t i1, uint64_t i2) { return (i1 * i2) & mask_(N); }
-static uint64_t ineg_(unsigned N, uint64_t i) { return (0 - i) & mask_(N); }
-static uint64_t iabs_(unsigned N, uint64_t i) { return signed_(N, i) >= 0 ? i : ineg_(N, i); }
-static uint64_t ipopcnt_(unsigned N, uint64_t i) { (void)N; return (uint64_t)__builtin_popcountll(i); }
-
-/* $iadd_sat_(N, sx, i_1, i_2) and $isub_sat_: exact in int64_t, for the
- * lane sizes that have them (N <= 16). */
-static uint64_t iadd_sat_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2)
-{
-  if (sx == U)
-    return sat_u_(N, (int64_t)i1 + (int64_t)i2);
-  return inv_signed_(N, sat_s_(N, signed_(N, i1) + signed_(N, i2)));
-}
-
-static uint64_t isub_sat_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2)
-{
-  if (sx == U)
-    return sat_u_(N, (int64_t)i1 - (int64_t)i2);
-  return inv_signed_(N, sat_s_(N, signed_(N, i1) - signed_(N, i2)));
-}
-
-/* $ilt_ $igt_ $ile_ $ige_ $imin_ $imax_ reduce to a three-way comparison. */
-static int icmp_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2)
-{
-  if (sx == S) {
-    int64_t j1 = signed_(N, i1), j2 = signed_(N, i2);
-    return (j1 > j2) - (j1 < j2);
-  }
-  return (i1 > i2) - (i1 < i2);
-}
-
-static uint64_t ieq_(unsigned N, uint64_t i1, uint64_t i2) { (void)N; return i1 == i2; }
-static uint64_t ine_(unsigned N, uint64_t i1, uint64_t i2) { (void)N; return i1 != i2; }
-static uint64_t ilt_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) < 0; }
-static uint64_t igt_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) > 0; }
-static uint64_t ile_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) <= 0; }
-static uint64_t ige_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) >= 0; }
-static uint64_t imin_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) <= 0 ? i1 : i2; }
-static uint64_t imax_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2) { return icmp_(N, sx, i1, i2) >= 0 ? i1 : i2; }
-
-/* $iavgr_(N, U, i_1, i_2) = truncz((i_1 + i_2 + 1) / 2), for N <= 16 */
-static uint64_t iavgr_u(unsigned N, uint64_t i1, uint64_t i2) { (void)N; return (i1 + i2 + 1) / 2; }
-
-/* $ishl_(N, i_1, i_2) */
-static uint64_t ishl_(unsigned N, uint64_t i1, uint64_t i2) { return (i1 << (i2 % N)) & mask_(N); }
-
-/* $ishr_(N, sx, i_1, i_2): signed shifts fill with the sign bit, done by
- * hand since C leaves >> of a negative number implementation-defined. */
-static uint64_t ishr_(unsigned N, enum Sx sx, uint64_t i1, uint64_t i2)
-{
-  unsigned k = (unsigned)(i2 % N);
-  uint64_t r = i1 >> k;
-  if (sx == S && (i1 >> (N - 1)) != 0)
-    r |= mask_(N) & ~(mask_(N) >> k);
-  return r;
-}
-
-/* $iq15mulr_sat_(N, S, i_1, i_2) = $sat_s_(N, $ishr_(i_1 * i_2 + 2^14, 15))
- * signed: the product of two N-bit values (N = 16) is exact in 64 bits,
- * where the shift rounds toward minus infinity. */
-static uint64_t iq15mulr_sat_s(unsigned N, uint64_t i1, uint64_t i2)
-{
-  int64_t j = signed_(N, i1) * signed_(N, i2) + (INT64_C(1) << 14);
-  return inv_signed_(N, sat_s_(N, signed_(64, ishr_(64, S, (uint64_t)j, 15))));
-}
-
-/* $irelaxed_q15mulr_(N, S, i_1, i_2): only 0x8000 * 0x8000 overflows, and
- * alternative 0 for it, 2^(N-1) - 1, is what saturation gives. */
-static uint64_t irelaxed_q15mulr_s(unsigned N, uint64_t i1, uint64_t i2)
-{
-  return iq15mulr_sat_s(N, i1, i2);
-}
-
-/* Float lane operators (3.1-numerics.scalar), on N-bit patterns ------ */
-
-static float f32_of(uint64_t bits)
-{
-  uint32_t b = (uint32_t)bits;
-  float z;
-  memcpy(&z, &b, sizeof z);
-  return z;
-}
-
-static double f64_of(uint64_t bits)
-{
-  double z;
-  memcpy(&z, &bits, sizeof z);
-  return z;
-}
-
-/* The value of an fN lane, f32 widened to double, which is exact: so
- * comparisons, min, max, promotion and truncation serve both sizes. */
-static double fN_of(unsigned N, uint64_t bits) { return N == 32 ? f32_of(bits) : f64_of(bits); }
-
-static uint64_t canon_nan(unsigned N) { return N == 32 ? CANON_NAN_32 : CANON_NAN_64; }
-
-/* A computed f32; a NaN result is $nans_32{...} = +nan(canon_32). */
-static uint64_t f32_result(float z)
-{
-  uint32_t bits = (uint32_t)CANON_NAN_32;
-  if (!isnan(z))
-    memcpy(&bits, &z, sizeof bits);
-  return bits;
-}
-
-/* A computed f64; a NaN result is $nans_64{...} = +nan(canon_64). */
-static uint64_t f64_result(double z)
-{
-  uint64_t bits = CANON_NAN_64;
-  if (!isnan(z))
-    memcpy(&bits, &z, sizeof bits);
-  return bits;
-}
-
-/* $fabs_ and $fneg_ act on the sign bit alone, NaN payloads included. */
-static uint64_t fsign_(unsigned N) { return UINT64_C(1) << (N - 1); }
-static uint64_t fabs_(unsigned N, uint64_t z) { return z & ~fsign_(N); }
-static uint64_t fneg_(unsigned N, uint64_t z) { return z ^ fsign_(N); }
-
-/* $fsqrt_ $fceil_ $ffloor_ $ftrunc_ $fnearest_: nearest rounds ties to
- * even under the default rounding mode, the only one we use. */
-static uint64_t fsqrt_(unsigned N, uint64_t z)
-{
-  return N == 32 ? f32_result(sqrtf(f32_of(z))) : f64_result(sqrt(f64_of(z)));
-}
-
-static uint64_t fceil_(unsigned N, uint64_t z)
-{
-  return N == 32 ? f32_result(ceilf(f32_of(z))) : f64_result(ceil(f64_of(z)));
-}
-
-static uint64_t ffloor_(unsigned N, uint64_t z)
-{
-  return N == 32 ? f32_result(floorf(f32_of(z))) : f64_result(floor(f64_of(z)));
-}
-
-static uint64_t ftrunc_(unsigned N, uint64_t z)
-{
-  return N == 32 ? f32_result(truncf(f32_of(z))) : f64_result(trunc(f64_of(z)));
-}
-
-static uint64_t fnearest_(unsigned N, uint64_t z)
-{
-  return N == 32 ? f32_result(nearbyintf(f32_of(z))) : f64_result(nearbyint(f64_of(z)));
-}
-
-/* $fadd_ $fsub_ $fmul_ $fdiv_ */
-static uint64_t fadd_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  return N == 32 ? f32_result(f32_of(z1) + f32_of(z2)) : f64_result(f64_of(z1) + f64_of(z2));
-}
-
-static uint64_t fsub_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  return N == 32 ? f32_result(f32_of(z1) - f32_of(z2)) : f64_result(f64_of(z1) - f64_of(z2));
-}
-
-static uint64_t fmul_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  return N == 32 ? f32_result(f32_of(z1) * f32_of(z2)) : f64_result(f64_of(z1) * f64_of(z2));
-}
-
-static uint64_t fdiv_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  return N == 32 ? f32_result(f32_of(z1) / f32_of(z2)) : f64_result(f64_of(z1) / f64_of(z2));
-}
-
-/* $fmin_(N, z_1, z_2): NaN if either is NaN (C's fmin would return the
- * other operand); -0 counts as smaller than +0.  Otherwise the result is
- * one of the operands, returned as it is. */
-static uint64_t fmin_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  double a = fN_of(N, z1), b = fN_of(N, z2);
-  if (isnan(a) || isnan(b))
-    return canon_nan(N);
-  if (a == b)  /* equal, or zeroes of either sign */
-    return signbit(a) ? z1 : z2;
-  return a < b ? z1 : z2;
-}
-
-/* $fmax_(N, z_1, z_2): as $fmin_, with +0 larger than -0. */
-static uint64_t fmax_(unsigned N, uint64_t z1, uint64_t z2)
-{
-  double a = fN_of(N, z1), b = fN_of(N, z2);
-  if (isnan(a) || isnan(b))
-    return canon_nan(N);
-  if (a == b)
-    return signbit(a) ? z2 : z1;
-  return a > b ? z1 : z2;
-}
-
-/* $frelaxed_min_ and $frelaxed_max_ differ from $fmin_ and $fmax_ only for
- * NaNs and zeroes of opposite signs, and there alternative 0 is $fmin_ or
- * $fmax_ itself. */
-static uint64_t frelaxed_min_(unsigned N, uint64_t z1, uint64_t z2) { return fmin_(N, z1, z2); }
-static uint64_t frelaxed_max_(unsigned N, uint64_t z1, uint64_t z2) { return fmax_(N, z1, z2); }
-
-/* $flt_ and friends: C's comparisons are IEEE's, false on NaN (true for
- * !=), -0 == +0. */
-static uint64_t feq_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) == fN_of(N, z2); }
-static uint64_t fne_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) != fN_of(N, z2); }
-static uint64_t flt_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) < fN_of(N, z2); }
-static uint64_t fgt_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) > fN_of(N, z2); }
-static uint64_t fle_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) <= fN_of(N, z2); }
-static uint64_t fge_(unsigned N, uint64_t z1, uint64_t z2) { return fN_of(N, z1) >= fN_of(N, z2); }
-
-/* $fpmin_ and $fpmax_ pick an operand, NaN or not, without canonicalising:
- * they are the comparison-and-select of the hardware, not min and max. */
-static uint64_t fpmin_(unsigned N, uint64_t z1, uint64_t z2) { return flt_(N, z2, z1) ? z2 : z1; }
-static uint64_t fpmax_(unsigned N, uint64_t z1, uint64_t z2) { return flt_(N, z1, z2) ? z2 : z1; }
-
-/* $frelaxed_madd_: alternative 0 is the unfused $fadd_($fmul_(z_1, z_2), z_3),
- * rounded twice.  The product goes through $fmul_'s NaN check, which also
- * keeps the compiler from contracting the two into an fma (gnu11 allows
- * that by default). */
-static uint64_t frelaxed_madd_(unsigned N, uint64_t z1, uint64_t z2, uint64_t z3)
-{
-  return fadd_(N, fmul_(N, z1, z2), z3);
-}
-
-/* $frelaxed_nmadd_(N, z_1, z_2, z_3) = $frelaxed_madd_(N, -z_1, z_2, z_3) */
-static uint64_t frelaxed_nmadd_(unsigned N, uint64_t z1, uint64_t z2, uint64_t z3)
-{
-  return frelaxed_madd_(N, fneg_(N, z1), z2, z3);
-}
-
-/* Conversions of one lane ------------------------------------------- */
-
-/* $trunc_sat__(M, 32, sx, z): NaN is 0, the rest saturates.  Truncation is
- * defined where -2^31 - 1 < truncz(z) < 2^31 (signed) or -1 < truncz(z) <
- * 2^32 (unsigned); C's conversion is defined on the same set. */
-static uint64_t trunc_sat_32(enum Sx sx, double z)
-{
-  double lo = sx == S ? -0x1.00000002p31 : -1.0, hi = sx == S ? 0x1p31 : 0x1p32;
-  if (isnan(z))
-    return 0;
-  if (z <= lo)
-    return sx == S ? UINT32_C(0x80000000) : 0;
-  if (z >= hi)
-    return sx == S ? UINT32_C(0x7fffffff) : UINT32_C(0xffffffff);
-  return sx == S ? inv_signed_(32, (int64_t)z) : (uint64_t)z;
-}
-
-/* $relaxed_trunc__(M, 32, sx, z): truncation where it is defined, else
- * alternative 0, which is $trunc_sat__. */
-static uint64_t relaxed_trunc_32(enum Sx sx, double z) { return trunc_sat_32(sx, z); }
-
-/* $convert__(32, N, sx, i): C's integer to floating conversions round to
- * nearest even (and are exact into double). */
-static uint64_t convert_32(unsigned N, enum Sx sx, uint64_t i)
-{
-  if (N == 32)
-    return f32_result(sx == S ? (float)signed_(32, i) : (float)i);
-  return f64_result(sx == S ? (double)signed_(32, i) : (double)i);
-}
-
-/* $demote__(64, 32, z) = $ieee_32(z), rounding to nearest even.  C leaves
- * converting a double beyond FLT_MAX undefined, so that rounding is done
- * here: from the midpoint between FLT_MAX and 2^128 on (a tie goes to the
- * even side, 2^128) the result is infinite. */
-static uint64_t demote_(uint64_t z)
-{
-  double d = f64_of(z);
-  if (isnan(d))
-    return CANON_NAN_32;
-  if (fabs(d) > FLT_MAX) {
-    float r = fabs(d) >= 0x1.ffffffp127 ? INFINITY : FLT_MAX;
-    return f32_result(signbit(d) ? -r : r);
-  }
-  return f32_result((float)d);
-}
-
-/* $promote__(32, 64, z): exact, except that a NaN becomes +nan(canon_64). */
-static uint64_t promote_(uint64_t z) { return f64_result(f32_of(z)); }
 
 /* Lanewise operations (3.2-numerics.vector) ------------------------- */
 
@@ -581,17 +253,18 @@ static V128 vconvert_(unsigned N2, enum Sx sx, V128 v)
 {
   V128 r;
   for (unsigned i = 0; i < lanes_n(N2); i++)
-    set_lane(N2, &r, i, convert_32(N2, sx, lane_(32, &v, i)));
+    set_lane(N2, &r, i, convert_(32, N2, sx, lane_(32, &v, i)));
   return r;
 }
 
 /* $vcvtop__ TRUNC_SAT sx ZERO? and RELAXED_TRUNC sx ZERO?, from fN_1 lanes
  * to i32: f32x4 fills the four lanes, f64x2 the low two and zeroes the rest */
-static V128 vtrunc_(unsigned N1, uint64_t (*f)(enum Sx, double), enum Sx sx, V128 v)
+static V128 vtrunc_(unsigned N1, uint64_t (*f)(unsigned, unsigned, enum Sx, uint64_t), enum Sx sx,
+                    V128 v)
 {
   V128 r = {0};
   for (unsigned i = 0; i < lanes_n(N1); i++)
-    r.i32[i] = (uint32_t)f(sx, fN_of(N1, lane_(N1, &v, i)));
+    r.i32[i] = (uint32_t)f(N1, 32, sx, lane_(N1, &v, i));
   return r;
 }
 
@@ -963,14 +636,14 @@ Value *simd_apply(Op op, const Instr *in, Value *sp)
   case OP_I64X2_EXTEND_LOW_I32X4_U:  V(vextend_(64, LOW, U, V1)); break;
   case OP_I64X2_EXTEND_HIGH_I32X4_S: V(vextend_(64, HIGH, S, V1)); break;
   case OP_I64X2_EXTEND_HIGH_I32X4_U: V(vextend_(64, HIGH, U, V1)); break;
-  case OP_I32X4_TRUNC_SAT_F32X4_S:   V(vtrunc_(32, trunc_sat_32, S, V1)); break;
-  case OP_I32X4_TRUNC_SAT_F32X4_U:   V(vtrunc_(32, trunc_sat_32, U, V1)); break;
-  case OP_I32X4_TRUNC_SAT_F64X2_S_ZERO: V(vtrunc_(64, trunc_sat_32, S, V1)); break;
-  case OP_I32X4_TRUNC_SAT_F64X2_U_ZERO: V(vtrunc_(64, trunc_sat_32, U, V1)); break;
-  case OP_I32X4_RELAXED_TRUNC_F32X4_S:  V(vtrunc_(32, relaxed_trunc_32, S, V1)); break;
-  case OP_I32X4_RELAXED_TRUNC_F32X4_U:  V(vtrunc_(32, relaxed_trunc_32, U, V1)); break;
-  case OP_I32X4_RELAXED_TRUNC_F64X2_S_ZERO: V(vtrunc_(64, relaxed_trunc_32, S, V1)); break;
-  case OP_I32X4_RELAXED_TRUNC_F64X2_U_ZERO: V(vtrunc_(64, relaxed_trunc_32, U, V1)); break;
+  case OP_I32X4_TRUNC_SAT_F32X4_S:   V(vtrunc_(32, trunc_sat_, S, V1)); break;
+  case OP_I32X4_TRUNC_SAT_F32X4_U:   V(vtrunc_(32, trunc_sat_, U, V1)); break;
+  case OP_I32X4_TRUNC_SAT_F64X2_S_ZERO: V(vtrunc_(64, trunc_sat_, S, V1)); break;
+  case OP_I32X4_TRUNC_SAT_F64X2_U_ZERO: V(vtrunc_(64, trunc_sat_, U, V1)); break;
+  case OP_I32X4_RELAXED_TRUNC_F32X4_S:  V(vtrunc_(32, relaxed_trunc_, S, V1)); break;
+  case OP_I32X4_RELAXED_TRUNC_F32X4_U:  V(vtrunc_(32, relaxed_trunc_, U, V1)); break;
+  case OP_I32X4_RELAXED_TRUNC_F64X2_S_ZERO: V(vtrunc_(64, relaxed_trunc_, S, V1)); break;
+  case OP_I32X4_RELAXED_TRUNC_F64X2_U_ZERO: V(vtrunc_(64, relaxed_trunc_, U, V1)); break;
   case OP_F32X4_CONVERT_I32X4_S:     V(vconvert_(32, S, V1)); break;
   case OP_F32X4_CONVERT_I32X4_U:     V(vconvert_(32, U, V1)); break;
   case OP_F64X2_CONVERT_LOW_I32X4_S: V(vconvert_(64, S, V1)); break;
