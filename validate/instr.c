@@ -743,7 +743,8 @@ static bool cont_bind(Checker *k, uint32_t x, uint32_t y)
   if (b->params.len > a->params.len)
     return FAIL(k, "type mismatch: cont.bind binds more parameters than there are");
   uint32_t bound = a->params.len - b->params.len;
-  FuncType rest = {{a->params.data + bound, b->params.len, 0}, a->results};
+  /* the unbound parameters (an empty list may have no array at all) */
+  FuncType rest = {{b->params.len ? a->params.data + bound : NULL, b->params.len, 0}, a->results};
   CompType ra = {.kind = COMP_FUNC, .func = rest}, rb = {.kind = COMP_FUNC, .func = *b};
   if (!comptype_sub(k->c->ts, &ra, &rb))
     return FAIL(k, "type mismatch: cont.bind's continuation types do not match");

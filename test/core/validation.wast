@@ -78,3 +78,8 @@
   "type mismatch: the tag's parameters do not match the handler's label")
 (assert_invalid (module (type $f (func)) (type $c (cont $f)) (func (drop (ref.cast (ref null $c) (ref.null $c)))))
   "invalid cast")
+
+;; cont.bind of a continuation without parameters binds none (the fuzzer
+;; found pointer arithmetic on its empty parameter list).
+(module (type $f (func)) (type $c (cont $f))
+  (func (param (ref $c)) (result (ref $c)) (cont.bind $c $c (local.get 0))))
