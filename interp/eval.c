@@ -579,11 +579,11 @@ static const char *array_fill(ArrayInst *a, uint32_t d, Value v, uint32_t n)
 
 /* ================================================================ The loop */
 
-/* Executes up to M->fuel steps from M->pc on M->stack.  True when the
- * bottom frame of the root stack has returned; false with err set on a
- * trap, exhaustion, uncaught exception or when the fuel runs out. */
-static bool run(Machine *M, Error *err)
+/* eval_run: up to `steps` reductions from M->pc on M->stack. */
+EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
 {
+  if (M->done)
+    return EVAL_DONE;
   Store *s = M->store;
   Stack *S;
   const Instr *pc, *code;
@@ -591,7 +591,6 @@ static bool run(Machine *M, Error *err)
   ModuleInst *inst;
   const char *msg = NULL;
   char index_msg[64];
-  uint64_t fuel = M->fuel;
 
 #define SYNC() (S->nvals = (uint32_t)(sp - S->vals), M->pc = pc)
 #define RELOAD()                                         \
@@ -691,10 +690,9 @@ static bool run(Machine *M, Error *err)
 
   RELOAD();
   for (;;) {
-    if (fuel-- == 0) {
+    if (steps-- == 0) {
       SYNC();
-      M->fuel = 0;
-      return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
+      return EVAL_PAUSED;
     }
     const Instr *in = pc;
     switch ((Op)in->op) {
@@ -1256,8 +1254,8 @@ static bool run(Machine *M, Error *err)
       if (msg)
         goto trapped;
       SYNC();
-      return error_at(err, PHASE_LIMIT, (Loc){0}, "%s is not implemented yet",
-                      instr_info[in->op].mnemonic);
+      error_at(err, PHASE_LIMIT, (Loc){0}, "%s is not implemented yet", instr_info[in->op].mnemonic);
+      return EVAL_FAILED;
     }
     }
   }
@@ -1265,13 +1263,14 @@ static bool run(Machine *M, Error *err)
 trapped:
   M->pc = pc;
   trap(M, msg, err);
-  return false;
+  return EVAL_FAILED;
 exhausted:
-  return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s", msg);
+  error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s", msg);
+  return EVAL_FAILED;
 fail:
-  return false;
+  return EVAL_FAILED;
 done:
-  return true;
+  return EVAL_DONE;
 #undef SYNC
 #undef RELOAD
 #undef STEP
@@ -1305,39 +1304,55 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
     return NULL;
   }
   M->store = s;
-  M->fuel = s->limits.fuel;
   M->backtrace = backtrace;
   M->stack = st;
   s->machine = M;
   return M;
 }
 
-static void machine_free(Machine *M)
+void eval_end(Machine *M, Value *results, uint32_t n)
 {
+  if (results && n)
+    memcpy(results, M->stack->vals, n * sizeof *results);
   M->store->machine = NULL;
   stack_free(M->stack);
   mem_free(M);
 }
 
+Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Error *err)
+{
+  Machine *M = machine_new(s, backtrace, err);
+  if (!M)
+    return NULL;
+  uint32_t n = f->type->params.len;
+  if (!reserve(M, n, err)) {
+    eval_end(M, NULL, 0);
+    return NULL;
+  }
+  if (n)
+    memcpy(M->stack->vals, args, n * sizeof *args);
+  M->stack->nvals = n;
+  if (!invoke(M, f, NULL, err)) {
+    eval_end(M, NULL, 0);
+    return NULL;
+  }
+  return M;
+}
+
+/* Runs a machine to the end within the store's fuel. */
+static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
+{
+  EvalStatus st = eval_run(M, M->store->limits.fuel, err);
+  if (st == EVAL_PAUSED)
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
+  eval_end(M, st == EVAL_DONE ? results : NULL, n);
+  return st == EVAL_DONE;
+}
+
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *bt, Error *err)
 {
-  Machine *M = machine_new(s, bt, err);
-  if (!M)
-    return false;
-  uint32_t n = f->type->params.len, m = f->type->results.len;
-  bool ok = reserve(M, n, err);
-  if (ok) {
-    if (n)
-      memcpy(M->stack->vals, args, n * sizeof *args);
-    M->stack->nvals = n;
-    ok = invoke(M, f, NULL, err);
-  }
-  if (ok && f->code)
-    ok = run(M, err);
-  if (ok && m)
-    memcpy(results, M->stack->vals, m * sizeof *results);
-  machine_free(M);
-  return ok;
+  Machine *M = eval_start(s, f, args, bt, err);
+  return M && finish(M, results, f->type->results.len, err);
 }
 
 bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err)
@@ -1349,17 +1364,14 @@ bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *er
   f.call.module = m;
   f.call.code = e->data;
   f.call.caller = FRAME_NONE;
-  bool ok = push_frame(M, &f, err);
-  if (ok) {
-    M->stack->call = 0;
-    M->stack->calls = M->calls = 1;
-    M->pc = e->data;
-    ok = run(M, err);
+  if (!push_frame(M, &f, err)) {
+    eval_end(M, NULL, 0);
+    return false;
   }
-  if (ok)
-    *result = M->stack->vals[0];
-  machine_free(M);
-  return ok;
+  M->stack->call = 0;
+  M->stack->calls = M->calls = 1;
+  M->pc = e->data;
+  return finish(M, result, 1, err);
 }
 
 /* $runelem_: table.init of the whole segment, then elem.drop */

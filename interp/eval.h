@@ -54,11 +54,28 @@ struct Machine {
   Store *store;
   Stack *stack;
   const Instr *pc;
-  uint64_t fuel;              /* steps left before the run stops */
   uint32_t calls;             /* call frames of the active stacks */
   bool done;                  /* the root stack's bottom frame has returned */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
 };
+
+/* eval_run's outcome: the bottom frame of the root stack has returned
+ * (its results are at the base of the stack), the steps ran out first, or
+ * the run failed (err says how). */
+typedef enum EvalStatus { EVAL_DONE, EVAL_PAUSED, EVAL_FAILED } EvalStatus;
+
+/* $invoke, step by step: a machine about to run a function on arguments of
+ * its parameter types (a host function has run already).  NULL with err
+ * set on failure. */
+Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Error *err);
+
+/* Performs up to `steps` reductions; eval_step exactly one. */
+EvalStatus eval_run(Machine *M, uint64_t steps, Error *err);
+static inline EvalStatus eval_step(Machine *M, Error *err) { return eval_run(M, 1, err); }
+
+/* Frees a machine, first copying its n results (if `results` is not NULL:
+ * after EVAL_DONE). */
+void eval_end(Machine *M, Value *results, uint32_t n);
 
 /* $invoke: calls a function with arguments of its parameter types and
  * writes its results.  On failure err says what went wrong: PHASE_TRAP,

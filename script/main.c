@@ -27,6 +27,8 @@ static const char usage[] =
   "                    a script as text (.wast) or with every module in\n"
   "                    binary form (.bin.wast)\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
+  "      --trace       print every step of an invocation: the call depth, the\n"
+  "                    current frame's labels, the instruction, its operands\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -260,6 +262,8 @@ int main(int argc, char **argv)
       opt.unchecked = true;
     } else if (strcmp(a, "--features=wasm3") == 0) {
       opt.wasm3 = true;
+    } else if (strcmp(a, "--trace") == 0) {
+      opt.trace = true;
     } else if (parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);

@@ -362,6 +362,72 @@ static bool arg_fits(Session *z, Value v, ValType t)
   return v.kind == VAL_REF && ref_matches(&z->store, v.ref, t);
 }
 
+/* One line of --trace: the call depth, the current function's frames, the
+ * instruction about to be reduced and where it is, and the operands it
+ * can see (the top four):
+ *   2 frame{$fac} label label | i64.mul (fac.wat:7:9) | (i64.const 5) (i64.const 24) */
+static void trace_step(Session *z, const Machine *M)
+{
+  const Stack *S = M->stack;
+  const Frame *call = &S->frames[S->call];
+  Buf b;
+  buf_init(&b);
+  buf_printf(&b, "%u frame{", M->calls);
+  if (call->call.func && call->call.func->module && call->call.func->module->module
+      && call->call.func->module->module->names.present) {
+    const NameMap *names = &call->call.func->module->module->names.funcs;
+    for (uint32_t i = 0; i < names->len; i++)
+      if (names->data[i].idx == call->call.func->idx)
+        buf_printf(&b, "$%.*s", (int)names->data[i].name.len, (const char *)names->data[i].name.data);
+  }
+  if (b.data[b.len - 1] == '{')
+    buf_printf(&b, call->call.func ? "func %u" : "const", call->call.func ? call->call.func->idx : 0);
+  buf_putc(&b, '}');
+  uint32_t height = call->height;   /* the operands start above the locals */
+  if (call->call.func)
+    height += call->call.func->type->params.len + call->call.func->nlocals;
+  for (uint32_t i = S->call + 1; i < S->nframes; i++) {
+    buf_puts(&b, S->frames[i].kind == FRAME_HANDLER ? " handler" : " label");
+    height = S->frames[i].height;
+  }
+  buf_puts(&b, " | ");
+  text_print_instr(&b, M->pc);
+  const ModuleInst *mi = call->call.module;
+  if (mi && mi->module) {
+    Loc loc = module_loc(mi->module, M->pc->at);
+    if (loc.line)
+      buf_printf(&b, " (%s:%u:%u)", loc.file, loc.line, loc.col);
+    else
+      buf_printf(&b, " (%s:0x%x)", loc.file, loc.col);
+  }
+  buf_puts(&b, " |");
+  uint32_t first = S->nvals > height + 4 ? S->nvals - 4 : height;
+  for (uint32_t i = first; i < S->nvals; i++) {
+    buf_putc(&b, ' ');
+    print_value(&b, S->vals[i]);
+  }
+  fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
+  buf_free(&b);
+}
+
+/* An invocation reduced a step at a time, each traced. */
+static bool traced_invoke(Session *z, FuncInst *f, const Value *args, Outcome *o)
+{
+  Machine *M = eval_start(&z->store, f, args, &o->backtrace, &o->err);
+  if (!M)
+    return false;
+  EvalStatus st = EVAL_PAUSED;
+  for (uint64_t n = 0; st == EVAL_PAUSED && n < z->store.limits.fuel; n++) {
+    if (!M->done)
+      trace_step(z, M);
+    st = eval_step(M, &o->err);
+  }
+  if (st == EVAL_PAUSED)
+    error_at(&o->err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
+  eval_end(M, st == EVAL_DONE ? o->values : NULL, o->n);
+  return st == EVAL_DONE;
+}
+
 /* invoke / get.  False with o->err set if the action could not be done or
  * failed (a trap, an exception …). */
 static bool perform(Session *z, const Action *a, Outcome *o)
@@ -407,7 +473,8 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     }
   o->types = &ft->results;
   o->n = ft->results.len;
-  ok = eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  ok = z->r->opt.trace ? traced_invoke(z, f, args, o)
+                       : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
   mem_free(args);
   return ok;
 }

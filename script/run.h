@@ -14,6 +14,7 @@ typedef struct RunOptions {
   bool dry;         /* -d: check modules, run nothing */
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
+  bool trace;       /* --trace: print every reduction of an invocation */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 

@@ -101,6 +101,9 @@ printf '(module (func (export "f") (unreachable)) (start 0))\n' > "$tmp/start.wa
 check "a module file runs its start function" 1 "start.wat:1:.*: error: unreachable" $bin "$tmp/start.wat"
 check "-d does not run it" 0 "" $bin -d "$tmp/start.wat"
 
+printf '(module (func (export "f") (result i32) (i32.add (i32.const 1) (i32.const 2))))\n(assert_return (invoke "f") (i32.const 3))\n' > "$tmp/trace.wast"
+check "--trace shows each step with its operands" 0 "1 frame{func 0} | i32.add (.*trace.wast:1:42) | (i32.const 1) (i32.const 2)" $bin --trace "$tmp/trace.wast"
+
 # Limits: each ends a run with its own error, and nothing else breaks.
 # (spectest's memory counts towards --max-memory.)
 check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
