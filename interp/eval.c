@@ -1,7 +1,7 @@
 /* THE MACHINE (spec: 4.3-execution.instructions).  See interp/eval.h for
  * the frames.
  *
- * run() is the reduction loop.  Its registers — pc, the operand stack top
+ * eval_run() is the reduction loop.  Its registers — pc, the operand stack top
  * sp, the current function's locals, module and code — mirror the innermost
  * call frame; SYNC() writes them back to the Stack and the Machine before
  * anything that looks at the whole configuration (calls, branches that
@@ -65,8 +65,8 @@ static void stack_free(Stack *st)
   }
 }
 
-/* Makes room for n more values on the running stack.  The value budget is
- * shared by all active stacks: beyond it, the stack is exhausted. */
+/* Makes room for n more values on the running stack; beyond the limit of
+ * values a stack may hold, it is exhausted. */
 static bool reserve(Machine *M, uint32_t n, Error *err)
 {
   Stack *S = M->stack;
@@ -110,29 +110,10 @@ static inline bool push_frame(Machine *M, const Frame *f, Error *err)
 static Frame *current(Machine *M)
 {
   Stack *S = M->stack;
-  uint32_t i = S->nframes;
-  while (i-- > 0)
-    if (S->frames[i].kind == FRAME_CALL)
-      return &S->frames[i];
-  return NULL;
+  return S->call == FRAME_NONE ? NULL : &S->frames[S->call];
 }
 
 /* ================================================================ Traps */
-
-/* The name of a function for backtraces: its name from the name section,
- * else its index. */
-static void print_func(Buf *b, const FuncInst *f)
-{
-  const Module *m = f->module ? f->module->module : NULL;
-  if (m && m->names.present)
-    for (uint32_t i = 0; i < m->names.funcs.len; i++)
-      if (m->names.funcs.data[i].idx == f->idx) {
-        const Name *n = &m->names.funcs.data[i].name;
-        buf_printf(b, "$%.*s", (int)n->len, (const char *)n->data);
-        return;
-      }
-  buf_printf(b, "func %u", f->idx);
-}
 
 /* One line per active call frame, innermost first, each with the position
  * of the instruction it was executing. */
@@ -147,7 +128,7 @@ static void backtrace(Machine *M, Buf *b)
       const ModuleInst *mi = f->call.module;
       buf_puts(b, "  at ");
       if (f->call.func)
-        print_func(b, f->call.func);
+        funcinst_print_name(b, f->call.func);
       else
         buf_puts(b, "constant expression");
       if (mi && mi->module && pc) {

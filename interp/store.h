@@ -18,6 +18,7 @@
 #include "syntax/ast.h"
 #include "syntax/types.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 typedef struct Store Store;
@@ -225,6 +226,10 @@ Value field_pack(ValType storage, Value v);
 /* The external type of an external address, for import matching
  * (spec: Externaddr_ok): types of functions and tags are DefType ids. */
 ExternType externval_type(const ExternVal *v);
+
+/* A function as backtraces and traces show it: $name from its module's
+ * name section (or text identifier), else `func <index>`. */
+void funcinst_print_name(Buf *b, const FuncInst *f);
 
 /* An export of an instance by name; NULL if there is none. */
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len);

@@ -373,15 +373,10 @@ static void trace_step(Session *z, const Machine *M)
   Buf b;
   buf_init(&b);
   buf_printf(&b, "%u frame{", M->calls);
-  if (call->call.func && call->call.func->module && call->call.func->module->module
-      && call->call.func->module->module->names.present) {
-    const NameMap *names = &call->call.func->module->module->names.funcs;
-    for (uint32_t i = 0; i < names->len; i++)
-      if (names->data[i].idx == call->call.func->idx)
-        buf_printf(&b, "$%.*s", (int)names->data[i].name.len, (const char *)names->data[i].name.data);
-  }
-  if (b.data[b.len - 1] == '{')
-    buf_printf(&b, call->call.func ? "func %u" : "const", call->call.func ? call->call.func->idx : 0);
+  if (call->call.func)
+    funcinst_print_name(&b, call->call.func);
+  else
+    buf_puts(&b, "constant expression");
   buf_putc(&b, '}');
   uint32_t height = call->height;   /* the operands start above the locals */
   if (call->call.func)
