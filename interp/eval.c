@@ -241,21 +241,28 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
   return true;
 }
 
-/* return: the call frame's results replace it.  When the stack's bottom
- * frame returns, its values are left at the stack's base and the machine is
+/* Leaves the current call frame, the top n values taking its place;
+ * returns the frame left (a copy: its slot is free again). */
+static Frame pop_call(Machine *M, uint32_t n)
+{
+  Stack *S = M->stack;
+  Frame f = S->frames[S->call];
+  memmove(S->vals + f.height, S->vals + S->nvals - n, n * sizeof(Value));
+  S->nvals = f.height + n;
+  S->nframes = S->call;
+  S->call = f.call.caller;
+  S->calls--;
+  M->calls--;
+  return f;
+}
+
+/* return: frame_n{F} val^n return → val^n.  When the stack's bottom frame
+ * returns, its values are left at the stack's base and the machine is
  * done. */
 static void do_return(Machine *M)
 {
   Stack *S = M->stack;
-  Frame *f = &S->frames[S->call];
-  uint32_t n = f->arity;
-  memmove(S->vals + f->height, S->vals + S->nvals - n, n * sizeof(Value));
-  S->nvals = f->height + n;
-  S->nframes = S->call;
-  S->call = f->call.caller;
-  S->calls--;
-  M->calls--;
-  M->pc = f->cont;
+  M->pc = pop_call(M, S->frames[S->call].arity).cont;
   M->done = S->call == FRAME_NONE;
 }
 
@@ -263,18 +270,7 @@ static void do_return(Machine *M)
  * return_call_ref), so tail recursion runs in constant space. */
 static bool tail_invoke(Machine *M, FuncInst *f, Error *err)
 {
-  Stack *S = M->stack;
-  Frame *cur = &S->frames[S->call];
-  uint32_t n = f->type->params.len;
-  const Instr *ret = cur->cont;
-  uint32_t caller = cur->call.caller;
-  memmove(S->vals + cur->height, S->vals + S->nvals - n, n * sizeof(Value));
-  S->nvals = cur->height + n;
-  S->nframes = S->call;
-  S->call = caller;
-  S->calls--;
-  M->calls--;
-  return invoke(M, f, ret, err);
+  return invoke(M, f, pop_call(M, f->type->params.len).cont, err);
 }
 
 /* br l to a label (not the function's own frame), with the operand stack
