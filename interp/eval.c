@@ -132,11 +132,9 @@ static void backtrace(Machine *M, Buf *b)
       else
         buf_puts(b, "constant expression");
       if (mi && mi->module && pc) {
-        Loc loc = module_loc(mi->module, pc->at);
-        if (loc.line)
-          buf_printf(b, " (%s:%u:%u)", loc.file, loc.line, loc.col);
-        else
-          buf_printf(b, " (%s:0x%x)", loc.file, loc.col);
+        char where[ERROR_MESSAGE_MAX];
+        loc_format(where, sizeof where, module_loc(mi->module, pc->at));
+        buf_printf(b, " (%s)", where);
       }
       buf_putc(b, '\n');
       pc = f->cont ? f->cont - 1 : NULL;

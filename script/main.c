@@ -160,11 +160,9 @@ static char *read_file(const char *path, size_t *len)
 /* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries */
 static void print_error(const Error *err)
 {
-  if (err->loc.line)
-    fprintf(stderr, "%s:%u:%u: error: %s\n", err->loc.file, err->loc.line, err->loc.col,
-            err->message);
-  else
-    fprintf(stderr, "%s:0x%x: error: %s\n", err->loc.file, err->loc.col, err->message);
+  char where[ERROR_MESSAGE_MAX];
+  loc_format(where, sizeof where, err->loc);
+  fprintf(stderr, "%s: error: %s\n", where, err->message);
 }
 
 /* Loads and runs one FILE; false if anything failed. */

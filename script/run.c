@@ -389,11 +389,9 @@ static void trace_step(Session *z, const Machine *M)
   text_print_instr(&b, M->pc);
   const ModuleInst *mi = call->call.module;
   if (mi && mi->module) {
-    Loc loc = module_loc(mi->module, M->pc->at);
-    if (loc.line)
-      buf_printf(&b, " (%s:%u:%u)", loc.file, loc.line, loc.col);
-    else
-      buf_printf(&b, " (%s:0x%x)", loc.file, loc.col);
+    char where[ERROR_MESSAGE_MAX];
+    loc_format(where, sizeof where, module_loc(mi->module, M->pc->at));
+    buf_printf(&b, " (%s)", where);
   }
   buf_puts(&b, " |");
   uint32_t first = S->nvals > height + 4 ? S->nvals - 4 : height;

@@ -16,6 +16,14 @@ bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
   return false;
 }
 
+void loc_format(char *out, size_t n, Loc loc)
+{
+  if (loc.line)
+    snprintf(out, n, "%s:%u:%u", loc.file, loc.line, loc.col);
+  else
+    snprintf(out, n, "%s:0x%x", loc.file, loc.col);
+}
+
 void error_clear(Error *e)
 {
   e->phase = PHASE_NONE;

@@ -5,6 +5,7 @@
 #define UTIL_ERROR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum Phase {
@@ -44,6 +45,10 @@ bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 void error_clear(Error *e);
+
+/* Formats a position as messages show it: file:line:col in a text,
+ * file:0xOFFSET in a binary.  Writes at most n bytes, NUL-terminated. */
+void loc_format(char *out, size_t n, Loc loc);
 
 /* The name of a phase as the official interpreter prints it
  * ("syntax error", "invalid module", "trap", ...). */
