@@ -34,64 +34,110 @@ static const char TRAP_NULL_STRUCT[] = "null structure reference";
 static const char TRAP_NULL_ARRAY[] = "null array reference";
 static const char TRAP_NULL_I31[] = "null i31 reference";
 static const char TRAP_NULL_EXN[] = "null exception reference";
+static const char TRAP_NULL_CONT[] = "null continuation reference";
+static const char TRAP_CONSUMED[] = "continuation already consumed";
+static const char UNHANDLED[] = "unhandled tag";
 static const char EXHAUSTED[] = "call stack exhausted";
 static const char OUT_OF_MEMORY[] = "out of memory";
 
 /* ================================================================ Stacks */
 
-/* A stack with room to start: its arrays are never NULL. */
-static Stack *stack_new(void)
+/* The memory a stack takes: charged to the heap, so that suspended
+ * continuations count against its limit like any other object. */
+static size_t stack_size(uint32_t cvals, uint32_t cframes)
 {
-  enum { VALS = 256, FRAMES = 64 };
+  return sizeof(Stack) + (size_t)cvals * sizeof(Value) + (size_t)cframes * sizeof(Frame);
+}
+
+/* A stack with room for `nvals` values and `nframes` frames (its arrays
+ * are never NULL); NULL when the heap or the host has no room. */
+static Stack *stack_new(Store *s, uint32_t nvals, uint32_t nframes)
+{
+  size_t size = stack_size(nvals, nframes);
+  if (!heap_room(s, size))
+    return NULL;
   Stack *st = mem_calloc(1, sizeof *st);
-  Value *vals = mem_calloc(VALS, sizeof *vals);
-  Frame *frames = mem_calloc(FRAMES, sizeof *frames);
+  Value *vals = mem_calloc(nvals, sizeof *vals);
+  Frame *frames = mem_calloc(nframes, sizeof *frames);
   if (!st || !vals || !frames) {
     mem_free(st);
     mem_free(vals);
     mem_free(frames);
     return NULL;
   }
-  *st = (Stack){.vals = vals, .cvals = VALS, .frames = frames, .cframes = FRAMES, .call = FRAME_NONE};
+  *st = (Stack){.vals = vals, .cvals = nvals, .frames = frames, .cframes = nframes, .call = FRAME_NONE};
+  s->stack_bytes += size;
+  s->gc_debt += size;
   return st;
 }
 
-static void stack_free(Stack *st)
+static void stack_free(Store *s, Stack *st)
 {
-  if (st) {
-    mem_free(st->vals);
-    mem_free(st->frames);
-    mem_free(st);
+  s->stack_bytes -= stack_size(st->cvals, st->cframes);
+  mem_free(st->vals);
+  mem_free(st->frames);
+  mem_free(st);
+}
+
+void stack_free_chain(Store *s, Stack *st)
+{
+  while (st) {
+    Stack *parent = st->parent;
+    stack_free(s, st);
+    st = parent;
   }
 }
 
-/* Makes room for n more values on the running stack; beyond the limit of
- * values a stack may hold, it is exhausted. */
-static bool reserve(Machine *M, uint32_t n, Error *err)
+/* Charges a stack's growth by `more` bytes to the heap. */
+static bool stack_charge(Store *s, size_t more, Error *err)
 {
-  Stack *S = M->stack;
+  if (!heap_room(s, more))
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  s->stack_bytes += more;
+  s->gc_debt += more;
+  return true;
+}
+
+/* Makes room for n more values on a stack; beyond the limit of values a
+ * stack may hold, it is exhausted. */
+static bool stack_reserve(Store *s, Stack *S, uint32_t n, Error *err)
+{
   if (S->cvals - S->nvals >= n)
     return true;
   uint64_t need = (uint64_t)S->nvals + n;
-  if (need > M->store->limits.stack_values)
+  if (need > s->limits.stack_values)
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
   uint64_t cap = S->cvals ? S->cvals : 256;
   while (cap < need)
     cap *= 2;
+  if (!stack_charge(s, (cap - S->cvals) * sizeof(Value), err))
+    return false;
   Value *vals = mem_realloc(S->vals, cap * sizeof *vals);
-  if (!vals)
+  if (!vals) {
+    s->stack_bytes -= (cap - S->cvals) * sizeof(Value);
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  }
   S->vals = vals;
   S->cvals = (uint32_t)cap;
   return true;
 }
 
-static bool grow_frames(Stack *S, Error *err)
+/* Room for n more values on the running stack. */
+static bool reserve(Machine *M, uint32_t n, Error *err)
+{
+  return stack_reserve(M->store, M->stack, n, err);
+}
+
+static bool grow_frames(Store *s, Stack *S, Error *err)
 {
   uint32_t cap = S->cframes * 2;
+  if (!stack_charge(s, (size_t)S->cframes * sizeof(Frame), err))
+    return false;
   Frame *frames = mem_realloc(S->frames, cap * sizeof *frames);
-  if (!frames)
+  if (!frames) {
+    s->stack_bytes -= (size_t)S->cframes * sizeof(Frame);
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  }
   S->frames = frames;
   S->cframes = cap;
   return true;
@@ -100,7 +146,7 @@ static bool grow_frames(Stack *S, Error *err)
 static inline bool push_frame(Machine *M, const Frame *f, Error *err)
 {
   Stack *S = M->stack;
-  if (S->nframes == S->cframes && !grow_frames(S, err))
+  if (S->nframes == S->cframes && !grow_frames(M->store, S, err))
     return false;
   S->frames[S->nframes++] = *f;
   return true;
@@ -139,11 +185,13 @@ static void backtrace(Machine *M, Buf *b)
       buf_putc(b, '\n');
       pc = f->cont ? f->cont - 1 : NULL;
     }
-    pc = NULL;
+    pc = S->parent ? S->parent->pc - 1 : NULL;   /* the resume (or switch) that runs S */
   }
 }
 
-static bool trap(Machine *M, const char *msg, Error *err)
+/* A failure of the whole invocation at the current instruction, with a
+ * backtrace: a trap, or a suspension nothing handles. */
+static bool abort_at(Machine *M, Phase phase, const char *msg, Error *err)
 {
   const Frame *f = current(M);
   Loc loc = {0};
@@ -151,7 +199,12 @@ static bool trap(Machine *M, const char *msg, Error *err)
     loc = module_loc(f->call.module->module, M->pc->at);
   if (M->backtrace)
     backtrace(M, M->backtrace);
-  return error_at(err, PHASE_TRAP, loc, "%s", msg);
+  return error_at(err, phase, loc, "%s", msg);
+}
+
+static bool trap(Machine *M, const char *msg, Error *err)
+{
+  return abort_at(M, PHASE_TRAP, msg, err);
 }
 
 /* ================================================================ Types */
@@ -186,6 +239,7 @@ bool ref_matches(const Store *s, Ref r, ValType rt)
     case OBJ_HOST: t.heap = HEAP_ANY; break;
     case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
     case OBJ_EXN: t.heap = HEAP_EXN; break;
+    case OBJ_CONT: if (!r->type) { t.heap = HEAP_CONT; break; } /* fall through */
     default: t.heap = HEAP_DEF; t.idx = r->type->id; break;
     }
   }
@@ -193,6 +247,28 @@ bool ref_matches(const Store *s, Ref r, ValType rt)
 }
 
 /* ================================================================ Calls */
+
+/* The running stack's bottom frame has returned, its values at the
+ * stack's base.  The root's end the invocation; a continuation's go to the
+ * stack that resumed it, which continues after its resume (Explainer:
+ * prompt{hdl*} val* end → val*). */
+static bool stack_done(Machine *M, Error *err)
+{
+  Stack *S = M->stack, *P = S->parent;
+  if (!P) {
+    M->done = true;
+    return true;
+  }
+  M->stack = P;
+  M->pc = P->pc;
+  bool ok = reserve(M, S->nvals, err);
+  if (ok) {
+    memcpy(P->vals + P->nvals, S->vals, S->nvals * sizeof(Value));
+    P->nvals += S->nvals;
+  }
+  stack_free(M->store, S);
+  return ok;
+}
 
 /* Invocation of a function instance, its arguments on top of the stack
  * (spec: Step_read/call_ref with the function's frame, 4.3 "Function
@@ -211,14 +287,13 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
     memmove(args, results, m * sizeof *results);
     S->nvals = S->nvals - n + m;
     M->pc = ret;
-    M->done = S->call == FRAME_NONE;   /* a tail call from the bottom frame */
-    return true;
+    return S->call != FRAME_NONE || stack_done(M, err);   /* a tail call from the bottom frame */
   }
   if (M->calls >= M->store->limits.call_depth)
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
   if (!reserve(M, f->nlocals, err))
     return false;
-  if (S->nframes == S->cframes && !grow_frames(S, err))
+  if (S->nframes == S->cframes && !grow_frames(M->store, S, err))
     return false;
   /* frame_n{F}, written in place */
   Frame *frame = &S->frames[S->nframes];
@@ -254,14 +329,13 @@ static Frame pop_call(Machine *M, uint32_t n)
   return f;
 }
 
-/* return: frame_n{F} val^n return → val^n.  When the stack's bottom frame
- * returns, its values are left at the stack's base and the machine is
- * done. */
-static void do_return(Machine *M)
+/* return: frame_n{F} val^n return → val^n; the stack is done when its
+ * bottom frame returns. */
+static bool do_return(Machine *M, Error *err)
 {
   Stack *S = M->stack;
   M->pc = pop_call(M, S->frames[S->call].arity).cont;
-  M->done = S->call == FRAME_NONE;
+  return S->call != FRAME_NONE || stack_done(M, err);
 }
 
 /* return_call*: the callee replaces the current frame (spec: Step_read/
@@ -295,54 +369,316 @@ static inline bool branch_returns(const Stack *S, uint32_t l)
 }
 
 /* br l on the synchronised configuration; to the call frame, a return. */
-static void branch(Machine *M, uint32_t l)
+static bool branch(Machine *M, uint32_t l, Error *err)
 {
   Stack *S = M->stack;
   if (branch_returns(S, l))
-    do_return(M);
-  else
-    S->nvals = (uint32_t)(branch_label(S, l, S->vals + S->nvals, &M->pc) - S->vals);
+    return do_return(M, err);
+  S->nvals = (uint32_t)(branch_label(S, l, S->vals + S->nvals, &M->pc) - S->vals);
+  return true;
 }
 
 /* ================================================================ Exceptions */
 
-/* throw_ref: unwinds to the innermost handler with a matching catch clause
- * (spec: Step_read/throw_ref-handler-*), which branches to its label with
- * the exception's values.  False, with err set, if nothing catches it. */
-static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
+/* The first catch clause of a handler that catches an exception. */
+static const Catch *catch_for(const ModuleInst *inst, const Catches *cs, const ExnInst *exn)
+{
+  for (uint32_t k = 0; k < cs->len; k++) {
+    const Catch *c = &cs->catch_[k];
+    if (c->kind == CATCH_ALL || c->kind == CATCH_ALL_REF || inst->tags[c->tag] == exn->tag)
+      return c;
+  }
+  return NULL;
+}
+
+/* A catch clause takes the exception: its values (catch, catch_ref), the
+ * exnref (catch_ref, catch_all_ref), then br to its label. */
+static bool catch_exn(Machine *M, const Catch *c, ExnInst *exn, Error *err)
 {
   Stack *S = M->stack;
-  while (S->nframes > 0) {
-    Frame *f = &S->frames[S->nframes - 1];
-    if (f->kind == FRAME_CALL) {
-      S->call = f->call.caller;
-      S->calls--;
-      M->calls--;
-    } else if (f->kind == FRAME_HANDLER) {
-      ModuleInst *inst = S->frames[S->call].call.module;
-      const Catches *cs = f->catches;
-      for (uint32_t k = 0; k < cs->len; k++) {
-        const Catch *c = &cs->catch_[k];
-        if ((c->kind == CATCH || c->kind == CATCH_REF) && inst->tags[c->tag] != exn->tag)
-          continue;
-        uint32_t height = f->height;
-        S->nframes--;
-        S->nvals = height;
-        uint32_t n = (c->kind == CATCH || c->kind == CATCH_REF) ? exn->len : 0;
-        if (!reserve(M, n + 1, err))
-          return false;
-        memcpy(S->vals + S->nvals, exn->fields, n * sizeof(Value));
-        S->nvals += n;
-        if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
-          S->vals[S->nvals++] = value_ref(&exn->obj);
-        branch(M, c->label);
-        return true;
+  uint32_t n = (c->kind == CATCH || c->kind == CATCH_REF) ? exn->len : 0;
+  if (!reserve(M, n + 1, err))
+    return false;
+  memcpy(S->vals + S->nvals, exn->fields, n * sizeof(Value));
+  S->nvals += n;
+  if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
+    S->vals[S->nvals++] = value_ref(&exn->obj);
+  return branch(M, c->label, err);
+}
+
+/* throw_ref: unwinds to the innermost handler with a matching catch clause
+ * (spec: Step_read/throw_ref-handler-*), which branches to its label with
+ * the exception's values.  A prompt does not catch: the exception leaves
+ * the continuation, which is abandoned, and goes on in the stack that
+ * resumed it.  False, with err set, if nothing catches it. */
+static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
+{
+  for (Stack *S = M->stack;; S = M->stack) {
+    while (S->nframes > 0) {
+      Frame *f = &S->frames[S->nframes - 1];
+      if (f->kind == FRAME_CALL) {
+        S->call = f->call.caller;
+        S->calls--;
+        M->calls--;
+      } else if (f->kind == FRAME_HANDLER) {
+        const Catch *c = catch_for(S->frames[S->call].call.module, f->catches, exn);
+        if (c) {
+          S->nframes--;
+          S->nvals = f->height;
+          return catch_exn(M, c, exn, err);
+        }
+      }
+      S->nframes--;
+    }
+    S->nvals = 0;
+    if (!S->parent)
+      return error_at(err, PHASE_EXCEPTION, (Loc){0}, "uncaught exception");
+    M->stack = S->parent;
+    stack_free(M->store, S);
+  }
+}
+
+/* ================================================================ Continuations */
+
+/* The function type of a continuation type cont ft. */
+static const FuncType *cont_functype(const Store *s, const DefType *ct)
+{
+  return &typestore_get(s->types, ct->comp.cont)->comp.func;
+}
+
+/* The continuation on top of the running stack; a trap if it is null or
+ * consumed (Explainer, "Reduction": ref.null → trap, epsilon → trap). */
+static ContInst *cont_operand(Machine *M, Error *err)
+{
+  Stack *S = M->stack;
+  ContInst *c = (ContInst *)S->vals[S->nvals - 1].ref;
+  if (!c)
+    trap(M, TRAP_NULL_CONT, err);
+  else if (!c->top)
+    trap(M, TRAP_CONSUMED, err);
+  return c && c->top ? c : NULL;
+}
+
+/* A new continuation object; when the heap is full, once more after a
+ * collection (the configuration is synchronised and unchanged yet). */
+static ContInst *cont_alloc(Machine *M, const DefType *type, Error *err)
+{
+  ContInst *c = store_alloc_object(M->store, OBJ_CONT, type, sizeof *c);
+  if (!c) {
+    gc_collect(M->store);
+    c = store_alloc_object(M->store, OBJ_CONT, type, sizeof *c);
+  }
+  if (!c)
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  return c;
+}
+
+/* After an instruction that allocated: the collector may run now that the
+ * configuration is whole again. */
+static bool collect_if_due(Machine *M)
+{
+  if (gc_due(M->store))
+    gc_collect(M->store);
+  return true;
+}
+
+/* The stack whose prompt has the innermost handler of the given kind for a
+ * tag, and that handler; NULL if none (Explainer: the context H^ea, which
+ * only crosses prompts without one). */
+static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const Handler **h)
+{
+  for (Stack *S = M->stack; S->parent; S = S->parent)
+    for (uint32_t k = 0; k < S->handlers->len; k++) {
+      const Handler *hd = &S->handlers->handler[k];
+      if (hd->kind == kind && S->handler_module->tags[hd->tag] == tag) {
+        *h = hd;
+        return S;
       }
     }
-    S->nframes--;
+  return NULL;
+}
+
+/* Call frames on the stacks from `top` up to, not including, `end`. */
+static uint32_t chain_calls(const Stack *top, const Stack *end)
+{
+  uint32_t n = 0;
+  for (const Stack *st = top; st != end; st = st->parent)
+    n += st->calls;
+  return n;
+}
+
+/* Makes the active stacks from the running one through `bottom` into the
+ * continuation c, which continues at `pc`: the context H^ea that suspend
+ * and switch capture.  Nothing is copied. */
+static void cont_capture(Machine *M, ContInst *c, Stack *bottom, const Instr *pc)
+{
+  c->top = M->stack;
+  c->bottom = bottom;
+  c->top->pc = pc;
+  M->calls -= chain_calls(c->top, bottom->parent);
+  bottom->parent = NULL;
+}
+
+/* Consumes c and makes its stacks the running chain, on top of stack P
+ * under the prompt hdl* (whose tags are those of module hm). */
+static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, ModuleInst *hm)
+{
+  Stack *top = c->top, *bottom = c->bottom;
+  c->top = c->bottom = NULL;
+  bottom->parent = P;
+  bottom->handlers = hdl;
+  bottom->handler_module = hm;
+  M->calls += chain_calls(top, P);
+  M->stack = top;
+}
+
+/* Pushes n values onto the running stack. */
+static bool push_values(Machine *M, const Value *v, uint32_t n, Error *err)
+{
+  Stack *S = M->stack;
+  if (!reserve(M, n, err))
+    return false;
+  memcpy(S->vals + S->nvals, v, n * sizeof *v);
+  S->nvals += n;
+  return true;
+}
+
+/* Runs the stack just attached from where it stopped, or, if cont.new
+ * made it, by invoking its function: E = _ (invoke fa). */
+static bool cont_start(Machine *M, Error *err)
+{
+  Stack *T = M->stack;
+  FuncInst *f = T->fresh;
+  if (!f) {
+    M->pc = T->pc;
+    return true;
   }
-  S->nvals = 0;
-  return error_at(err, PHASE_EXCEPTION, (Loc){0}, "uncaught exception");
+  T->fresh = NULL;
+  return invoke(M, f, NULL, err);
+}
+
+/* cont.new ct: (ref.func fa) → (ref.cont a), S.conts[a] = _ (invoke fa) */
+static bool cont_new(Machine *M, const DefType *ct, Error *err)
+{
+  Stack *S = M->stack;
+  FuncInst *f = (FuncInst *)S->vals[S->nvals - 1].ref;
+  if (!f)
+    return trap(M, TRAP_NULL_FUNC, err);
+  ContInst *c = cont_alloc(M, ct, err);
+  if (!c)
+    return false;
+  Stack *st = stack_new(M->store, 16, 4);
+  if (!st)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+  st->fresh = f;
+  c->top = c->bottom = st;
+  value_set_ref(&S->vals[S->nvals - 1], &c->obj);
+  M->pc++;
+  return collect_if_due(M);
+}
+
+/* cont.bind ct ct': v^n (ref.cont ca) → (ref.cont a), S.conts[a] = E[v^n _]
+ * and ca consumed: the values go onto the continuation's top stack. */
+static bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
+{
+  Store *s = M->store;
+  ContInst *c = cont_operand(M, err);
+  if (!c)
+    return false;
+  uint32_t n = cont_functype(s, ct)->params.len - cont_functype(s, ct2)->params.len;
+  ContInst *d = cont_alloc(M, ct2, err);
+  if (!d || !stack_reserve(s, c->top, n, err))
+    return false;
+  Stack *S = M->stack, *top = c->top;
+  S->nvals -= n + 1;
+  memcpy(top->vals + top->nvals, S->vals + S->nvals, n * sizeof(Value));
+  top->nvals += n;
+  d->top = top;
+  d->bottom = c->bottom;
+  c->top = c->bottom = NULL;
+  value_set_ref(&S->vals[S->nvals++], &d->obj);
+  M->pc++;
+  return collect_if_due(M);
+}
+
+/* resume ct hdl*: v^n (ref.cont ca) → prompt{hdl'*} E[v^n] end */
+static bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
+{
+  ContInst *c = cont_operand(M, err);
+  if (!c)
+    return false;
+  Stack *S = M->stack;
+  uint32_t n = cont_functype(M->store, inst->types[in->imm.resume.type])->params.len;
+  S->nvals -= n + 1;
+  S->pc = in + 1;
+  cont_attach(M, c, S, in->imm.resume.handlers, inst);
+  return push_values(M, S->vals + S->nvals, n, err) && cont_start(M, err);
+}
+
+/* resume_throw_ref ct hdl*: (ref.exn ea) (ref.cont ca)
+ *   → prompt{hdl'*} E[(ref.exn ea) throw_ref] end */
+static bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
+{
+  ContInst *c = cont_operand(M, err);
+  if (!c)
+    return false;
+  Stack *S = M->stack;
+  ExnInst *exn = (ExnInst *)S->vals[S->nvals - 2].ref;
+  if (!exn)
+    return trap(M, TRAP_NULL_EXN, err);
+  S->nvals -= 2;
+  S->pc = in + 1;
+  cont_attach(M, c, S, in->imm.resume.handlers, inst);
+  return throw_exn(M, exn, err);   /* a fresh continuation has no frames: it leaves at once */
+}
+
+/* suspend ea: prompt{hdl1* (on ea l) hdl2*} H^ea[v^n (suspend ea)] end
+ *   → v^n (ref.cont a) (br l), S.conts[a] = H^ea */
+static bool suspend(Machine *M, TagInst *tag, Error *err)
+{
+  const Handler *h;
+  Stack *bottom = prompt_for(M, tag, ON_LABEL, &h);
+  if (!bottom)
+    return abort_at(M, PHASE_SUSPENSION, UNHANDLED, err);
+  ContInst *c = cont_alloc(M, NULL, err);
+  if (!c)
+    return false;
+  Stack *S = M->stack, *R = bottom->parent;
+  uint32_t n = tag->type->comp.func.params.len;
+  S->nvals -= n;
+  cont_capture(M, c, bottom, M->pc + 1);
+  M->stack = R;
+  M->pc = R->pc;
+  Value k = value_ref(&c->obj);
+  return push_values(M, S->vals + S->nvals, n, err) && push_values(M, &k, 1, err)
+         && branch(M, h->label, err) && collect_if_due(M);
+}
+
+/* switch ct ea: prompt{hdl1* (on ea switch) hdl2*} H^ea[v^n (ref.cont ca) (switch ct ea)] end
+ *   → prompt{hdl1* (on ea switch) hdl2*} E[v^n (ref.cont a)] end, S.conts[a] = H^ea */
+static bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
+{
+  ContInst *c = cont_operand(M, err);
+  if (!c)
+    return false;
+  const Handler *h;
+  Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h);
+  if (!bottom)
+    return abort_at(M, PHASE_SUSPENSION, UNHANDLED, err);
+  const FuncType *ft = cont_functype(M->store, ct);
+  uint32_t n = ft->params.len - 1;   /* the last parameter takes the switching continuation */
+  ContInst *k = cont_alloc(M, typestore_get(M->store->types, ft->params.data[n].idx), err);
+  if (!k)
+    return false;
+  Stack *S = M->stack, *P = bottom->parent;
+  const Handlers *hdl = bottom->handlers;
+  ModuleInst *hm = bottom->handler_module;
+  S->nvals -= n + 1;
+  cont_capture(M, k, bottom, M->pc + 1);
+  cont_attach(M, c, P, hdl, hm);
+  Value kv = value_ref(&k->obj);
+  return push_values(M, S->vals + S->nvals, n, err) && push_values(M, &kv, 1, err)
+         && cont_start(M, err) && collect_if_due(M);
 }
 
 /* ================================================================ Memory */
@@ -590,12 +926,11 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       goto done;                                         \
     RELOAD();                                            \
   } while (0)
-#define JUMP(e) STEP(((e), true))
   /* br l: within the function without leaving the registers */
 #define BRANCH(l)                                        \
   do {                                                   \
     if (branch_returns(S, (l)))                          \
-      JUMP(do_return(M));                                \
+      STEP(do_return(M, err));                           \
     else                                                 \
       sp = branch_label(S, (l), sp, &pc);                \
   } while (0)
@@ -736,7 +1071,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         S->nframes--;
         NEXT();
       }
-      JUMP(do_return(M));
+      STEP(do_return(M, err));
       continue;
     case OP_BR:
       BRANCH(in->imm.x);
@@ -774,7 +1109,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       continue;
     }
     case OP_RETURN:
-      JUMP(do_return(M));
+      STEP(do_return(M, err));
       continue;
     case OP_CALL:
       STEP(invoke(M, inst->funcs[in->imm.x], in + 1, err));
@@ -827,6 +1162,43 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       STEP(throw_exn(M, (ExnInst *)r, err));
       continue;
     }
+
+    /* ---- Stack switching (Explainer, "Instructions") ---- */
+
+    case OP_CONT_NEW:
+      STEP(cont_new(M, inst->types[in->imm.x], err));
+      continue;
+    case OP_CONT_BIND:
+      STEP(cont_bind(M, inst->types[in->imm.xy.x], inst->types[in->imm.xy.y], err));
+      continue;
+    case OP_RESUME:
+      STEP(resume(M, in, inst, err));
+      continue;
+    case OP_RESUME_THROW: {
+      /* v^m (ref.cont ca) → (ref.exn a) (ref.cont ca) resume_throw_ref */
+      TagInst *tag = inst->tags[in->imm.resume.tag];
+      uint32_t n = tag->type->comp.func.params.len;
+      if (!sp[-1].ref)
+        TRAP(TRAP_NULL_CONT);
+      ExnInst *exn;
+      ALLOC(exn, store_alloc_exn(s, tag, n));
+      Value k = sp[-1];
+      sp -= n + 1;
+      memcpy(exn->fields, sp, n * sizeof(Value));
+      PUSH_REF(&exn->obj);
+      PUSH_COPY(&k);
+      STEP(resume_throw_ref(M, in, inst, err));
+      continue;
+    }
+    case OP_RESUME_THROW_REF:
+      STEP(resume_throw_ref(M, in, inst, err));
+      continue;
+    case OP_SUSPEND:
+      STEP(suspend(M, inst->tags[in->imm.x], err));
+      continue;
+    case OP_SWITCH:
+      STEP(do_switch(M, inst->types[in->imm.xy.x], inst->tags[in->imm.xy.y], err));
+      continue;
 
     /* ---- Variable instructions ---- */
 
@@ -1249,7 +1621,6 @@ done:
 #undef SYNC
 #undef RELOAD
 #undef STEP
-#undef JUMP
 #undef BRANCH
 #undef PUSH_LABEL
 #undef TRAP
@@ -1271,10 +1642,11 @@ done:
 static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
 {
   Machine *M = mem_calloc(1, sizeof *M);
-  Stack *st = stack_new();
+  Stack *st = stack_new(s, 256, 64);
   if (!M || !st) {
     mem_free(M);
-    stack_free(st);
+    if (st)
+      stack_free(s, st);
     error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
     return NULL;
   }
@@ -1290,7 +1662,7 @@ void eval_end(Machine *M, Value *results, uint32_t n)
   if (results && n)
     memcpy(results, M->stack->vals, n * sizeof *results);
   M->store->machine = NULL;
-  stack_free(M->stack);
+  stack_free_chain(M->store, M->stack);
   mem_free(M);
 }
 

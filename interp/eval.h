@@ -37,8 +37,12 @@ typedef struct Frame {
 } Frame;
 
 /* A stack: the values and frames of one computation.  The root of an
- * invocation is one; stack switching gives each continuation its own. */
-typedef struct Stack {
+ * invocation is one; each continuation has its own (Explainer,
+ * "Execution").  While a continuation runs, its bottom stack's parent is
+ * the stack that resumed it, and `handlers` are that resume's: the spec's
+ * prompt{hdl*} … end around it.  The active stacks are the chain from the
+ * running one through the parents to the root. */
+struct Stack {
   Value *vals;
   uint32_t nvals, cvals;
   Frame *frames;
@@ -46,7 +50,11 @@ typedef struct Stack {
   uint32_t call;              /* the innermost call frame, or FRAME_NONE */
   uint32_t calls;             /* call frames on this stack */
   struct Stack *parent;       /* the stack to return to when this one finishes */
-} Stack;
+  const Handlers *handlers;   /* the prompt's hdl* (with a parent) */
+  ModuleInst *handler_module; /* whose tags they name */
+  const Instr *pc;            /* where it continues, while another stack runs */
+  FuncInst *fresh;            /* cont.new's function, until the first resume invokes it */
+};
 
 /* The machine: the running stack, and the registers of the innermost frame
  * while it is not running. */
@@ -63,6 +71,10 @@ struct Machine {
  * (its results are at the base of the stack), the steps ran out first, or
  * the run failed (err says how). */
 typedef enum EvalStatus { EVAL_DONE, EVAL_PAUSED, EVAL_FAILED } EvalStatus;
+
+/* Frees a chain of stacks, from `st` through its parents (a
+ * continuation's, when the collector frees it). */
+void stack_free_chain(Store *s, Stack *st);
 
 /* $invoke, step by step: a machine about to run a function on arguments of
  * its parameter types (a host function has run already).  NULL with err

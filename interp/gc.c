@@ -48,6 +48,14 @@ static void mark_refs(Marker *k, Ref *const refs, uint64_t n)
     mark(k, refs[i]);
 }
 
+/* The values of a chain of stacks (the running machine's, or a
+ * suspended continuation's, whose bottom has no parent). */
+static void mark_stack(Marker *k, const Stack *st)
+{
+  for (; st; st = st->parent)
+    mark_values(k, st->vals, st->nvals);
+}
+
 /* The references an object holds. */
 static void scan(Marker *k, Object *o)
 {
@@ -67,15 +75,12 @@ static void scan(Marker *k, Object *o)
   case OBJ_EXTERN:
     mark(k, ((ExternInst *)o)->ref);
     break;
+  case OBJ_CONT:
+    mark_stack(k, ((ContInst *)o)->top);
+    break;
   default:
     break;
   }
-}
-
-static void mark_stack(Marker *k, const Stack *st)
-{
-  for (; st; st = st->parent)
-    mark_values(k, st->vals, st->nvals);
 }
 
 static void mark_roots(Marker *k, Store *s)
@@ -102,8 +107,17 @@ static size_t object_size(const Object *o)
   }
   case OBJ_EXN: return sizeof(ExnInst) + ((const ExnInst *)o)->len * sizeof(Value);
   case OBJ_EXTERN: return sizeof(ExternInst);
+  case OBJ_CONT: return sizeof(ContInst);   /* its stacks count as stack_bytes */
   default: return sizeof(Object);
   }
+}
+
+/* A continuation never resumed takes its stacks with it. */
+static void object_free(Store *s, Object *o)
+{
+  if (o->kind == OBJ_CONT)
+    stack_free_chain(s, ((ContInst *)o)->top);
+  mem_free(o);
 }
 
 void gc_collect(Store *s)
@@ -128,7 +142,7 @@ void gc_collect(Store *s)
       link = &o->next;
     } else {
       *link = o->next;
-      mem_free(o);
+      object_free(s, o);
     }
   }
   s->heap_bytes = live;
@@ -138,7 +152,7 @@ void gc_collect(Store *s)
 
 void gc_pace(Store *s)
 {
-  size_t min = 16 << 20, live = s->heap_bytes;
+  size_t min = 16 << 20, live = s->heap_bytes + s->stack_bytes;
   size_t room = s->limits.heap_bytes > live ? (s->limits.heap_bytes - live) / 2 : 0;
   size_t t = live > min ? live : min;
   s->gc_threshold = t < room ? t : room;
@@ -149,7 +163,7 @@ void gc_free_all(Store *s)
   while (s->objects) {
     Object *o = s->objects;
     s->objects = o->next;
-    mem_free(o);
+    object_free(s, o);
   }
   s->heap_bytes = 0;
 }

@@ -216,7 +216,7 @@ bool mem_grow(Store *s, MemInst *m, uint64_t pages)
 
 void *store_alloc_object(Store *s, ObjKind kind, const DefType *type, size_t size)
 {
-  if (size > s->limits.heap_bytes - s->heap_bytes)
+  if (!heap_room(s, size))
     return NULL;
   Object *o = mem_calloc(1, size);
   if (!o)

@@ -25,6 +25,7 @@ typedef struct Store Store;
 typedef struct ModuleInst ModuleInst;
 typedef struct FuncInst FuncInst;
 typedef struct Machine Machine;
+typedef struct Stack Stack;
 
 /* A host function: reads its arguments, writes its results.  False with
  * err set if it traps. */
@@ -155,13 +156,23 @@ typedef struct ExternInst {
   Ref ref;
 } ExternInst;
 
+/* continst ::= E (Explainer, "Store extensions"): a suspended
+ * computation, kept as the chain of stacks it runs on — from `top`, where
+ * it continues, through each stack's parent down to `bottom`, whose
+ * results go to whoever resumes it.  Both are NULL once it is consumed
+ * (the spec's epsilon). */
+typedef struct ContInst {
+  Object obj;                 /* obj.type: its cont deftype, NULL if made by suspend */
+  Stack *top, *bottom;
+} ContInst;
+
 /* Limits of this implementation; exceeding them is a trap, an exhaustion or
  * a failed grow, never a crash. */
 typedef struct StoreLimits {
   uint64_t fuel;              /* steps of one invocation: beyond, "out of fuel" */
   uint64_t memory_bytes;      /* all linear memories together */
   uint64_t table_entries;     /* any one table */
-  uint64_t heap_bytes;        /* live collectable objects */
+  uint64_t heap_bytes;        /* live collectable objects and all stacks */
   uint32_t call_depth;        /* active call frames: beyond, "call stack exhausted" */
   uint32_t stack_values;      /* values on all stacks together: likewise */
 } StoreLimits;
@@ -181,6 +192,7 @@ struct Store {
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */
   size_t heap_bytes;          /* their size */
+  size_t stack_bytes;         /* the size of every stack, running or suspended */
   size_t gc_debt;             /* bytes allocated since the last collection */
   size_t gc_threshold;        /* the debt at which the next one is due */
   Machine *machine;           /* the running machine, whose stacks are roots */
@@ -203,6 +215,13 @@ bool mem_grow(Store *s, MemInst *m, uint64_t pages);
 
 /* The address type's largest size in pages (memories) or entries. */
 uint64_t mem_max_pages(const MemType *t);
+
+/* Whether `size` more bytes of objects or stacks fit under the heap limit. */
+static inline bool heap_room(const Store *s, size_t size)
+{
+  size_t used = s->heap_bytes + s->stack_bytes;
+  return used <= s->limits.heap_bytes && size <= s->limits.heap_bytes - used;
+}
 
 /* Collectable objects (but host references).  They are zeroed apart from
  * the header; NULL if the heap limit is reached. */
