@@ -364,7 +364,7 @@ static bool arg_fits(Session *z, Value v, ValType t)
 
 /* One line of --trace: the call depth, the current function's frames, the
  * instruction about to be reduced and where it is, and the operands it
- * can see (the top four):
+ * can see (the top four), with a `prompt` for each continuation it runs in:
  *   2 frame{$fac} label label | i64.mul (fac.wat:7:9) | (i64.const 5) (i64.const 24) */
 static void trace_step(Session *z, const Machine *M)
 {
@@ -372,7 +372,10 @@ static void trace_step(Session *z, const Machine *M)
   const Frame *call = &S->frames[S->call];
   Buf b;
   buf_init(&b);
-  buf_printf(&b, "%u frame{", M->calls);
+  buf_printf(&b, "%u ", M->calls);
+  for (const Stack *p = S; p->parent; p = p->parent)   /* inside a resumed continuation */
+    buf_puts(&b, "prompt ");
+  buf_puts(&b, "frame{");
   if (call->call.func)
     funcinst_print_name(&b, call->call.func);
   else

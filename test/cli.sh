@@ -107,6 +107,33 @@ check "--trace shows each step with its operands" 0 "1 frame{func 0} | i32.add (
 # Limits: each ends a run with its own error, and nothing else breaks.
 # (spectest's memory counts towards --max-memory.)
 check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
+check "continuations are collected with their stacks" 0 "36 passed, 0 failed" $bin --max-heap=4M --max-depth=1000 "$top_srcdir/test/core/cont.wast"
+cat > "$tmp/cont.wast" <<'EOF'
+(module
+  (type $f (func (result i32)))
+  (type $k (cont $f))
+  (type $fi (func (param i32) (result i32)))
+  (type $ki (cont $fi))
+  (tag $t (result i32))
+  (func $inner (unreachable))
+  (func $body (result i32) (call $inner) (i32.const 0))
+  (func $sus (result i32) (i32.add (suspend $t) (i32.const 1)))
+  (elem declare func $body $sus)
+  (func (export "trap") (result i32) (resume $k (cont.new $k (ref.func $body))))
+  (func (export "lost") (result i32) (resume $k (cont.new $k (ref.func $sus))))
+  (func (export "run") (result i32)
+    (local $c (ref null $ki))
+    (block $h (result (ref $ki))
+      (return (resume $k (on $t $h) (cont.new $k (ref.func $sus)))))
+    (local.set $c)
+    (resume $ki (i32.const 41) (local.get $c))))
+(invoke "trap")
+(invoke "lost")
+(assert_return (invoke "run") (i32.const 42))
+EOF
+check "a backtrace goes through the resume" 1 "at func 3 (.*cont.wast:11:39)" $bin "$tmp/cont.wast"
+check "a suspension nothing handles" 1 "cont.wast:20:1: unhandled suspension: unhandled tag" $bin "$tmp/cont.wast"
+check "--trace shows the prompt of a continuation" 1 "2 prompt frame{\$sus} | suspend 0" $bin --trace "$tmp/cont.wast"
 cat > "$tmp/limits.wast" <<'EOF'
 (module
   (type $node (struct (field (ref null $node))))

@@ -34,6 +34,7 @@ WAST_TESTS = \
   examples/hello.wast \
   examples/tour.wast \
   %D%/core/stack-switching-syntax.wast \
+  %D%/core/cont.wast \
   %D%/core/gc.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
