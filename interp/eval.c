@@ -567,7 +567,7 @@ static bool cont_new(Machine *M, const DefType *ct, Error *err)
   ContInst *c = cont_alloc(M, ct, err);
   if (!c)
     return false;
-  Stack *st = stack_new(M->store, 16, 4);
+  Stack *st = stack_new(M->store, 8, 2);   /* small: a million of them may wait at once */
   if (!st)
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
   st->fresh = f;

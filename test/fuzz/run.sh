@@ -23,7 +23,7 @@ fi
 (cd "$top" && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
    -fno-sanitize-recover=all -I. -I"$top" $srcs "test/fuzz/fuzz_$target.c" -o "$out/fuzz_$target")
 # Seeds: every module of the official suites, in binary form (decode) or
-# the suites' scripts themselves (text).
+# the suites' scripts and ours themselves (text, run).
 seeds=$out/seeds-$target
 suites=${WAST_DIR:-$top/../shared/testsuite}
 if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
@@ -33,7 +33,7 @@ if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
     (cd "$suites" && "$top/test/roundtrip" --dump "$seeds" $(find . -name '*.wast') >/dev/null) || true
   else
     n=0
-    for f in $(find "$suites" -name '*.wast'); do
+    for f in $(find "$suites" "$top/test/core" -name '*.wast'); do
       n=$((n + 1))
       cp "$f" "$seeds/s$n.wat"
     done
