@@ -1,5 +1,6 @@
 ;; A short tour of what runs: GC structs and arrays, exceptions caught by
-;; try_table, traps, and modules linked through `register`.
+;; try_table, traps, modules linked through `register`, and a generator
+;; built from continuations.
 ;;   wasmfx-ref examples/tour.wast
 
 ;; A linked list of GC structs, summed by walking it.
@@ -66,3 +67,47 @@
 (assert_unlinkable
   (module (import "errors" "too-big" (tag (param i64))))
   "incompatible import type")
+
+;; Stack switching: a generator.  $count runs as a continuation; each
+;; `suspend $yield` hands a number to whoever resumed it and waits.  The
+;; consumer resumes it with a handler for $yield, which receives the number
+;; and the rest of the generator as a new continuation.
+(module
+  (type $gen (func))
+  (type $k (cont $gen))
+  (tag $yield (param i32))
+  (func $count (local $i i32)
+    (loop $next
+      (suspend $yield (local.get $i))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $i) (i32.const 5)))))
+  (elem declare func $count)
+  ;; 0 + 1 + 2 + 3 + 4
+  (func (export "sum") (result i32)
+    (local $k (ref null $k)) (local $sum i32)
+    (local.set $k (cont.new $k (ref.func $count)))
+    (loop $more
+      (block $on_yield (result i32 (ref $k))
+        (resume $k (on $yield $on_yield) (local.get $k))
+        (return (local.get $sum)))   ;; the generator has finished
+      (local.set $k)
+      (local.set $sum (i32.add (local.get $sum)))
+      (br $more))
+    (unreachable))
+  ;; a continuation runs once
+  (func (export "twice")
+    (local $k (ref null $k))
+    (local.set $k (cont.new $k (ref.func $count)))
+    (block $on_yield (result i32 (ref $k))
+      (resume $k (on $yield $on_yield) (local.get $k))
+      (return))
+    (drop)
+    (drop)
+    ;; $k itself was used up by the first resume
+    (block $again (result i32 (ref $k))
+      (resume $k (on $yield $again) (local.get $k))
+      (return))
+    (unreachable)))
+
+(assert_return (invoke "sum") (i32.const 10))
+(assert_trap (invoke "twice") "continuation already consumed")
