@@ -239,8 +239,14 @@ bool ref_matches(const Store *s, Ref r, ValType rt)
     case OBJ_HOST: t.heap = HEAP_ANY; break;
     case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
     case OBJ_EXN: t.heap = HEAP_EXN; break;
-    case OBJ_CONT: if (!r->type) { t.heap = HEAP_CONT; break; } /* fall through */
-    default: t.heap = HEAP_DEF; t.idx = r->type->id; break;
+    default:   /* a suspend's continuation has no type of its own: just cont */
+      if (r->kind == OBJ_CONT && !r->type)
+        t.heap = HEAP_CONT;
+      else {
+        t.heap = HEAP_DEF;
+        t.idx = r->type->id;
+      }
+      break;
     }
   }
   return heaptype_sub(s->types, t, rt);
