@@ -43,7 +43,8 @@ TESTS += $(WAST_TESTS)
 EXTRA_DIST += $(WAST_TESTS)
 
 # make bench: timings, never part of make check (bench/run.sh).
-EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast
+EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
+  bench/cont_deep_yield.wast
 bench: wasmfx-ref
 	top_srcdir='$(top_srcdir)' $(SHELL) $(top_srcdir)/bench/run.sh
 .PHONY: bench
