@@ -479,8 +479,8 @@ static ContInst *cont_alloc(Machine *M, const DefType *type, Error *err)
   return c;
 }
 
-/* After an instruction that allocated: the collector may run now that the
- * configuration is whole again. */
+/* After an instruction that allocated or switched stacks: the collector
+ * may run now that the configuration is whole again. */
 static bool collect_if_due(Machine *M)
 {
   if (gc_due(M->store))
@@ -618,7 +618,7 @@ static bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   S->nvals -= n + 1;
   S->pc = in + 1;
   cont_attach(M, c, S, in->imm.resume.handlers, inst);
-  return push_values(M, S->vals + S->nvals, n, err) && cont_start(M, err);
+  return push_values(M, S->vals + S->nvals, n, err) && cont_start(M, err) && collect_if_due(M);
 }
 
 /* resume_throw_ref ct hdl*: (ref.exn ea) (ref.cont ca)
@@ -635,7 +635,8 @@ static bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Erro
   S->nvals -= 2;
   S->pc = in + 1;
   cont_attach(M, c, S, in->imm.resume.handlers, inst);
-  return throw_exn(M, exn, err);   /* a fresh continuation has no frames: it leaves at once */
+  /* a fresh continuation has no frames: the exception leaves it at once */
+  return throw_exn(M, exn, err) && collect_if_due(M);
 }
 
 /* suspend ea: prompt{hdl1* (on ea l) hdl2*} H^ea[v^n (suspend ea)] end
