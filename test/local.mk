@@ -3,7 +3,9 @@
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
 
-check_PROGRAMS += %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
+check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
+%C%_unit_check_alloc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_alloc_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_unit_check_num_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %C%_unit_check_num_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_unit_check_simd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
@@ -22,7 +24,7 @@ check_PROGRAMS += %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %
 %C%_unit_check_types_LDADD = libwasm.a $(CHECK_LIBS)
 %C%_roundtrip_LDADD = libwasm.a
 
-TESTS += %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/official.sh
+TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/official.sh
 EXTRA_DIST += %D%/cli.sh %D%/official.sh %D%/official.xfail \
   %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/run.sh
 

@@ -45,3 +45,8 @@ void mem_fail_after(long n)
 {
   fail_countdown = n;
 }
+
+int mem_failure_pending(void)
+{
+  return fail_countdown >= 0;
+}

@@ -16,4 +16,7 @@ void mem_free(void *p);
  * a negative n turns failure injection off. */
 void mem_fail_after(long n);
 
+/* Whether the injected failure is still to come. */
+int mem_failure_pending(void);
+
 #endif
