@@ -152,10 +152,14 @@ void gc_collect(Store *s)
 
 void gc_pace(Store *s)
 {
+#ifdef GC_STRESS
+  s->gc_threshold = s->heap_bytes / 16;
+#else
   size_t min = 16 << 20, live = s->heap_bytes + s->stack_bytes;
   size_t room = s->limits.heap_bytes > live ? (s->limits.heap_bytes - live) / 2 : 0;
   size_t t = live > min ? live : min;
   s->gc_threshold = t < room ? t : room;
+#endif
 }
 
 void gc_free_all(Store *s)

@@ -6,21 +6,18 @@
 #include "interp/store.h"
 
 /* Whether enough has been allocated since the last collection for the
- * next one: as much as is live, at least 16 MiB, but never so much that
- * the heap limit would be reached before the collector runs.  Built with
- * --enable-stress, always: every safe point collects, so that a reference
- * the roots miss is found at once. */
+ * next one (gc_pace says how much). */
 static inline bool gc_due(const Store *s)
 {
-#ifdef GC_STRESS
-  (void)s;
-  return true;
-#else
   return s->gc_debt >= s->gc_threshold;
-#endif
 }
 
-/* Sets the threshold from the live size. */
+/* Sets the threshold from the live size: as much as is live, at least
+ * 16 MiB, but never so much that the heap limit would be reached before
+ * the collector runs.  Built with --enable-stress, a sixteenth of the live
+ * objects: with a small heap every safe point collects (every allocation,
+ * suspend, resume and switch), so that a reference the roots miss is found
+ * at once, and a large one does not make the run quadratic. */
 void gc_pace(Store *s);
 
 /* Marks what the roots reach — the instances' globals, tables and element
