@@ -75,6 +75,14 @@
         (cont.bind $ki $kv (i32.const 7) (local.get $k)))))
     (drop))
 
+  ;; A handler whose label is the function's own: the suspend returns from it
+  (func $yield-out (result i32 (ref $ki))
+    (drop (resume $ki (on $yield 0) (i32.const 0) (cont.new $ki (ref.func $gen))))
+    (unreachable))
+  (func (export "handler-returns") (result i32)
+    (call $yield-out)
+    (drop))
+
   ;; A continuation's results: several values, from its bottom frame
   (func $pair (result i32 i64) (i32.const 7) (i64.const -8))
   (func (export "pair") (result i32 i64)
@@ -236,6 +244,7 @@
 (assert_return (invoke "bind-fresh") (i32.const 877))
 ;; yields 1, gets 7; yields 2, which bind-suspended returns
 (assert_return (invoke "bind-suspended") (i32.const 2))
+(assert_return (invoke "handler-returns") (i32.const 1))
 (assert_return (invoke "pair") (i32.const 7) (i64.const -8))
 (assert_return (invoke "save") (i32.const 1))
 (assert_return (invoke "resume-saved" (i32.const 4)) (i32.const 2))
@@ -294,7 +303,7 @@
 
   (func (export "ping-pong") (result i32)
     (resume $k1 (on $sw switch) (i32.const 0) (cont.new $k1 (ref.func $start))))
-    ;; (on $sw $l) is a handler of the other kind: it does not take a switch
+  ;; (on $sw $l) is a handler of the other kind: it does not take a switch
   (func (export "switch-unhandled") (result i32)
     (block $h (result (ref $k1))
       (return (resume $k1 (on $sw $h) (i32.const 0) (cont.new $k1 (ref.func $start)))))
@@ -304,11 +313,23 @@
     (drop)
     (drop)
     (i32.const 0))
+  ;; The player that starts runs inside a resume of its own, whose prompt
+  ;; handles only $other: each switch captures both stacks and the switch
+  ;; back restores them, so the winner's 1000 comes back through it (+5).
+  (func $start-nested (param $n i32) (result i32)
+    (block $h (result (ref $k1))
+      (return (i32.add (i32.const 5)
+        (resume $k1 (on $other $h) (local.get $n) (cont.new $k1 (ref.func $start))))))
+    (unreachable))
+  (elem declare func $start-nested)
+  (func (export "ping-pong-nested") (result i32)
+    (resume $k1 (on $sw switch) (i32.const 0) (cont.new $k1 (ref.func $start-nested))))
   (func (export "switch-null") (result i32)
     (resume $k1 (on $sw switch) (i32.const 0) (cont.new $k1 (ref.func $to-null))))
   (elem declare func $to-null)
 )
 
 (assert_return (invoke "ping-pong") (i32.const 1000))
+(assert_return (invoke "ping-pong-nested") (i32.const 1005))
 (assert_suspension (invoke "switch-unhandled") "unhandled tag")
 (assert_trap (invoke "switch-null") "null continuation reference")
