@@ -107,7 +107,8 @@ check "--trace shows each step with its operands" 0 "1 frame{func 0} | i32.add (
 # Limits: each ends a run with its own error, and nothing else breaks.
 # (spectest's memory counts towards --max-memory.)
 check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
-check "continuations are collected with their stacks" 0 "38 passed, 0 failed" $bin --max-heap=4M --max-depth=1000 "$top_srcdir/test/core/cont.wast"
+check "continuations are collected with their stacks" 0 "39 passed, 0 failed" $bin --max-heap=4M --max-depth=1000 "$top_srcdir/test/core/cont.wast"
+check "a continuation of a host function runs it" 0 "^7 : i32$" $bin "$top_srcdir/test/core/cont.wast"
 cat > "$tmp/cont.wast" <<'EOF'
 (module
   (type $f (func (result i32)))

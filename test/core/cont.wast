@@ -18,6 +18,10 @@
   (type $kr (cont $fr))
   (type $fv (func (result i32)))
   (type $kv (cont $fv))
+  (type $fp (func (param i32)))
+  (type $kp (cont $fp))
+
+  (import "spectest" "print_i32" (func $print (type $fp)))
 
   (tag $yield (param i32) (result i32))
   (tag $other)
@@ -82,6 +86,11 @@
   (func (export "handler-returns") (result i32)
     (call $yield-out)
     (drop))
+
+  ;; A continuation of a host function: it runs at once when resumed
+  (elem declare func $print)
+  (func (export "host")
+    (resume $kp (i32.const 7) (cont.new $kp (ref.func $print))))
 
   ;; A continuation's results: several values, from its bottom frame
   (func $pair (result i32 i64) (i32.const 7) (i64.const -8))
@@ -245,6 +254,7 @@
 ;; yields 1, gets 7; yields 2, which bind-suspended returns
 (assert_return (invoke "bind-suspended") (i32.const 2))
 (assert_return (invoke "handler-returns") (i32.const 1))
+(assert_return (invoke "host"))
 (assert_return (invoke "pair") (i32.const 7) (i64.const -8))
 (assert_return (invoke "save") (i32.const 1))
 (assert_return (invoke "resume-saved" (i32.const 4)) (i32.const 2))
