@@ -13,6 +13,7 @@
 #include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
+#include "test/unit/tap.h"
 
 static const char SCRIPT[] =
   "(module $m\n"
@@ -133,10 +134,5 @@ static Suite *alloc_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(alloc_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(alloc_suite());
 }

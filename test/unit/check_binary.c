@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "binary/binary.h"
+#include "test/unit/tap.h"
 
 #define HEADER "\0asm\1\0\0\0"
 
@@ -153,10 +154,5 @@ static Suite *binary_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(binary_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(binary_suite());
 }

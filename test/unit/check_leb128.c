@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test/unit/tap.h"
+
 #define N_ELEMS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define N_BYTES(...) (sizeof((const uint8_t[]){__VA_ARGS__}))
 
@@ -594,10 +596,5 @@ static Suite *leb128_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(leb128_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(leb128_suite());
 }

@@ -8,6 +8,7 @@
 
 #include "text/lexer.h"
 #include "text/parser.h"
+#include "test/unit/tap.h"
 
 typedef struct Lexed {
   Arena arena;
@@ -313,10 +314,5 @@ static Suite *lexer_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(lexer_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(lexer_suite());
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "interp/num.h"
+#include "test/unit/tap.h"
 
 static const char DIV_ZERO[] = "integer divide by zero";
 static const char OVERFLOW[] = "integer overflow";
@@ -679,10 +680,5 @@ static Suite *num_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(num_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(num_suite());
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test/unit/tap.h"
+
 /* A copy of s[0..n) with no terminating NUL, so that ASan catches a read
  * past the token. */
 static char *exact_copy(const char *s, size_t n)
@@ -685,10 +687,5 @@ static Suite *number_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(number_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(number_suite());
 }

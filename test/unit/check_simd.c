@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "interp/simd.h"
+#include "test/unit/tap.h"
 
 /* Vectors by lanes, lane 0 first */
 #define I8X16(...) ((V128){.i8 = {__VA_ARGS__}})
@@ -593,10 +594,5 @@ static Suite *simd_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(simd_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(simd_suite());
 }

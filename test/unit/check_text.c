@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "test/unit/tap.h"
 
 typedef struct Pair {
   const char *name;
@@ -197,10 +198,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(text_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(text_suite());
 }

@@ -10,6 +10,7 @@
 
 #include "syntax/types.h"
 #include "text/text.h"
+#include "test/unit/tap.h"
 
 enum { MAX_TYPES = 16 };
 
@@ -277,10 +278,5 @@ static Suite *types_suite(void)
 
 int main(void)
 {
-  SRunner *sr = srunner_create(types_suite());
-  srunner_set_tap(sr, "-");
-  srunner_run_all(sr, CK_SILENT);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tap_run(types_suite());
 }
