@@ -28,7 +28,8 @@ static const char usage[] =
   "                    binary form (.bin.wast)\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
   "      --trace       print every step of an invocation: the call depth, the\n"
-  "                    current frame's labels, the instruction, its operands\n"
+  "                    continuations (prompt) and the current frame's labels,\n"
+  "                    the instruction, its operands\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -36,7 +37,7 @@ static const char usage[] =
   "machine (SIZE in bytes, or with a K, M or G suffix):\n"
   "  --fuel=N          steps of one invocation (10000000000): \"out of fuel\"\n"
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
-  "  --max-heap=SIZE   live GC objects (4G): \"out of memory\"\n"
+  "  --max-heap=SIZE   live GC objects and stacks (4G): \"out of memory\"\n"
   "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
   "\n"
   "Each script ends with a line `N passed, N failed` counting assertions.\n"

@@ -28,6 +28,13 @@ check() {
 
 check "--help" 0 "Usage: wasmfx-ref" $bin --help
 check "--version" 0 "wasmfx-ref [0-9]" $bin --version
+# the options the manual page defines: the tag line after each .TP
+awk 'tag { gsub(/\\-/, "-"); print; tag = 0 } /^\.TP/ { tag = 1 }' "$top_srcdir/doc/wasmfx-ref.1" > "$tmp/man-options"
+missing=
+for o in $($bin --help | grep -o -- '--[a-z0-9-]*\|^ *-[a-z]\b' | tr -d ' ' | sort -u); do
+  grep -q -- "$o\b" "$tmp/man-options" || missing="$missing $o"
+done
+check "the manual page documents every option of --help" 0 "^$" printf '%s' "$missing"
 check "no arguments is a usage error" 2 "Usage:" $bin
 check "unknown option" 2 "unknown option '--frobnicate'" $bin --frobnicate
 check "-o needs a file" 2 "-o needs a file name" $bin -o
