@@ -9,20 +9,17 @@
 
 #include "script/run.h"
 #include "text/text.h"
+#include "test/fuzz/fuzz.h"
 #include "util/mem.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   static FILE *null;
   if (!null && !(null = fopen("/dev/null", "w")))
     return 0;
-  char *src = mem_alloc(size + 1);
+  char *src = fuzz_text(data, size);
   if (!src)
     return 0;
-  memcpy(src, data, size);
-  src[size] = '\0';
   Error err = {0};
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (s) {

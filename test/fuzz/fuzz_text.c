@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "test/fuzz/fuzz.h"
 #include "util/mem.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* print(m) must parse back to m */
 static void round_trip(const Module *m)
@@ -27,11 +26,9 @@ static void round_trip(const Module *m)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  char *src = mem_alloc(size + 1);  /* the parser wants a NUL after the text */
+  char *src = fuzz_text(data, size);
   if (!src)
     return 0;
-  memcpy(src, data, size);
-  src[size] = '\0';
   Error err = {0};
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (!s) {
