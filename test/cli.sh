@@ -116,6 +116,23 @@ check "--trace shows each step with its operands" 0 "1 frame{func 0} | i32.add (
 check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
 check "continuations are collected with their stacks" 0 "39 passed, 0 failed" $bin --max-heap=4M --max-depth=1000 "$top_srcdir/test/core/cont.wast"
 check "a continuation of a host function runs it" 0 "^7 : i32$" $bin "$top_srcdir/test/core/cont.wast"
+cat > "$tmp/cont-heap.wast" <<'EOF'
+(module
+  (type $f (func (param i32) (result i32)))
+  (type $k (cont $f))
+  (func $chain (param i32) (result i32)
+    (resume $k (local.get 0) (cont.new $k (ref.func $chain))))
+  (func $deep (param i32) (result i32) (i32.add (call $deep (local.get 0)) (i32.const 1)))
+  (func $id (param i32) (result i32) (local.get 0))
+  (elem declare func $chain $deep $id)
+  (func (export "chain") (result i32) (call $chain (i32.const 0)))
+  (func (export "deep") (result i32) (resume $k (i32.const 0) (cont.new $k (ref.func $deep))))
+  (func (export "id") (result i32) (resume $k (i32.const 1) (cont.new $k (ref.func $id)))))
+(assert_exhaustion (invoke "chain") "out of memory")
+(assert_exhaustion (invoke "deep") "out of memory")
+(assert_return (invoke "id") (i32.const 1))
+EOF
+check "continuations' stacks count against the heap" 0 "3 passed, 0 failed" $bin --max-heap=1M "$tmp/cont-heap.wast"
 cat > "$tmp/cont.wast" <<'EOF'
 (module
   (type $f (func (result i32)))
