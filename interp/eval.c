@@ -88,14 +88,18 @@ void stack_free_chain(Store *s, Stack *st)
   }
 }
 
-/* Charges a stack's growth by `more` bytes to the heap. */
-static bool stack_charge(Store *s, size_t more, Error *err)
+/* One of a stack's arrays, grown from `old` to `new` bytes and charged to
+ * the heap; NULL, with err set, when the heap or the host has no room. */
+static void *stack_grow(Store *s, void *array, size_t old, size_t new, Error *err)
 {
-  if (!heap_room(s, more))
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
-  s->stack_bytes += more;
-  s->gc_debt += more;
-  return true;
+  void *p = heap_room(s, new - old) ? mem_realloc(array, new) : NULL;
+  if (!p) {
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    return NULL;
+  }
+  s->stack_bytes += new - old;
+  s->gc_debt += new - old;
+  return p;
 }
 
 /* Makes room for n more values on a stack; beyond the limit of values a
@@ -110,13 +114,9 @@ static bool stack_reserve(Store *s, Stack *S, uint32_t n, Error *err)
   uint64_t cap = S->cvals ? S->cvals : 256;
   while (cap < need)
     cap *= 2;
-  if (!stack_charge(s, (cap - S->cvals) * sizeof(Value), err))
+  Value *vals = stack_grow(s, S->vals, S->cvals * sizeof *vals, cap * sizeof *vals, err);
+  if (!vals)
     return false;
-  Value *vals = mem_realloc(S->vals, cap * sizeof *vals);
-  if (!vals) {
-    s->stack_bytes -= (cap - S->cvals) * sizeof(Value);
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
-  }
   S->vals = vals;
   S->cvals = (uint32_t)cap;
   return true;
@@ -131,13 +131,9 @@ static bool reserve(Machine *M, uint32_t n, Error *err)
 static bool grow_frames(Store *s, Stack *S, Error *err)
 {
   uint32_t cap = S->cframes * 2;
-  if (!stack_charge(s, (size_t)S->cframes * sizeof(Frame), err))
+  Frame *frames = stack_grow(s, S->frames, S->cframes * sizeof *frames, cap * sizeof *frames, err);
+  if (!frames)
     return false;
-  Frame *frames = mem_realloc(S->frames, cap * sizeof *frames);
-  if (!frames) {
-    s->stack_bytes -= (size_t)S->cframes * sizeof(Frame);
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
-  }
   S->frames = frames;
   S->cframes = cap;
   return true;
