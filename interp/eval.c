@@ -515,18 +515,20 @@ static uint32_t chain_calls(const Stack *top, const Stack *end)
 static void cont_capture(Machine *M, ContInst *c, Stack *bottom, const Instr *pc)
 {
   c->top = M->stack;
-  c->bottom = bottom;
   c->top->pc = pc;
   M->calls -= chain_calls(c->top, bottom->parent);
   bottom->parent = NULL;
 }
 
 /* Consumes c and makes its stacks the running chain, on top of stack P
- * under the prompt hdl* (whose tags are those of module hm). */
+ * under the prompt hdl* (whose tags are those of module hm).  Its bottom
+ * stack is the one without a parent. */
 static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, ModuleInst *hm)
 {
-  Stack *top = c->top, *bottom = c->bottom;
-  c->top = c->bottom = NULL;
+  Stack *top = c->top, *bottom = top;
+  while (bottom->parent)
+    bottom = bottom->parent;
+  c->top = NULL;
   bottom->parent = P;
   bottom->handlers = hdl;
   bottom->handler_module = hm;
@@ -573,7 +575,7 @@ static bool cont_new(Machine *M, const DefType *ct, Error *err)
   if (!st)
     return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
   st->fresh = f;
-  c->top = c->bottom = st;
+  c->top = st;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);
   M->pc++;
   return collect_if_due(M);
@@ -596,8 +598,7 @@ static bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *
   memcpy(top->vals + top->nvals, S->vals + S->nvals, n * sizeof(Value));
   top->nvals += n;
   d->top = top;
-  d->bottom = c->bottom;
-  c->top = c->bottom = NULL;
+  c->top = NULL;
   value_set_ref(&S->vals[S->nvals++], &d->obj);
   M->pc++;
   return collect_if_due(M);

@@ -158,12 +158,12 @@ typedef struct ExternInst {
 
 /* continst ::= E (Explainer, "Store extensions"): a suspended
  * computation, kept as the chain of stacks it runs on — from `top`, where
- * it continues, through each stack's parent down to `bottom`, whose
- * results go to whoever resumes it.  Both are NULL once it is consumed
- * (the spec's epsilon). */
+ * it continues, through each stack's parent down to the one without a
+ * parent, whose results go to whoever resumes it.  `top` is NULL once it
+ * is consumed (the spec's epsilon). */
 typedef struct ContInst {
   Object obj;                 /* obj.type: its cont deftype, NULL if made by suspend */
-  Stack *top, *bottom;
+  Stack *top;
 } ContInst;
 
 /* Limits of this implementation; exceeding them is a trap, an exhaustion or
