@@ -311,7 +311,7 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
   S->calls++;
   M->calls++;
   for (uint32_t i = 0; i < f->nlocals; i++)
-    value_set(&S->vals[S->nvals++], f->local_kinds[i], 0);
+    value_set_default(&S->vals[S->nvals++], f->local_kinds[i]);
   M->pc = frame->call.code;
   return true;
 }

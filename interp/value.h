@@ -64,6 +64,14 @@ static inline Value value_ref(Ref r) { Value v = {.ref = r}; v.kind = VAL_REF; r
  * would stall the CPU's store forwarding on nearly every instruction. */
 static inline void value_set(Value *v, ValKind k, uint64_t bits) { v->i64 = bits; v->kind = (uint8_t)k; }
 static inline void value_set_ref(Value *v, Ref r) { v->ref = r; v->kind = VAL_REF; }
+/* The default value of a local written in place ($default_: zero or null):
+ * a v128 needs all 16 bytes, as a slot may still hold an older vector. */
+static inline void value_set_default(Value *v, ValKind k)
+{
+  value_set(v, k, 0);
+  if (k == VAL_V128)
+    v->v128 = (V128){0};
+}
 static inline void value_copy(Value *d, const Value *s)
 {
   d->i64 = s->i64;
