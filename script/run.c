@@ -263,26 +263,35 @@ static void run_module(Session *z, const Command *c)
   }
 }
 
+/* The module definition $id names (the latest unnamed one if id is empty);
+ * NULL with err set if there is none. */
+static const Module *definition(Session *z, Name id, Error *err)
+{
+  const Binding *d = lookup(&z->definitions, id);
+  if (!d)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, "unknown module definition $%.*s", (int)id.len,
+             (const char *)id.data);
+  return d ? d->module : NULL;
+}
+
 /* (module instance $i? $m?) */
 static void run_instance(Session *z, const Command *c)
 {
-  const Binding *d = lookup(&z->definitions, c->id2);
   Error err = {0};
-  if (!d) {
-    error_at(&err, PHASE_SCRIPT, (Loc){0}, "unknown module definition $%.*s", (int)c->id2.len,
-             (const char *)c->id2.data);
+  const Module *m = definition(z, c->id2, &err);
+  if (!m) {
     report_error(z, c->at, &err, NULL);
     return;
   }
   Buf bt;
   buf_init(&bt);
-  ModuleInst *inst = link(z, d->module, &bt, &err);
+  ModuleInst *inst = link(z, m, &bt, &err);
   if (!inst)
     report_error(z, c->at, &err, &bt);
   buf_free(&bt);
   if (inst) {
     z->current = inst;
-    if (c->id.len && !bind(z, &z->instances, c->id, inst, d->module))
+    if (c->id.len && !bind(z, &z->instances, c->id, inst, m))
       fail(z, c->at, "out of memory");
   }
 }
@@ -633,8 +642,8 @@ static void run_assert_failure(Session *z, const Command *c, Phase phase)
  * it fails in that phase with the expected message. */
 static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
 {
-  Error err;
-  const Module *m = valid_module(z, &c->module, &err);
+  Error err = {0};
+  const Module *m = c->instance ? definition(z, c->id2, &err) : valid_module(z, &c->module, &err);
   if (!m) {
     report_error(z, c->at, &err, NULL);
     return;
@@ -741,7 +750,7 @@ static void run_command(Session *z, const Command *c)
   }
   if (dry) {
     Error err;
-    if ((c->kind == CMD_ASSERT_UNLINKABLE || c->kind == CMD_ASSERT_TRAP_MODULE)
+    if ((c->kind == CMD_ASSERT_UNLINKABLE || c->kind == CMD_ASSERT_TRAP_MODULE) && !c->instance
         && !valid_module(z, &c->module, &err))
       report_error(z, c->at, &err, NULL);
     return;

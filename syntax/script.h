@@ -124,8 +124,10 @@ typedef struct Command {
   Bytes failure;          /* the expected message of assertions */
   Name name;              /* CMD_REGISTER: the registered name; CMD_INPUT/OUTPUT: the file */
   Name id;                /* CMD_REGISTER, CMD_INPUT, CMD_OUTPUT: $id; CMD_INSTANCE: the instance */
-  Name id2;               /* CMD_INSTANCE: the module definition */
+  Name id2;               /* CMD_INSTANCE and `instance` assertions: the module definition */
   bool has_name;          /* CMD_OUTPUT: a file was given */
+  bool instance;          /* CMD_ASSERT_UNLINKABLE, CMD_ASSERT_TRAP_MODULE of (module instance $id? $id2?):
+                             the module is the definition id2, not `module` */
 } Command;
 
 typedef struct Commands {

@@ -94,6 +94,7 @@ cat > "$tmp/script-errors.wast" <<'EOF'
 (register "a" $nope)
 (module (import "nowhere" "f" (func)))
 (module instance $i $nodef)
+(assert_unlinkable (module instance $nodef2) "unknown import")
 EOF
 check "no module yet" 1 "script-errors.wast:1:1: script error: no module instance to use" $bin "$tmp/script-errors.wast"
 check "an unknown module" 1 "script-errors.wast:3:1: script error: unknown module \$b" $bin "$tmp/script-errors.wast"
@@ -103,7 +104,10 @@ check "an argument of the wrong type" 1 "script-errors.wast:6:1: script error: w
 check "registering an unknown module" 1 "script-errors.wast:7:1: script error: unknown module \$nope" $bin "$tmp/script-errors.wast"
 check "an unknown import" 1 "script-errors.wast:8:.*: link failure: unknown import \"nowhere\" \"f\"" $bin "$tmp/script-errors.wast"
 check "an unknown module definition" 1 "script-errors.wast:9:1: script error: unknown module definition \$nodef" $bin "$tmp/script-errors.wast"
-check "every error counts" 1 "0 passed, 8 failed" $bin "$tmp/script-errors.wast"
+check "an assertion on an unknown module definition" 1 "script-errors.wast:10:20: script error: unknown module definition \$nodef2" $bin "$tmp/script-errors.wast"
+check "every error counts" 1 "0 passed, 9 failed" $bin "$tmp/script-errors.wast"
+check "assertions on instances through .bin.wast" 0 "" $bin -d "$top_srcdir/test/core/instance.wast" -o "$tmp/instance.bin.wast"
+check "the binary script runs the same" 0 "10 passed, 0 failed" $bin "$tmp/instance.bin.wast"
 printf '(module (func (export "f") (unreachable)) (start 0))\n' > "$tmp/start.wat"
 check "a module file runs its start function" 1 "start.wat:1:.*: error: unreachable" $bin "$tmp/start.wat"
 check "-d does not run it" 0 "" $bin -d "$tmp/start.wat"

@@ -38,6 +38,7 @@ WAST_TESTS = \
   %D%/core/stack-switching-syntax.wast \
   %D%/core/cont.wast \
   %D%/core/gc.wast \
+  %D%/core/instance.wast \
   %D%/core/locals.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \

@@ -44,7 +44,8 @@ void build_bare_module(TextParser *p);   /* a script that is one module's fields
 void build_module_bytes(TextParser *p, ScriptModule *m, ScriptModuleKind kind, Bytes bytes);
 Bytes build_strings(TextParser *p, Tokens strings);  /* the concatenated bytes, NUL-terminated */
 void build_command_module(TextParser *p, CommandKind kind, ScriptModule *m, Bytes failure);
-void build_command_instance(TextParser *p, Token l, Token instance, Token module);
+Command *build_instance(TextParser *p, Token l, Token instance, Token module);
+void build_command_instance(TextParser *p, CommandKind kind, Command *instance, Bytes failure);
 void build_command_register(TextParser *p, Token l, Name name, Token id);
 void build_command_action(TextParser *p, CommandKind kind, Action *a, Bytes failure);
 void build_command_return(TextParser *p, Action *a, Results results);

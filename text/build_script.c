@@ -89,10 +89,25 @@ void build_command_module(TextParser *p, CommandKind kind, ScriptModule *m, Byte
 }
 
 /* instance ::= (module instance $i? $m?); one name is the module's */
-void build_command_instance(TextParser *p, Token l, Token instance, Token module)
+Command *build_instance(TextParser *p, Token l, Token instance, Token module)
 {
-  add_command(p, (Command){.kind = CMD_INSTANCE, .at = l.at, .id = text_id(p, instance),
-                           .id2 = text_id(p, module)});
+  Command *c = build_alloc(p, sizeof *c);
+  if (c)
+    *c = (Command){.kind = CMD_INSTANCE, .at = l.at, .id = text_id(p, instance),
+                   .id2 = text_id(p, module)};
+  return c;
+}
+
+/* The instance as a command of its own, or as what assert_unlinkable or
+ * assert_trap instantiates. */
+void build_command_instance(TextParser *p, CommandKind kind, Command *instance, Bytes failure)
+{
+  if (!instance)
+    return;
+  instance->kind = kind;
+  instance->instance = kind != CMD_INSTANCE;
+  instance->failure = failure;
+  add_command(p, *instance);
 }
 
 void build_command_register(TextParser *p, Token l, Name name, Token id)

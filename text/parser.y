@@ -106,21 +106,25 @@ string_list(L) ::= string_list(L1) STRING(T). { L = build_tokens_push(p, L1, T);
 
 command ::= script_module(M). { build_command_module(p, CMD_MODULE, M, (Bytes){0}); }
 /* instance ::= (module instance $i? $m?) */
-command ::= LPAR_MODULE(L) INSTANCE RPAR. { build_command_instance(p, L, (Token){0}, (Token){0}); }
-command ::= LPAR_MODULE(L) INSTANCE ID(M) RPAR. { build_command_instance(p, L, (Token){0}, M); }
-command ::= LPAR_MODULE(L) INSTANCE ID(I) ID(M) RPAR. { build_command_instance(p, L, I, M); }
+%type instance {Command *}
+instance(C) ::= LPAR_MODULE(L) INSTANCE RPAR. { C = build_instance(p, L, (Token){0}, (Token){0}); }
+instance(C) ::= LPAR_MODULE(L) INSTANCE ID(M) RPAR. { C = build_instance(p, L, (Token){0}, M); }
+instance(C) ::= LPAR_MODULE(L) INSTANCE ID(I) ID(M) RPAR. { C = build_instance(p, L, I, M); }
+command ::= instance(C). { build_command_instance(p, CMD_INSTANCE, C, (Bytes){0}); }
 /* (register name $id?) */
 command ::= LPAR_REGISTER(L) name(N) id_opt(I) RPAR. { build_command_register(p, L, N, I); }
 command ::= action(A). { build_command_action(p, CMD_ACTION, A, (Bytes){0}); }
 command ::= LPAR_ASSERT_RETURN action(A) results(R) RPAR. { build_command_return(p, A, R); }
 command ::= LPAR_ASSERT_TRAP action(A) failure(F) RPAR. { build_command_action(p, CMD_ASSERT_TRAP, A, F); }
 command ::= LPAR_ASSERT_TRAP script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_TRAP_MODULE, M, F); }
+command ::= LPAR_ASSERT_TRAP instance(C) failure(F) RPAR. { build_command_instance(p, CMD_ASSERT_TRAP_MODULE, C, F); }
 command ::= LPAR_ASSERT_EXHAUSTION action(A) failure(F) RPAR. { build_command_action(p, CMD_ASSERT_EXHAUSTION, A, F); }
 command ::= LPAR_ASSERT_EXCEPTION action(A) RPAR. { build_command_action(p, CMD_ASSERT_EXCEPTION, A, (Bytes){0}); }
 command ::= LPAR_ASSERT_SUSPENSION action(A) failure(F) RPAR. { build_command_action(p, CMD_ASSERT_SUSPENSION, A, F); }
 command ::= LPAR_ASSERT_MALFORMED script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_MALFORMED, M, F); }
 command ::= LPAR_ASSERT_INVALID script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_INVALID, M, F); }
 command ::= LPAR_ASSERT_UNLINKABLE script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_UNLINKABLE, M, F); }
+command ::= LPAR_ASSERT_UNLINKABLE instance(C) failure(F) RPAR. { build_command_instance(p, CMD_ASSERT_UNLINKABLE, C, F); }
 /* meta ::= (input $id? string) | (output $id? string?) */
 command ::= LPAR_INPUT(L) id_opt(I) STRING(S) RPAR. { build_command_file(p, CMD_INPUT, L, I, &S); }
 command ::= LPAR_OUTPUT(L) id_opt(I) STRING(S) RPAR. { build_command_file(p, CMD_OUTPUT, L, I, &S); }

@@ -949,13 +949,26 @@ static void print_assert_action(Buf *out, const char *keyword, const Command *c,
   buf_putc(out, ')');
 }
 
-/* (assert_… module failure), the module on its own lines */
+/* instance ::= (module instance $i? $m?): a single name is the module's */
+static void print_instance(Buf *out, const Command *c)
+{
+  buf_puts(out, "(module instance");
+  print_opt_id(out, c->id);
+  print_opt_id(out, c->id2);
+  buf_putc(out, ')');
+}
+
+/* (assert_… module failure), the module on its own lines, or
+ * (assert_… instance failure) */
 static void print_assert_module(Buf *out, const char *keyword, const Command *c,
                                 ModuleEncoder encode)
 {
   buf_printf(out, "(%s", keyword);
   newline(out, 2);
-  print_script_module(out, &c->module, encode, 2);
+  if (c->instance)
+    print_instance(out, c);
+  else
+    print_script_module(out, &c->module, encode, 2);
   newline(out, 2);
   print_bytes(out, c->failure);
   buf_putc(out, ')');
@@ -969,11 +982,7 @@ static void print_command(Buf *out, const Command *c, ModuleEncoder encode)
     print_script_module(out, &c->module, encode, 0);
     return;
   case CMD_INSTANCE:
-    /* (module instance $i? $m?): a single name is the module's. */
-    buf_puts(out, "(module instance");
-    print_opt_id(out, c->id);
-    print_opt_id(out, c->id2);
-    buf_putc(out, ')');
+    print_instance(out, c);
     return;
   case CMD_REGISTER:
     buf_puts(out, "(register ");
