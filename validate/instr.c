@@ -562,13 +562,19 @@ static bool castable(Checker *k, ValType rt)
   return true;
 }
 
-/* A reftype immediate: valid, closed, castable. */
-static bool cast_type(Checker *k, ValType rt, ValType *out)
+/* A reftype immediate: valid and closed. */
+static bool reftype_imm(Checker *k, ValType rt, ValType *out)
 {
   if (!valid_valtype(k->c, rt, k->at))
     return false;
   *out = close_valtype(k->c, rt);
-  return castable(k, *out);
+  return true;
+}
+
+/* The target type of a cast: a reftype immediate that is castable. */
+static bool cast_type(Checker *k, ValType rt, ValType *out)
+{
+  return reftype_imm(k, rt, out) && castable(k, *out);
 }
 
 /* $diffrt(rt1, rt2): rt1 minus rt2 */
@@ -578,12 +584,13 @@ static ValType diffrt(ValType rt1, ValType rt2)
   return rt1;
 }
 
-/* br_on_cast l rt1 rt2 : t* rt1 -> t* (rt1 \ rt2), and br_on_cast_fail the other way */
+/* br_on_cast l rt1 rt2 : t* rt1 -> t* (rt1 \ rt2), and br_on_cast_fail the other way;
+ * only the target rt2 must be castable (Explainer, "Instructions") */
 static bool br_on_cast(Checker *k, const Instr *in)
 {
   ValType rt1, rt2;
   const Frame *f = label(k, in->imm.br_on_cast.label);
-  if (!f || !cast_type(k, in->imm.br_on_cast.rt1, &rt1) || !cast_type(k, in->imm.br_on_cast.rt2, &rt2))
+  if (!f || !reftype_imm(k, in->imm.br_on_cast.rt1, &rt1) || !cast_type(k, in->imm.br_on_cast.rt2, &rt2))
     return false;
   if (!reftype_sub(k->c->ts, rt2, rt1))
     return FAIL(k, "type mismatch: cast type is not a subtype of the operand type");
@@ -632,6 +639,24 @@ static const FuncType *by_ref(Checker *k, uint32_t x)
 
 /* ------------------------------------------------------- Stack switching */
 
+/* The function type of the continuation type a reference type names: of
+ * the last value of a handler label, or the last parameter of switch.  NULL
+ * if t is no reference to a defined type; also NULL, and the module is
+ * invalid, if it names a defined type that is not a continuation type. */
+static const FuncType *cont_ref(Checker *k, ValType t)
+{
+  if (t.kind != VAL_REF || t.heap != HEAP_DEF)
+    return NULL;
+  const DefType *dt = typestore_get(k->c->ts, t.idx);
+  if (dt->comp.kind != COMP_CONT) {
+    uint32_t x = 0;
+    context_type_index(k->c, t.idx, &x);
+    invalid(k->c, k->at, "non-continuation type %u", x);
+    return NULL;
+  }
+  return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
+}
+
 /* hdl : t* (Explainer, "Instructions"): (on $e $l) sends the tag's
  * parameters and a continuation that expects its results and ends with t*;
  * (on $e switch) needs a tag [] -> [t*]. */
@@ -650,14 +675,10 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
   if (!f)
     return false;
   ValTypes ts = label_types(f);
-  ValType last = ts.len ? ts.data[ts.len - 1] : BOT;
-  if (last.kind == VAL_REF && last.heap == HEAP_DEF &&
-      typestore_get(k->c->ts, last.idx)->comp.kind != COMP_CONT) {
-    uint32_t x = 0;
-    context_type_index(k->c, last.idx, &x);
-    return invalid(k->c, k->at, "non-continuation type %u", x);
-  }
-  if (last.kind != VAL_REF || last.heap != HEAP_DEF) {
+  const FuncType *ct = cont_ref(k, ts.len ? ts.data[ts.len - 1] : BOT);
+  if (failed(k->c))
+    return false;
+  if (!ct) {
     Buf msg;
     buf_init(&msg);
     buf_puts(&msg, "type mismatch: instruction requires concrete continuation reference type but label has [");
@@ -674,7 +695,6 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
   if (!results_sub(k, tag->params.data, tag->params.len, (ValTypes){ts.data, ts.len - 1, 0}))
     return FAIL(k, "type mismatch: the tag's parameters do not match the handler's label");
   /* [t2*] -> [t*] <: the continuation's function type */
-  const FuncType *ct = &typestore_get(k->c->ts, typestore_get(k->c->ts, last.idx)->comp.cont)->comp.func;
   FuncType want = {tag->results, results};
   CompType a = {.kind = COMP_FUNC, .func = want}, b = {.kind = COMP_FUNC, .func = *ct};
   if (!comptype_sub(k->c->ts, &a, &b))
@@ -768,11 +788,11 @@ static bool switch_(Checker *k, uint32_t x, uint32_t e)
     return false;
   if (tag->params.len)
     return FAIL(k, "type mismatch in switch tag");
-  ValType last = ft->params.len ? ft->params.data[ft->params.len - 1] : BOT;
-  if (last.kind != VAL_REF || last.heap != HEAP_DEF ||
-      typestore_get(k->c->ts, last.idx)->comp.kind != COMP_CONT)
+  const FuncType *ft2 = cont_ref(k, ft->params.len ? ft->params.data[ft->params.len - 1] : BOT);
+  if (failed(k->c))
+    return false;
+  if (!ft2)
     return FAIL(k, "type mismatch: switch's continuation must take a continuation");
-  const FuncType *ft2 = &typestore_get(k->c->ts, typestore_get(k->c->ts, last.idx)->comp.cont)->comp.func;
   if (!results_sub(k, ft->results.data, ft->results.len, tag->results) ||
       !results_sub(k, tag->results.data, tag->results.len, ft2->results))
     return FAIL(k, "type mismatch in switch tag");
@@ -822,7 +842,7 @@ static bool struct_new(Checker *k, uint32_t x, bool defaults)
   for (uint32_t i = fs->len; i-- > 0;) {
     ValType t = unpack(fs->data[i].type);
     if (defaults ? !valtype_defaultable(t) : !pop(k, t, NULL))
-      return defaults ? FAIL(k, "type mismatch: field type is not defaultable") : false;
+      return defaults ? FAIL(k, "field type is not defaultable") : false;
   }
   return push(k, def_ref(false, k->c->types[x]));
 }
@@ -908,7 +928,7 @@ static bool array_instr(Checker *k, const Instr *in)
     if (!(f = array_of(k, x)))
       return false;
     if (!valtype_defaultable(unpack(f->type)))
-      return FAIL(k, "type mismatch: array element type is not defaultable");
+      return FAIL(k, "array type is not defaultable");
     return pop(k, I32, NULL) && push(k, def_ref(false, k->c->types[x]));
   case OP_ARRAY_NEW_FIXED:
     return array_new_fixed(k, x, y);

@@ -135,10 +135,12 @@ static bool valid_subtype(Context *c, const SubType *st, uint32_t x)
   if (st->supers.len == 0)
     return true;
   uint32_t y = st->supers.data[0];
-  if (y >= x)
-    return invalid(c, st->at, "unknown type %u", y);
+  if (y >= x)   /* later in its own rec group (beyond it, interning failed) */
+    return invalid(c, st->at, "forward use of type %u in sub type definition", y);
   const DefType *super = c->types[y];
-  if (super->final || !comptype_sub(c->ts, &c->types[x]->comp, &super->comp))
+  if (super->final)
+    return invalid(c, st->at, "sub type %u has final super type %u", x, y);
+  if (!comptype_sub(c->ts, &c->types[x]->comp, &super->comp))
     return invalid(c, st->at, "sub type %u does not match super type %u", x, y);
   return true;
 }
@@ -156,10 +158,10 @@ bool valid_types(Context *c)
     const SubType *head = &ts->data[first];
     uint32_t n = head->rec_size ? head->rec_size : 1;
     uint32_t bad;
-    if (!typestore_intern_group(c->ts, ts->data, first, n, c->types, c->types + first, &bad)) {
-      if (bad == UINT32_MAX)
-        return invalid(c, head->at, "out of memory");
-      return invalid(c, head->at, "unknown type %u", bad);
+    switch (typestore_intern_group(c->ts, ts->data, first, n, c->types, c->types + first, &bad)) {
+    case INTERN_OK: break;
+    case INTERN_UNKNOWN: return invalid(c, head->at, "unknown type %u", bad);
+    case INTERN_NO_MEMORY: return invalid(c, head->at, "out of memory");
     }
     for (uint32_t i = first; i < first + n; i++)
       if (!valid_subtype(c, &ts->data[i], i))
