@@ -215,11 +215,26 @@ static bool heaptype_of(Decoder *d, int64_t x, ValType *t, const uint8_t *at)
   return fail_at(d, at, "malformed heap type");
 }
 
+/* heaptype ::= absheaptype | x:s33 => x (if x >= 0).  An abstract heap type
+ * is one byte; a longer encoding must be a type index.  One that is not is
+ * "integer representation too long", as the reference interpreter says: it
+ * tries the one-byte reading last. */
 static bool heaptype(Decoder *d, ValType *t)
 {
   const uint8_t *at = d->p;
-  int64_t x;
-  return signed_n(d, 33, &x) && heaptype_of(d, x, t, at);
+  uint8_t b;
+  if (!byte(d, &b))
+    return false;
+  if (!(b & 0x80))
+    return heaptype_of(d, b & 0x40 ? (int64_t)b - 0x80 : b, t, at);
+  d->p = at;
+  int64_t x = 0;
+  LebStatus st = leb_read_signed(&d->p, d->end, 33, &x);
+  if (st == LEB_END)
+    return unexpected_end(d);
+  if (st != LEB_OK || x < 0)
+    return fail_at(d, at, "integer representation too long");
+  return heaptype_of(d, x, t, at);
 }
 
 /* Whether a byte starts a reference type: (ref null? ht) or a nullable
@@ -227,6 +242,12 @@ static bool heaptype(Decoder *d, ValType *t)
 static bool is_reftype_byte(uint8_t b)
 {
   return b == 0x63 || b == 0x64 || (b >= 0x68 && b <= 0x75);
+}
+
+/* Whether a byte starts a value type: a number, vector or reference type. */
+static bool is_valtype_byte(uint8_t b)
+{
+  return (b >= 0x7b && b <= 0x7f) || is_reftype_byte(b);
 }
 
 /* reftype ::= 0x63 ht | 0x64 ht | absheaptype */
@@ -262,8 +283,8 @@ static bool valtype(Decoder *d, ValType *t)
   case 0x7c: d->p++; *t = valtype_num(VAL_F64); return true;
   case 0x7b: d->p++; *t = valtype_num(VAL_V128); return true;
   default:
-    if (!is_reftype_byte(*d->p))
-      return fail(d, "malformed value type");
+    if (!is_reftype_byte(*d->p))   /* the reference interpreter tries this reading last */
+      return fail(d, "malformed reference type");
     return reftype(d, t);
   }
 }
@@ -297,6 +318,8 @@ static bool fieldtype(Decoder *d, FieldType *f)
 {
   if (d->p < d->end && (*d->p == 0x78 || *d->p == 0x77)) {
     f->type = valtype_num(*d->p++ == 0x78 ? PACK_I8 : PACK_I16);
+  } else if (d->p < d->end && !is_valtype_byte(*d->p)) {
+    return fail(d, "malformed storage type");
   } else if (!valtype(d, &f->type)) {
     return false;
   }
@@ -330,19 +353,19 @@ static bool comptype(Decoder *d, CompType *c)
   case 0x60:
     c->kind = COMP_FUNC;
     return valtypes(d, &c->func.params) && valtypes(d, &c->func.results);
-  case 0x5d: {
+  case 0x5d: {   /* its immediate is read as a heap type, and must be an index */
     c->kind = COMP_CONT;
     const uint8_t *x_at = d->p;
-    int64_t x;
-    if (!signed_n(d, 33, &x))
+    ValType t;
+    if (!heaptype(d, &t))
       return false;
-    if (x < 0 || x > UINT32_MAX)
-      return fail_at(d, x_at, "malformed continuation type");
-    c->cont = (uint32_t)x;
+    if (t.heap != HEAP_IDX)
+      return fail_at(d, x_at, "malformed heap type");
+    c->cont = t.idx;
     return true;
   }
   default:
-    return fail_at(d, at, "malformed composite type");
+    return fail_at(d, at, "malformed definition type");
   }
 }
 
@@ -540,7 +563,7 @@ static bool handlers(Decoder *d, Handlers **out)
     if (!byte(d, &kind))
       return false;
     if (kind > 1)
-      return fail_at(d, d->p - 1, "malformed handler");
+      return fail_at(d, d->p - 1, "ON opcode expected");
     h->handler[i].kind = kind ? ON_SWITCH : ON_LABEL;
     if (!u32(d, &h->handler[i].tag) || (kind == 0 && !u32(d, &h->handler[i].label)))
       return false;

@@ -56,7 +56,7 @@ static const DefType *functype(Store *s, const char *params)
   st.comp.kind = COMP_FUNC;
   st.comp.func.params = (ValTypes){ps, n, n};
   const DefType *dt = NULL;
-  if (!typestore_intern_group(s->types, &st, 0, 1, NULL, &dt, &bad))
+  if (typestore_intern_group(s->types, &st, 0, 1, NULL, &dt, &bad) != INTERN_OK)
     return NULL;
   return dt;
 }

@@ -34,8 +34,11 @@ static bool alloc_types(Instantiation *z)
     return false;
   for (uint32_t first = 0; first < ts->len;) {
     uint32_t n = ts->data[first].rec_size, bad;
-    if (!typestore_intern_group(z->s->types, ts->data, first, n, mi->types, mi->types + first, &bad))
-      return error_at(z->err, PHASE_INTERNAL, (Loc){0}, "type %u of an unvalidated module", bad);
+    switch (typestore_intern_group(z->s->types, ts->data, first, n, mi->types, mi->types + first, &bad)) {
+    case INTERN_OK: break;
+    case INTERN_UNKNOWN: return error_at(z->err, PHASE_INTERNAL, (Loc){0}, "type %u of an unvalidated module", bad);
+    case INTERN_NO_MEMORY: return error_at(z->err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    }
     first += n;
   }
   mi->ntypes = ts->len;

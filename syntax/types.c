@@ -398,36 +398,36 @@ static bool group_refs_ok(const Candidate *c, uint32_t *bad)
   return true;
 }
 
-bool typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
-                            const DefType *const *prior, const DefType **out, uint32_t *bad)
+InternResult typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
+                                    const DefType *const *prior, const DefType **out, uint32_t *bad)
 {
   Candidate c = {types, first, n, prior};
-  *bad = UINT32_MAX;
+  *bad = 0;
   if (!group_refs_ok(&c, bad))
-    return false;
+    return INTERN_UNKNOWN;
   uint32_t h = hash_candidate(&c);
   if (ts->nbuckets)
     for (RecGroup *g = ts->buckets[h & (ts->nbuckets - 1)]; g; g = g->next)
       if (g->hash == h && group_eq(ts, g, &c)) {
         for (uint32_t i = 0; i < n; i++)
           out[i] = &g->types[i];
-        return true;
+        return INTERN_OK;
       }
   if (!grow_ids(ts, n) || !grow_buckets(ts))
-    return false;
+    return INTERN_NO_MEMORY;
   RecGroup *g = arena_alloc(&ts->arena, sizeof *g);
   DefType *dts = n ? arena_alloc(&ts->arena, (size_t)n * sizeof *dts) : NULL;
   if (!g || (n && !dts))
-    return false;
+    return INTERN_NO_MEMORY;
   *g = (RecGroup){.size = n, .hash = h, .types = dts};
   if (!make_group(ts, &c, g))
-    return false;
+    return INTERN_NO_MEMORY;
   g->next = ts->buckets[h & (ts->nbuckets - 1)];
   ts->buckets[h & (ts->nbuckets - 1)] = g;
   ts->ngroups++;
   for (uint32_t i = 0; i < n; i++)
     out[i] = &g->types[i];
-  return true;
+  return INTERN_OK;
 }
 
 ValType valtype_close(ValType t, const DefType *const *types)

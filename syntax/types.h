@@ -194,9 +194,11 @@ static inline const DefType *typestore_get(const TypeStore *ts, uint32_t id) { r
 /* Interns the rec group of types [first, first + n) of a module, whose
  * earlier types are `prior` (the defined types of types 0 .. first-1).
  * Writes the group's defined types to out[0 .. n-1].  A reference to a type
- * that is not defined yet fails, with *bad set to the offending index. */
-bool typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
-                            const DefType *const *prior, const DefType **out, uint32_t *bad);
+ * that is not defined yet fails with INTERN_UNKNOWN, *bad set to the
+ * offending index (any u32, so the failures are told apart by the result). */
+typedef enum InternResult { INTERN_OK, INTERN_UNKNOWN, INTERN_NO_MEMORY } InternResult;
+InternResult typestore_intern_group(TypeStore *ts, const SubType *types, uint32_t first, uint32_t n,
+                                    const DefType *const *prior, const DefType **out, uint32_t *bad);
 
 /* The closed form of a module's value type, given its defined types. */
 ValType valtype_close(ValType t, const DefType *const *types);

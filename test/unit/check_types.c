@@ -29,7 +29,7 @@ static void intern(TypeStore *ts, const char *src, Interned *out)
   ck_assert(t->len <= MAX_TYPES);
   for (uint32_t first = 0; first < t->len;) {
     uint32_t n = t->data[first].rec_size, bad;
-    ck_assert_msg(typestore_intern_group(ts, t->data, first, n, out->types, out->types + first, &bad),
+    ck_assert_msg(typestore_intern_group(ts, t->data, first, n, out->types, out->types + first, &bad) == INTERN_OK,
                   "%s: group at %u", src, first);
     first += n;
   }
