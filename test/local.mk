@@ -43,8 +43,38 @@ WAST_TESTS = \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
   %D%/core/validation.wast
+# The stack-switching conformance suite: one file per rule group of the
+# Explainer (test/continuations/README.md).  Its tools (coverage, mutants,
+# other engines) are run by hand, never by make check.
+CONT_TESTS = \
+  %D%/continuations/binary-format.wast \
+  %D%/continuations/continuation-lifetime.wast \
+  %D%/continuations/exhaustion.wast \
+  %D%/continuations/handler-contexts.wast \
+  %D%/continuations/linking.wast \
+  %D%/continuations/reduction-cont.bind.wast \
+  %D%/continuations/reduction-cont.new.wast \
+  %D%/continuations/reduction-resume.wast \
+  %D%/continuations/reduction-resume_throw.wast \
+  %D%/continuations/reduction-suspend.wast \
+  %D%/continuations/reduction-switch.wast \
+  %D%/continuations/store.wast \
+  %D%/continuations/tags.wast \
+  %D%/continuations/text-format.wast \
+  %D%/continuations/types.wast \
+  %D%/continuations/validation-casts.wast \
+  %D%/continuations/validation-cont.bind.wast \
+  %D%/continuations/validation-cont.new.wast \
+  %D%/continuations/validation-resume.wast \
+  %D%/continuations/validation-resume_throw.wast \
+  %D%/continuations/validation-suspend.wast \
+  %D%/continuations/validation-switch.wast \
+  %D%/continuations/values-switch.wast \
+  %D%/continuations/values.wast
+WAST_TESTS += $(CONT_TESTS)
 TESTS += $(WAST_TESTS)
-EXTRA_DIST += $(WAST_TESTS)
+EXTRA_DIST += $(WAST_TESTS) %D%/continuations/lib.sh %D%/continuations/coverage.sh \
+  %D%/continuations/mutants.sh
 
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
