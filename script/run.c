@@ -148,7 +148,8 @@ static const Binding *lookup(const void *list, Name name)
 {
   const VEC(Binding) *l = list;
   for (uint32_t i = l->len; i-- > 0;)
-    if (l->data[i].name.len == name.len && memcmp(l->data[i].name.data, name.data, name.len) == 0)
+    if (l->data[i].name.len == name.len &&
+        (name.len == 0 || memcmp(l->data[i].name.data, name.data, name.len) == 0))   /* an empty name may have no bytes */
       return &l->data[i];
   return NULL;
 }
