@@ -62,7 +62,9 @@
 ;; After each module, every test input is run through every channel. Then forty values of
 ;; mixed types go through six of the channels at once; a last module checks
 ;; values whose static types change along the way by subtyping (continuation subtypes used
-;; at their supertypes, cont.bind and handler labels at supertypes).
+;; at their supertypes, cont.bind and handler labels at supertypes).  Last come two modules on
+;; which the official reference interpreter disagrees: a caught exnref, and references made
+;; external in constant expressions.
 
 ;; ------------------------------------------------------------------------------------------
 ;; i32: the bits arrive unchanged.
@@ -4220,3 +4222,55 @@
 (assert_return (invoke "bind-to-super" (i32.const -3)) (i32.const -2993))
 (assert_return (invoke "label-at-super" (i32.const 30)) (i32.const 34))
 (assert_return (invoke "label-at-super" (i32.const -30)) (i32.const -26))
+
+;; ------------------------------------------------------------------------------------------
+;; Reference values that keep their type across a continuation, where the reference
+;; interpreter disagrees.  Both modules are last, so that it runs everything above first.
+
+;; An exception thrown inside a continuation and caught by the resumer with catch_all_ref is
+;; an exnref like any other: a cast to (ref exn) succeeds (Wasm 3.0: "Ref_ok: S |- ref.exn a :
+;; REF EXN", and ref.test of a non-null reference against a type it has is 1).
+;; The reference interpreter disagrees here: its ref.test gives 0 and its ref.cast traps on a
+;; caught exnref.
+(module
+  (type $f (func))
+  (type $k (cont $f))
+  (tag $e (param i32))
+  (func $throws (throw $e (i32.const 9)))
+  (elem declare func $throws)
+  (func $caught (result exnref)
+    (block $h (result exnref)
+      (try_table (catch_all_ref $h)
+        (resume $k (cont.new $k (ref.func $throws))))
+      (unreachable)))
+  (func (export "exn-test") (result i32)
+    (ref.test (ref exn) (call $caught)))
+  (func (export "exn-cast-rethrow") (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h)
+        (throw_ref (ref.cast (ref exn) (call $caught))))
+      (i32.const -1)))
+)
+(assert_return (invoke "exn-test") (i32.const 1))
+(assert_return (invoke "exn-cast-rethrow") (i32.const 9))
+
+;; An internal reference made external in a constant expression travels through a
+;; continuation and comes back as itself (Wasm 3.0: extern.convert_any and any.convert_extern
+;; are constant instructions, "Instr_const: C |- EXTERN.CONVERT_ANY const").
+;; The reference interpreter disagrees here: it rejects extern.convert_any and
+;; any.convert_extern in constant expressions ("constant expression required").
+(module
+  (type $f (func (param externref) (result externref)))
+  (type $k (cont $f))
+  (global $x externref (extern.convert_any (ref.i31 (i32.const 77))))
+  (global $y anyref (any.convert_extern (global.get $x)))
+  (func $id (type $f) (local.get 0))
+  (elem declare func $id)
+  (func (export "extern-through-cont") (result i32)
+    (i31.get_u (ref.cast (ref i31)
+      (any.convert_extern (resume $k (global.get $x) (cont.new $k (ref.func $id)))))))
+  (func (export "converted-back") (result i32)
+    (i31.get_u (ref.cast (ref i31) (global.get $y))))
+)
+(assert_return (invoke "extern-through-cont") (i32.const 77))
+(assert_return (invoke "converted-back") (i32.const 77))
