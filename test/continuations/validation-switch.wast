@@ -240,6 +240,13 @@
     (resume $c (on $e switch) (local.get 0)))
   (func (param (ref $c)) (result i32 i64)
     (resume_throw $c $x (on $e switch) (local.get 0)))
+)
+;; ... and on resume_throw_ref, in a module of its own (an engine that gets
+;; resume_throw_ref wrong then rejects this module only)
+(module
+  (type $f (func (result i32 i64)))
+  (type $c (cont $f))
+  (tag $e (result i32 i64))
   (func (param exnref (ref $c)) (result i32 i64)
     (resume_throw_ref $c (on $e switch) (local.get 0) (local.get 1)))
 )

@@ -59,7 +59,10 @@
 ;;                    function starts, so caught outside)
 ;;   throw-ref-in     the exception of resume_throw_ref, caught inside at the suspend
 ;;
-;; After each module, every test input is run through every channel. Then forty values of
+;; After each module, every test input is run through every channel but the last. The last,
+;; throw-ref-in, is in a module of its own for each type, `$V-<type>-throw-ref` (with its own
+;; copies of `$make`, `$obs` and the suspended catcher), followed by its tests for every input:
+;; an engine that gets resume_throw_ref wrong then fails only those. Then forty values of
 ;; mixed types go through six of the channels at once; a last module checks
 ;; values whose static types change along the way by subtyping (continuation subtypes used
 ;; at their supertypes, cont.bind and handler labels at supertypes).  Last come two modules on
@@ -185,13 +188,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x80000001)) (i32.const 0x80000001))
 (assert_return (invoke "bind-fresh" (i32.const 0x80000001)) (i32.const 0x80000001))
@@ -204,7 +200,6 @@
 (assert_return (invoke "handler-label" (i32.const 0x80000001)) (i32.const 0x80000001))
 (assert_return (invoke "throw-in" (i32.const 0x80000001)) (i32.const 0x80000001))
 (assert_return (invoke "throw-out" (i32.const 0x80000001)) (i32.const 0x80000001))
-(assert_return (invoke "throw-ref-in" (i32.const 0x80000001)) (i32.const 0x80000001))
 (assert_return (invoke "resume-param" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
 (assert_return (invoke "bind-fresh" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
 (assert_return (invoke "bind-split" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
@@ -216,6 +211,44 @@
 (assert_return (invoke "handler-label" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
 (assert_return (invoke "throw-in" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
 (assert_return (invoke "throw-out" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
+
+;; i32 through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-i32 above).
+(module $V-i32-throw-ref
+  (type $obs-t (func (param i32) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32)
+    (local.get 0))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0))
+  (func $catcher (type $out-t)
+    (block $c (result i32)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0x80000001)) (i32.const 0x80000001))
 (assert_return (invoke "throw-ref-in" (i32.const 0x7edcba98)) (i32.const 0x7edcba98))
 
 ;; ------------------------------------------------------------------------------------------
@@ -337,13 +370,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i64) (result i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
 (assert_return (invoke "bind-fresh" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
@@ -356,7 +382,6 @@
 (assert_return (invoke "handler-label" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
 (assert_return (invoke "throw-in" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
 (assert_return (invoke "throw-out" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
-(assert_return (invoke "throw-ref-in" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
 (assert_return (invoke "resume-param" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
 (assert_return (invoke "bind-fresh" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
 (assert_return (invoke "bind-split" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
@@ -368,6 +393,44 @@
 (assert_return (invoke "handler-label" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
 (assert_return (invoke "throw-in" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
 (assert_return (invoke "throw-out" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
+
+;; i64 through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-i64 above).
+(module $V-i64-throw-ref
+  (type $obs-t (func (param i64) (result i64)))  ;; the observer's type
+  (type $out-t (func (result i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i64))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i64) (result i64)
+    (local.get 0))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0))
+  (func $catcher (type $out-t)
+    (block $c (result i64)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i64) (result i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i64.const 0x8000000000000001)) (i64.const 0x8000000000000001))
 (assert_return (invoke "throw-ref-in" (i64.const 0x0123456789abcdef)) (i64.const 0x0123456789abcdef))
 
 ;; ------------------------------------------------------------------------------------------
@@ -490,13 +553,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
 (assert_return (invoke "bind-fresh" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
@@ -509,7 +565,6 @@
 (assert_return (invoke "handler-label" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
 (assert_return (invoke "throw-in" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
 (assert_return (invoke "throw-out" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
-(assert_return (invoke "throw-ref-in" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
 (assert_return (invoke "resume-param" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "bind-fresh" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "bind-split" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
@@ -521,7 +576,6 @@
 (assert_return (invoke "handler-label" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "throw-in" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "throw-out" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
-(assert_return (invoke "throw-ref-in" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "resume-param" (i32.const 0x80000000)) (i32.const 0x80000000))
 (assert_return (invoke "bind-fresh" (i32.const 0x80000000)) (i32.const 0x80000000))
 (assert_return (invoke "bind-split" (i32.const 0x80000000)) (i32.const 0x80000000))
@@ -533,6 +587,45 @@
 (assert_return (invoke "handler-label" (i32.const 0x80000000)) (i32.const 0x80000000))
 (assert_return (invoke "throw-in" (i32.const 0x80000000)) (i32.const 0x80000000))
 (assert_return (invoke "throw-out" (i32.const 0x80000000)) (i32.const 0x80000000))
+
+;; f32 through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-f32 above).
+(module $V-f32-throw-ref
+  (type $obs-t (func (param f32) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param f32))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result f32)
+    (f32.reinterpret_i32 (local.get 0)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (i32.reinterpret_f32 (local.get 0)))
+  (func $catcher (type $out-t)
+    (block $c (result f32)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0x7fa00005)) (i32.const 0x7fa00005))
+(assert_return (invoke "throw-ref-in" (i32.const 0xffc0beef)) (i32.const 0xffc0beef))
 (assert_return (invoke "throw-ref-in" (i32.const 0x80000000)) (i32.const 0x80000000))
 
 ;; ------------------------------------------------------------------------------------------
@@ -654,13 +747,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i64) (result i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
 (assert_return (invoke "bind-fresh" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
@@ -673,7 +759,6 @@
 (assert_return (invoke "handler-label" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
 (assert_return (invoke "throw-in" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
 (assert_return (invoke "throw-out" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
-(assert_return (invoke "throw-ref-in" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
 (assert_return (invoke "resume-param" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "bind-fresh" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "bind-split" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
@@ -685,7 +770,6 @@
 (assert_return (invoke "handler-label" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "throw-in" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "throw-out" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
-(assert_return (invoke "throw-ref-in" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "resume-param" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
 (assert_return (invoke "bind-fresh" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
 (assert_return (invoke "bind-split" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
@@ -697,6 +781,45 @@
 (assert_return (invoke "handler-label" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
 (assert_return (invoke "throw-in" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
 (assert_return (invoke "throw-out" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
+
+;; f64 through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-f64 above).
+(module $V-f64-throw-ref
+  (type $obs-t (func (param f64) (result i64)))  ;; the observer's type
+  (type $out-t (func (result i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param f64))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i64) (result f64)
+    (f64.reinterpret_i64 (local.get 0)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (i64.reinterpret_f64 (local.get 0)))
+  (func $catcher (type $out-t)
+    (block $c (result f64)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i64) (result i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i64.const 0x7ff0000000000001)) (i64.const 0x7ff0000000000001))
+(assert_return (invoke "throw-ref-in" (i64.const 0xfff80000deadbeef)) (i64.const 0xfff80000deadbeef))
 (assert_return (invoke "throw-ref-in" (i64.const 0x8000000000000000)) (i64.const 0x8000000000000000))
 
 ;; ------------------------------------------------------------------------------------------
@@ -818,13 +941,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x v128) (result v128)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
 (assert_return (invoke "bind-fresh" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
@@ -837,7 +953,6 @@
 (assert_return (invoke "handler-label" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
 (assert_return (invoke "throw-in" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
 (assert_return (invoke "throw-out" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
-(assert_return (invoke "throw-ref-in" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
 (assert_return (invoke "resume-param" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
 (assert_return (invoke "bind-fresh" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
 (assert_return (invoke "bind-split" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
@@ -849,6 +964,44 @@
 (assert_return (invoke "handler-label" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
 (assert_return (invoke "throw-in" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
 (assert_return (invoke "throw-out" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
+
+;; v128 through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-v128 above).
+(module $V-v128-throw-ref
+  (type $obs-t (func (param v128) (result v128)))  ;; the observer's type
+  (type $out-t (func (result v128)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param v128))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param v128) (result v128)
+    (local.get 0))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0))
+  (func $catcher (type $out-t)
+    (block $c (result v128)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x v128) (result v128)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f))
 (assert_return (invoke "throw-ref-in" (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00)) (v128.const i8x16 0xf1 0xe2 0xd3 0xc4 0xb5 0xa6 0x97 0x88 0x79 0x6a 0x5b 0x4c 0x3d 0x2e 0x1f 0x00))
 
 ;; ------------------------------------------------------------------------------------------
@@ -980,13 +1133,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 1)) (i32.const 101))
 (assert_return (invoke "bind-fresh" (i32.const 1)) (i32.const 101))
@@ -999,7 +1145,6 @@
 (assert_return (invoke "handler-label" (i32.const 1)) (i32.const 101))
 (assert_return (invoke "throw-in" (i32.const 1)) (i32.const 101))
 (assert_return (invoke "throw-out" (i32.const 1)) (i32.const 101))
-(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 101))
 (assert_return (invoke "resume-param" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "bind-fresh" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "bind-split" (i32.const 2)) (i32.const 102))
@@ -1011,7 +1156,6 @@
 (assert_return (invoke "handler-label" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "throw-in" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "throw-out" (i32.const 2)) (i32.const 102))
-(assert_return (invoke "throw-ref-in" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "resume-param" (i32.const -1)) (i32.const -1))
 (assert_return (invoke "bind-fresh" (i32.const -1)) (i32.const -1))
 (assert_return (invoke "bind-split" (i32.const -1)) (i32.const -1))
@@ -1023,6 +1167,54 @@
 (assert_return (invoke "handler-label" (i32.const -1)) (i32.const -1))
 (assert_return (invoke "throw-in" (i32.const -1)) (i32.const -1))
 (assert_return (invoke "throw-out" (i32.const -1)) (i32.const -1))
+
+;; funcref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-funcref above).
+(module $V-funcref-throw-ref
+  (type $f (func (result i32)))
+  (func $f100 (type $f) (i32.const 100))
+  (func $f101 (type $f) (i32.const 101))
+  (func $f102 (type $f) (i32.const 102))
+  (table $fs funcref (elem $f100 $f101 $f102))
+  (type $obs-t (func (param funcref) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param funcref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result funcref)
+    (if (result funcref) (i32.eq (local.get 0) (i32.const -1))
+      (then (ref.null func))
+      (else (table.get $fs (local.get 0)))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (if (result i32) (ref.is_null (local.get 0))
+      (then (i32.const -1))
+      (else (call_ref $f (ref.cast (ref $f) (local.get 0))))))
+  (func $catcher (type $out-t)
+    (block $c (result funcref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 101))
+(assert_return (invoke "throw-ref-in" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "throw-ref-in" (i32.const -1)) (i32.const -1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -1149,13 +1341,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0)) (i32.const 100))
 (assert_return (invoke "bind-fresh" (i32.const 0)) (i32.const 100))
@@ -1168,7 +1353,6 @@
 (assert_return (invoke "handler-label" (i32.const 0)) (i32.const 100))
 (assert_return (invoke "throw-in" (i32.const 0)) (i32.const 100))
 (assert_return (invoke "throw-out" (i32.const 0)) (i32.const 100))
-(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 100))
 (assert_return (invoke "resume-param" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "bind-fresh" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "bind-split" (i32.const 2)) (i32.const 102))
@@ -1180,6 +1364,49 @@
 (assert_return (invoke "handler-label" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "throw-in" (i32.const 2)) (i32.const 102))
 (assert_return (invoke "throw-out" (i32.const 2)) (i32.const 102))
+
+;; ref-func through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-ref-func above).
+(module $V-ref-func-throw-ref
+  (type $f (func (result i32)))
+  (func $f100 (type $f) (i32.const 100))
+  (func $f101 (type $f) (i32.const 101))
+  (func $f102 (type $f) (i32.const 102))
+  (table $fs funcref (elem $f100 $f101 $f102))
+  (type $obs-t (func (param (ref $f)) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param (ref $f)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result (ref $f))
+    (ref.cast (ref $f) (table.get $fs (local.get 0))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (call_ref $f (local.get 0)))
+  (func $catcher (type $out-t)
+    (block $c (result (ref $f))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 100))
 (assert_return (invoke "throw-ref-in" (i32.const 2)) (i32.const 102))
 
 ;; ------------------------------------------------------------------------------------------
@@ -1301,13 +1528,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x externref) (result externref)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (ref.extern 1)) (ref.extern 1))
 (assert_return (invoke "bind-fresh" (ref.extern 1)) (ref.extern 1))
@@ -1320,7 +1540,6 @@
 (assert_return (invoke "handler-label" (ref.extern 1)) (ref.extern 1))
 (assert_return (invoke "throw-in" (ref.extern 1)) (ref.extern 1))
 (assert_return (invoke "throw-out" (ref.extern 1)) (ref.extern 1))
-(assert_return (invoke "throw-ref-in" (ref.extern 1)) (ref.extern 1))
 (assert_return (invoke "resume-param" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "bind-fresh" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "bind-split" (ref.extern 0x7fff)) (ref.extern 0x7fff))
@@ -1332,7 +1551,6 @@
 (assert_return (invoke "handler-label" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "throw-in" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "throw-out" (ref.extern 0x7fff)) (ref.extern 0x7fff))
-(assert_return (invoke "throw-ref-in" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "resume-param" (ref.null extern)) (ref.null extern))
 (assert_return (invoke "bind-fresh" (ref.null extern)) (ref.null extern))
 (assert_return (invoke "bind-split" (ref.null extern)) (ref.null extern))
@@ -1344,6 +1562,45 @@
 (assert_return (invoke "handler-label" (ref.null extern)) (ref.null extern))
 (assert_return (invoke "throw-in" (ref.null extern)) (ref.null extern))
 (assert_return (invoke "throw-out" (ref.null extern)) (ref.null extern))
+
+;; externref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-externref above).
+(module $V-externref-throw-ref
+  (type $obs-t (func (param externref) (result externref)))  ;; the observer's type
+  (type $out-t (func (result externref)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param externref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param externref) (result externref)
+    (local.get 0))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0))
+  (func $catcher (type $out-t)
+    (block $c (result externref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x externref) (result externref)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (ref.extern 1)) (ref.extern 1))
+(assert_return (invoke "throw-ref-in" (ref.extern 0x7fff)) (ref.extern 0x7fff))
 (assert_return (invoke "throw-ref-in" (ref.null extern)) (ref.null extern))
 
 ;; ------------------------------------------------------------------------------------------
@@ -1481,13 +1738,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "bind-fresh" (i32.const 0)) (i32.const 0x2bcdef01))
@@ -1500,7 +1750,6 @@
 (assert_return (invoke "handler-label" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "throw-in" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "throw-out" (i32.const 0)) (i32.const 0x2bcdef01))
-(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "resume-param" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "bind-fresh" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "bind-split" (i32.const 1)) (i32.const 0x11223344))
@@ -1512,7 +1761,6 @@
 (assert_return (invoke "handler-label" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "throw-in" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "throw-out" (i32.const 1)) (i32.const 0x11223344))
-(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "resume-param" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "bind-fresh" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "bind-split" (i32.const 2)) (i32.const 0x66778899))
@@ -1524,7 +1772,6 @@
 (assert_return (invoke "handler-label" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "throw-in" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "throw-out" (i32.const 2)) (i32.const 0x66778899))
-(assert_return (invoke "throw-ref-in" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "resume-param" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "bind-fresh" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "bind-split" (i32.const 3)) (i32.const -1))
@@ -1536,6 +1783,61 @@
 (assert_return (invoke "handler-label" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "throw-in" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "throw-out" (i32.const 3)) (i32.const -1))
+
+;; anyref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-anyref above).
+(module $V-anyref-throw-ref
+  (type $s (struct (field i32)))
+  (type $a (array i32))
+  (type $obs-t (func (param anyref) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param anyref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result anyref)
+    (block $default
+      (block $b2
+        (block $b1
+          (block $b0
+            (br_table $b0 $b1 $b2 $default (local.get 0)))
+          (return (ref.i31 (i32.const 0x2bcdef01))))
+        (return (struct.new $s (i32.const 0x11223344))))
+      (return (array.new_fixed $a 2 (i32.const 0x55) (i32.const 0x66778899))))
+    (ref.null none))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (if (ref.is_null (local.get 0)) (then (return (i32.const -1))))
+    (if (ref.test (ref i31) (local.get 0))
+      (then (return (i31.get_u (ref.cast (ref i31) (local.get 0))))))
+    (if (ref.test (ref $s) (local.get 0))
+      (then (return (struct.get $s 0 (ref.cast (ref $s) (local.get 0))))))
+    (array.get $a (ref.cast (ref $a) (local.get 0)) (i32.const 1)))
+  (func $catcher (type $out-t)
+    (block $c (result anyref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 0x2bcdef01))
+(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 0x11223344))
+(assert_return (invoke "throw-ref-in" (i32.const 2)) (i32.const 0x66778899))
 (assert_return (invoke "throw-ref-in" (i32.const 3)) (i32.const -1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -1672,13 +1974,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "bind-fresh" (i32.const 0)) (i32.const 0x2bcdef01))
@@ -1691,7 +1986,6 @@
 (assert_return (invoke "handler-label" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "throw-in" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "throw-out" (i32.const 0)) (i32.const 0x2bcdef01))
-(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 0x2bcdef01))
 (assert_return (invoke "resume-param" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "bind-fresh" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "bind-split" (i32.const 1)) (i32.const 0x11223344))
@@ -1703,7 +1997,6 @@
 (assert_return (invoke "handler-label" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "throw-in" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "throw-out" (i32.const 1)) (i32.const 0x11223344))
-(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "resume-param" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "bind-fresh" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "bind-split" (i32.const 3)) (i32.const -1))
@@ -1715,6 +2008,60 @@
 (assert_return (invoke "handler-label" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "throw-in" (i32.const 3)) (i32.const -1))
 (assert_return (invoke "throw-out" (i32.const 3)) (i32.const -1))
+
+;; eqref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-eqref above).
+(module $V-eqref-throw-ref
+  (type $s (struct (field i32)))
+  (type $a (array i32))
+  (type $obs-t (func (param eqref) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param eqref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result eqref)
+    (block $default
+      (block $b2
+        (block $b1
+          (block $b0
+            (br_table $b0 $b1 $b2 $default (local.get 0)))
+          (return (ref.i31 (i32.const 0x2bcdef01))))
+        (return (struct.new $s (i32.const 0x11223344))))
+      (return (array.new_fixed $a 2 (i32.const 0x55) (i32.const 0x66778899))))
+    (ref.null none))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (if (ref.is_null (local.get 0)) (then (return (i32.const -1))))
+    (if (ref.test (ref i31) (local.get 0))
+      (then (return (i31.get_u (ref.cast (ref i31) (local.get 0))))))
+    (if (ref.test (ref $s) (local.get 0))
+      (then (return (struct.get $s 0 (ref.cast (ref $s) (local.get 0))))))
+    (array.get $a (ref.cast (ref $a) (local.get 0)) (i32.const 1)))
+  (func $catcher (type $out-t)
+    (block $c (result eqref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const 0x2bcdef01))
+(assert_return (invoke "throw-ref-in" (i32.const 1)) (i32.const 0x11223344))
 (assert_return (invoke "throw-ref-in" (i32.const 3)) (i32.const -1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -1836,13 +2183,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x40000001)) (i32.const 0xc0000001))
 (assert_return (invoke "bind-fresh" (i32.const 0x40000001)) (i32.const 0xc0000001))
@@ -1855,7 +2195,6 @@
 (assert_return (invoke "handler-label" (i32.const 0x40000001)) (i32.const 0xc0000001))
 (assert_return (invoke "throw-in" (i32.const 0x40000001)) (i32.const 0xc0000001))
 (assert_return (invoke "throw-out" (i32.const 0x40000001)) (i32.const 0xc0000001))
-(assert_return (invoke "throw-ref-in" (i32.const 0x40000001)) (i32.const 0xc0000001))
 (assert_return (invoke "resume-param" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "bind-fresh" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "bind-split" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
@@ -1867,7 +2206,6 @@
 (assert_return (invoke "handler-label" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "throw-in" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "throw-out" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
-(assert_return (invoke "throw-ref-in" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "resume-param" (i32.const 0x80000005)) (i32.const 5))
 (assert_return (invoke "bind-fresh" (i32.const 0x80000005)) (i32.const 5))
 (assert_return (invoke "bind-split" (i32.const 0x80000005)) (i32.const 5))
@@ -1879,6 +2217,45 @@
 (assert_return (invoke "handler-label" (i32.const 0x80000005)) (i32.const 5))
 (assert_return (invoke "throw-in" (i32.const 0x80000005)) (i32.const 5))
 (assert_return (invoke "throw-out" (i32.const 0x80000005)) (i32.const 5))
+
+;; i31ref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-i31ref above).
+(module $V-i31ref-throw-ref
+  (type $obs-t (func (param i31ref) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i31ref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i31ref)
+    (ref.i31 (local.get 0)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (i31.get_s (local.get 0)))
+  (func $catcher (type $out-t)
+    (block $c (result i31ref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0x40000001)) (i32.const 0xc0000001))
+(assert_return (invoke "throw-ref-in" (i32.const 0x3ffffffe)) (i32.const 0x3ffffffe))
 (assert_return (invoke "throw-ref-in" (i32.const 0x80000005)) (i32.const 5))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2002,13 +2379,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
 (assert_return (invoke "bind-fresh" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
@@ -2021,7 +2391,6 @@
 (assert_return (invoke "handler-label" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
 (assert_return (invoke "throw-in" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
 (assert_return (invoke "throw-out" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
-(assert_return (invoke "throw-ref-in" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
 (assert_return (invoke "resume-param" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
 (assert_return (invoke "bind-fresh" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
 (assert_return (invoke "bind-split" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
@@ -2033,6 +2402,46 @@
 (assert_return (invoke "handler-label" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
 (assert_return (invoke "throw-in" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
 (assert_return (invoke "throw-out" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
+
+;; structref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-structref above).
+(module $V-structref-throw-ref
+  (type $s (struct (field i32) (field (mut i64))))
+  (type $obs-t (func (param structref) (result i32 i64)))  ;; the observer's type
+  (type $out-t (func (result i32 i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param structref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result structref)
+    (struct.new $s (local.get 0) (i64.const 0x0102030405060708)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (struct.get $s 0 (ref.cast (ref $s) (local.get 0)))
+    (struct.get $s 1 (ref.cast (ref $s) (local.get 0))))
+  (func $catcher (type $out-t)
+    (block $c (result structref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 0xcafe)) (i32.const 0xcafe) (i64.const 0x0102030405060708))
 (assert_return (invoke "throw-ref-in" (i32.const -7)) (i32.const -7) (i64.const 0x0102030405060708))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2155,13 +2564,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const -3)) (i32.const -3) (i64.const -3))
 (assert_return (invoke "bind-fresh" (i32.const -3)) (i32.const -3) (i64.const -3))
@@ -2174,6 +2576,44 @@
 (assert_return (invoke "handler-label" (i32.const -3)) (i32.const -3) (i64.const -3))
 (assert_return (invoke "throw-in" (i32.const -3)) (i32.const -3) (i64.const -3))
 (assert_return (invoke "throw-out" (i32.const -3)) (i32.const -3) (i64.const -3))
+
+;; ref-struct through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-ref-struct above).
+(module $V-ref-struct-throw-ref
+  (type $s (struct (field i32) (field (mut i64))))
+  (type $obs-t (func (param (ref $s)) (result i32 i64)))  ;; the observer's type
+  (type $out-t (func (result i32 i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param (ref $s)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result (ref $s))
+    (struct.new $s (local.get 0) (i64.extend_i32_s (local.get 0))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (struct.get $s 0 (local.get 0)) (struct.get $s 1 (local.get 0)))
+  (func $catcher (type $out-t)
+    (block $c (result (ref $s))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const -3)) (i32.const -3) (i64.const -3))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2298,13 +2738,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
 (assert_return (invoke "bind-fresh" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
@@ -2317,7 +2750,6 @@
 (assert_return (invoke "handler-label" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
 (assert_return (invoke "throw-in" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
 (assert_return (invoke "throw-out" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
-(assert_return (invoke "throw-ref-in" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
 (assert_return (invoke "resume-param" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
 (assert_return (invoke "bind-fresh" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
 (assert_return (invoke "bind-split" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
@@ -2329,6 +2761,47 @@
 (assert_return (invoke "handler-label" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
 (assert_return (invoke "throw-in" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
 (assert_return (invoke "throw-out" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
+
+;; arrayref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-arrayref above).
+(module $V-arrayref-throw-ref
+  (type $a (array (mut i32)))
+  (type $obs-t (func (param arrayref) (result i32 i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param arrayref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result arrayref)
+    (array.new_fixed $a 3 (local.get 0) (i32.const 77) (i32.shl (local.get 0) (i32.const 1))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (array.len (local.get 0))
+    (array.get $a (ref.cast (ref $a) (local.get 0)) (i32.const 0))
+    (array.get $a (ref.cast (ref $a) (local.get 0)) (i32.const 2)))
+  (func $catcher (type $out-t)
+    (block $c (result arrayref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 5)) (i32.const 3) (i32.const 5) (i32.const 10))
 (assert_return (invoke "throw-ref-in" (i32.const 0x40000001)) (i32.const 3) (i32.const 0x40000001) (i32.const 0x80000002))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2450,13 +2923,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "bind-fresh" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
@@ -2469,6 +2935,43 @@
 (assert_return (invoke "handler-label" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-out" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
+
+;; nullref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-nullref above).
+(module $V-nullref-throw-ref
+  (type $obs-t (func (param i32 nullref) (result i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 nullref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32 nullref)
+    (local.get 0) (ref.null none))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0) (ref.is_null (local.get 1)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 nullref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2590,13 +3093,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "bind-fresh" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
@@ -2609,6 +3105,43 @@
 (assert_return (invoke "handler-label" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-out" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
+
+;; nullfuncref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-nullfuncref above).
+(module $V-nullfuncref-throw-ref
+  (type $obs-t (func (param i32 nullfuncref) (result i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 nullfuncref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32 nullfuncref)
+    (local.get 0) (ref.null nofunc))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0) (ref.is_null (local.get 1)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 nullfuncref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2730,13 +3263,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "bind-fresh" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
@@ -2749,6 +3275,43 @@
 (assert_return (invoke "handler-label" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-out" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
+
+;; nullexternref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-nullexternref above).
+(module $V-nullexternref-throw-ref
+  (type $obs-t (func (param i32 nullexternref) (result i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 nullexternref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32 nullexternref)
+    (local.get 0) (ref.null noextern))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0) (ref.is_null (local.get 1)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 nullexternref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -2871,13 +3434,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "bind-fresh" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
@@ -2890,6 +3446,43 @@
 (assert_return (invoke "handler-label" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 (assert_return (invoke "throw-out" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
+
+;; nullcontref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-nullcontref above).
+(module $V-nullcontref-throw-ref
+  (type $obs-t (func (param i32 (ref null nocont)) (result i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 (ref null nocont)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32 (ref null nocont))
+    (local.get 0) (ref.null nocont))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0) (ref.is_null (local.get 1)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 (ref null nocont))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const 0x5a5a5a5a)) (i32.const 0x5a5a5a5a) (i32.const 1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3017,13 +3610,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
 (assert_return (invoke "bind-fresh" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
@@ -3036,7 +3622,6 @@
 (assert_return (invoke "handler-label" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
 (assert_return (invoke "throw-in" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
 (assert_return (invoke "throw-out" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
-(assert_return (invoke "throw-ref-in" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
 (assert_return (invoke "resume-param" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
 (assert_return (invoke "bind-fresh" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
 (assert_return (invoke "bind-split" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
@@ -3048,6 +3633,50 @@
 (assert_return (invoke "handler-label" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
 (assert_return (invoke "throw-in" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
 (assert_return (invoke "throw-out" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
+
+;; exnref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-exnref above).
+(module $V-exnref-throw-ref
+  (tag $e (param i32 i64))
+  (type $obs-t (func (param exnref) (result i32 i64)))  ;; the observer's type
+  (type $out-t (func (result i32 i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param exnref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result exnref)
+    (block $c (result (ref exn))
+      (try_table (catch_all_ref $c)
+        (throw $e (local.get 0) (i64.mul (i64.extend_i32_u (local.get 0)) (i64.const 0x100000001))))
+      (unreachable)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (block $c (result i32 i64)
+      (try_table (catch $e $c) (throw_ref (local.get 0)))
+      (unreachable)))
+  (func $catcher (type $out-t)
+    (block $c (result exnref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 7)) (i32.const 7) (i64.const 0x700000007))
 (assert_return (invoke "throw-ref-in" (i32.const 0x80000000)) (i32.const 0x80000000) (i64.const 0x8000000080000000))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3175,13 +3804,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
 (assert_return (invoke "bind-fresh" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
@@ -3194,6 +3816,49 @@
 (assert_return (invoke "handler-label" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
 (assert_return (invoke "throw-in" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
 (assert_return (invoke "throw-out" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
+
+;; ref-exn through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-ref-exn above).
+(module $V-ref-exn-throw-ref
+  (tag $e (param i32 i64))
+  (type $obs-t (func (param (ref exn)) (result i32 i64)))  ;; the observer's type
+  (type $out-t (func (result i32 i64)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param (ref exn)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result (ref exn))
+    (block $c (result (ref exn))
+      (try_table (catch_all_ref $c)
+        (throw $e (local.get 0) (i64.mul (i64.extend_i32_u (local.get 0)) (i64.const 0x100000001))))
+      (unreachable)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (block $c (result i32 i64)
+      (try_table (catch $e $c) (throw_ref (local.get 0)))
+      (unreachable)))
+  (func $catcher (type $out-t)
+    (block $c (result (ref exn))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i64)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (i32.const 0xfffffffe)) (i32.const 0xfffffffe) (i64.const 0xfffffffefffffffe))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3327,13 +3992,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 3)) (i32.const 3) (i32.const 0))
 (assert_return (invoke "bind-fresh" (i32.const 3)) (i32.const 3) (i32.const 0))
@@ -3346,7 +4004,6 @@
 (assert_return (invoke "handler-label" (i32.const 3)) (i32.const 3) (i32.const 0))
 (assert_return (invoke "throw-in" (i32.const 3)) (i32.const 3) (i32.const 0))
 (assert_return (invoke "throw-out" (i32.const 3)) (i32.const 3) (i32.const 0))
-(assert_return (invoke "throw-ref-in" (i32.const 3)) (i32.const 3) (i32.const 0))
 (assert_return (invoke "resume-param" (i32.const 4)) (i32.const 4) (i32.const 1))
 (assert_return (invoke "bind-fresh" (i32.const 4)) (i32.const 4) (i32.const 1))
 (assert_return (invoke "bind-split" (i32.const 4)) (i32.const 4) (i32.const 1))
@@ -3358,6 +4015,55 @@
 (assert_return (invoke "handler-label" (i32.const 4)) (i32.const 4) (i32.const 1))
 (assert_return (invoke "throw-in" (i32.const 4)) (i32.const 4) (i32.const 1))
 (assert_return (invoke "throw-out" (i32.const 4)) (i32.const 4) (i32.const 1))
+
+;; contref through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-contref above).
+(module $V-contref-throw-ref
+  (type $kf1 (func (param i32) (result i32)))
+  (type $k1 (cont $kf1))
+  (type $kf0 (func (result i32)))
+  (type $k0 (cont $kf0))
+  (tag $kpause)
+  ;; 3x+1, pausing once on the way
+  (func $kfun (type $kf1) (suspend $kpause) (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1)))
+  (elem declare func $kfun)
+  (type $obs-t (func (param i32 contref) (result i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 contref))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result i32 contref)
+    (local.get 0)
+    (if (result contref) (i32.and (local.get 0) (i32.const 1))
+      (then (cont.new $k1 (ref.func $kfun)))
+      (else (ref.null cont))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0) (ref.is_null (local.get 1)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 contref)
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 3)) (i32.const 3) (i32.const 0))
 (assert_return (invoke "throw-ref-in" (i32.const 4)) (i32.const 4) (i32.const 1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3491,13 +4197,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 5)) (i32.const 16))
 (assert_return (invoke "bind-fresh" (i32.const 5)) (i32.const 16))
@@ -3510,7 +4209,6 @@
 (assert_return (invoke "handler-label" (i32.const 5)) (i32.const 16))
 (assert_return (invoke "throw-in" (i32.const 5)) (i32.const 16))
 (assert_return (invoke "throw-out" (i32.const 5)) (i32.const 16))
-(assert_return (invoke "throw-ref-in" (i32.const 5)) (i32.const 16))
 (assert_return (invoke "resume-param" (i32.const 0x10000000)) (i32.const 0x30000001))
 (assert_return (invoke "bind-fresh" (i32.const 0x10000000)) (i32.const 0x30000001))
 (assert_return (invoke "bind-split" (i32.const 0x10000000)) (i32.const 0x30000001))
@@ -3522,6 +4220,55 @@
 (assert_return (invoke "handler-label" (i32.const 0x10000000)) (i32.const 0x30000001))
 (assert_return (invoke "throw-in" (i32.const 0x10000000)) (i32.const 0x30000001))
 (assert_return (invoke "throw-out" (i32.const 0x10000000)) (i32.const 0x30000001))
+
+;; ref-cont through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-ref-cont above).
+(module $V-ref-cont-throw-ref
+  (type $kf1 (func (param i32) (result i32)))
+  (type $k1 (cont $kf1))
+  (type $kf0 (func (result i32)))
+  (type $k0 (cont $kf0))
+  (tag $kpause)
+  ;; 3x+1, pausing once on the way
+  (func $kfun (type $kf1) (suspend $kpause) (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1)))
+  (elem declare func $kfun)
+  (type $obs-t (func (param (ref $k0)) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param (ref $k0)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result (ref $k0))
+    (cont.bind $k1 $k0 (local.get 0) (cont.new $k1 (ref.func $kfun))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0)
+    (block $p (param (ref $k0)) (result (ref $k0))
+      (return (resume $k0 (on $kpause $p))))
+    (resume $k0))
+  (func $catcher (type $out-t)
+    (block $c (result (ref $k0))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 5)) (i32.const 16))
 (assert_return (invoke "throw-ref-in" (i32.const 0x10000000)) (i32.const 0x30000001))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3658,13 +4405,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x i32) (result i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (i32.const 6)) (i32.const 19))
 (assert_return (invoke "bind-fresh" (i32.const 6)) (i32.const 19))
@@ -3677,7 +4417,6 @@
 (assert_return (invoke "handler-label" (i32.const 6)) (i32.const 19))
 (assert_return (invoke "throw-in" (i32.const 6)) (i32.const 19))
 (assert_return (invoke "throw-out" (i32.const 6)) (i32.const 19))
-(assert_return (invoke "throw-ref-in" (i32.const 6)) (i32.const 19))
 (assert_return (invoke "resume-param" (i32.const 0)) (i32.const -1))
 (assert_return (invoke "bind-fresh" (i32.const 0)) (i32.const -1))
 (assert_return (invoke "bind-split" (i32.const 0)) (i32.const -1))
@@ -3689,6 +4428,58 @@
 (assert_return (invoke "handler-label" (i32.const 0)) (i32.const -1))
 (assert_return (invoke "throw-in" (i32.const 0)) (i32.const -1))
 (assert_return (invoke "throw-out" (i32.const 0)) (i32.const -1))
+
+;; ref-null-cont through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-ref-null-cont above).
+(module $V-ref-null-cont-throw-ref
+  (type $kf1 (func (param i32) (result i32)))
+  (type $k1 (cont $kf1))
+  (type $kf0 (func (result i32)))
+  (type $k0 (cont $kf0))
+  (tag $kpause)
+  ;; 3x+1, pausing once on the way
+  (func $kfun (type $kf1) (suspend $kpause) (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1)))
+  (elem declare func $kfun)
+  (type $obs-t (func (param (ref null $k0)) (result i32)))  ;; the observer's type
+  (type $out-t (func (result i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param (ref null $k0)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param i32) (result (ref null $k0))
+    (if (i32.eqz (local.get 0)) (then (return (ref.null $k0))))
+    (block $p (result (ref $k0))
+      (drop (resume $k0 (on $kpause $p)
+        (cont.bind $k1 $k0 (local.get 0) (cont.new $k1 (ref.func $kfun)))))
+      (unreachable)))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (if (result i32) (ref.is_null (local.get 0))
+      (then (i32.const -1))
+      (else (resume $k0 (local.get 0)))))
+  (func $catcher (type $out-t)
+    (block $c (result (ref null $k0))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x i32) (result i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
+(assert_return (invoke "throw-ref-in" (i32.const 6)) (i32.const 19))
 (assert_return (invoke "throw-ref-in" (i32.const 0)) (i32.const -1))
 
 ;; ------------------------------------------------------------------------------------------
@@ -3850,13 +4641,6 @@
         (resume_throw $out-k $exn (call $make (local.get $x)) (cont.new $out-k (ref.func $catcher))))
       (unreachable))
     (call $obs))
-  ;; resume_throw_ref: the exception's payload is caught inside the continuation
-  (func (export "throw-ref-in") (param $x externref) (result i32 i64 i32 i64 v128 i32 externref i32 i32 i32 i32 i32 i32)
-    (resume_throw_ref $out-k
-      (block $c (result exnref)
-        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
-        (unreachable))
-      (call $suspended-catcher)))
 )
 (assert_return (invoke "resume-param" (ref.extern 9)) (i32.const 0xa1a2a3a4) (i64.const 0xb1b2b3b4b5b6b7b8)
   (i32.const 0x7f800001) (i64.const 0xfff0000000000003) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)
@@ -3902,6 +4686,82 @@
   (i32.const 0x7f800001) (i64.const 0xfff0000000000003) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)
   (i32.const 55) (ref.extern 9) (i32.const 0x12345) (i32.const 0x5151) (i32.const 0x6161)
   (i32.const 1) (i32.const 0x7171) (i32.const 999))
+
+;; mixed through resume_throw_ref, in a module of its own (same $make, $obs and $catcher
+;; as $V-mixed above).
+(module $V-mixed-throw-ref
+  (type $f (func (result i32)))
+  (func $f55 (type $f) (i32.const 55))
+  (type $s (struct (field i32)))
+  (type $a (array i32))
+  (tag $e (param i32))
+  (type $kf1 (func (param i32) (result i32)))
+  (type $k1 (cont $kf1))
+  (type $kf0 (func (result i32)))
+  (type $k0 (cont $kf0))
+  (func $kfun (type $kf1) (i32.sub (i32.const 1000) (local.get 0)))
+  (elem declare func $f55 $kfun)
+  (type $obs-t (func (param i32 i64 f32 f64 v128 funcref externref i31ref (ref $s) arrayref nullref exnref (ref $k0)) (result i32 i64 i32 i64 v128 i32 externref i32 i32 i32 i32 i32 i32)))  ;; the observer's type
+  (type $out-t (func (result i32 i64 i32 i64 v128 i32 externref i32 i32 i32 i32 i32 i32)))
+  (type $out-k (cont $out-t))
+  (tag $exn (param i32 i64 f32 f64 v128 funcref externref i31ref (ref $s) arrayref nullref exnref (ref $k0)))   ;; exception payload
+  (tag $pause)
+
+  ;; the value for input x
+  (func $make (param externref) (result i32 i64 f32 f64 v128 funcref externref i31ref (ref $s) arrayref nullref exnref (ref $k0))
+    (i32.const 0xa1a2a3a4)
+    (i64.const 0xb1b2b3b4b5b6b7b8)
+    (f32.reinterpret_i32 (i32.const 0x7f800001))
+    (f64.reinterpret_i64 (i64.const 0xfff0000000000003))
+    (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)
+    (ref.func $f55)
+    (local.get 0)
+    (ref.i31 (i32.const 0x12345))
+    (struct.new $s (i32.const 0x5151))
+    (array.new_fixed $a 1 (i32.const 0x6161))
+    (ref.null none)
+    (block $c (result exnref)
+      (try_table (catch_all_ref $c) (throw $e (i32.const 0x7171)))
+      (unreachable))
+    (cont.bind $k1 $k0 (i32.const 1) (cont.new $k1 (ref.func $kfun))))
+  ;; turns the value into something the script can check exactly
+  (func $obs (type $obs-t)
+    (local.get 0)
+    (local.get 1)
+    (i32.reinterpret_f32 (local.get 2))
+    (i64.reinterpret_f64 (local.get 3))
+    (local.get 4)
+    (call_ref $f (ref.cast (ref $f) (local.get 5)))
+    (local.get 6)
+    (i31.get_u (local.get 7))
+    (struct.get $s 0 (local.get 8))
+    (array.get $a (ref.cast (ref $a) (local.get 9)) (i32.const 0))
+    (ref.is_null (local.get 10))
+    (block $c (result i32)
+      (try_table (catch $e $c) (throw_ref (local.get 11)))
+      (unreachable))
+    (resume $k0 (local.get 12)))
+  (func $catcher (type $out-t)
+    (block $c (result i32 i64 f32 f64 v128 funcref externref i31ref (ref $s) arrayref nullref exnref (ref $k0))
+      (try_table (catch $exn $c) (suspend $pause))
+      (unreachable))
+    (call $obs))
+  (elem declare func $catcher)
+
+  ;; $catcher, suspended at its (suspend $pause) inside try_table
+  (func $suspended-catcher (result (ref $out-k))
+    (block $h (result (ref $out-k))
+      (resume $out-k (on $pause $h) (cont.new $out-k (ref.func $catcher)))
+      (unreachable)))
+
+  ;; resume_throw_ref: the exception's payload is caught inside the continuation
+  (func (export "throw-ref-in") (param $x externref) (result i32 i64 i32 i64 v128 i32 externref i32 i32 i32 i32 i32 i32)
+    (resume_throw_ref $out-k
+      (block $c (result exnref)
+        (try_table (catch_all_ref $c) (throw $exn (call $make (local.get $x))))
+        (unreachable))
+      (call $suspended-catcher)))
+)
 (assert_return (invoke "throw-ref-in" (ref.extern 9)) (i32.const 0xa1a2a3a4) (i64.const 0xb1b2b3b4b5b6b7b8)
   (i32.const 0x7f800001) (i64.const 0xfff0000000000003) (v128.const i8x16 0x10 0x21 0x32 0x43 0x54 0x65 0x76 0x87 0x98 0xa9 0xba 0xcb 0xdc 0xed 0xfe 0x0f)
   (i32.const 55) (ref.extern 9) (i32.const 0x12345) (i32.const 0x5151) (i32.const 0x6161)
