@@ -1256,7 +1256,8 @@ static bool lanes_ok(Checker *k, const Instr *in)
 /* Instr_ok for one instruction. */
 static bool check(Checker *k, const Instr *in)
 {
-  k->at = in->at;
+  if (in->at)   /* an implicit end has no place of its own: keep the last one */
+    k->at = in->at;
   if (k->constant && !is_constant(k, in))
     return FAIL(k, "constant expression required");
   const InstrInfo *info = &instr_info[in->op];
@@ -1301,6 +1302,7 @@ bool valid_func(Context *c, const Func *f, uint32_t idx)
       return false;
   Checker k;
   checker_init(&k, c);
+  k.at = f->at;
   k.results = ft->results;
   k.nlocals = ft->params.len + f->locals.len;
   k.locals = arena_alloc(&k.arena, (size_t)k.nlocals * sizeof *k.locals + 1);
