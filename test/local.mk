@@ -73,8 +73,9 @@ CONT_TESTS = \
   %D%/continuations/values.wast
 WAST_TESTS += $(CONT_TESTS)
 TESTS += $(WAST_TESTS)
-EXTRA_DIST += $(WAST_TESTS) %D%/continuations/lib.sh %D%/continuations/coverage.sh \
-  %D%/continuations/mutants.sh
+EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh \
+  %D%/continuations/coverage.sh %D%/continuations/mutants.sh %D%/continuations/engines.sh \
+  %D%/continuations/engines.js
 
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
