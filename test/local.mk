@@ -5,24 +5,24 @@ AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
 
 check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
 %C%_unit_check_alloc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_alloc_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_alloc_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_num_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_num_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_num_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_simd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_simd_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_simd_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_number_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_number_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_number_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_lexer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_lexer_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_lexer_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_text_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_text_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_text_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_leb128_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_leb128_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_leb128_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_binary_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_binary_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_binary_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_types_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_types_LDADD = libwasm.a $(CHECK_LIBS)
-%C%_roundtrip_LDADD = libwasm.a
+%C%_unit_check_types_LDADD = libwasm.la $(CHECK_LIBS)
+%C%_roundtrip_LDADD = libwasm.la
 
 TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/engines.sh %D%/official.sh
 EXTRA_DIST += %D%/cli.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
