@@ -20,3 +20,15 @@ all-local: %D%/static.stamp
 	$(AM_V_GEN)LD='$(LD)' OBJCOPY='$(OBJCOPY)' AR='$(AR)' RANLIB='$(RANLIB)' \
 	  $(SHELL) $(srcdir)/%D%/localize.sh .libs/libwasmfx.a %D%/libwasmfx-all.o && touch $@
 CLEANFILES += %D%/static.stamp %D%/libwasmfx-all.o
+
+# Its tests: the API's unit test, examples/embed.c built against the header
+# alone (test/library.sh), and against an installed copy found by
+# pkg-config, linked shared and static (test/install.sh).
+check_PROGRAMS += test/unit/check_api examples/embed
+test_unit_check_api_CPPFLAGS = -I$(top_srcdir)/api
+test_unit_check_api_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_api_LDADD = libwasmfx.la $(CHECK_LIBS)
+examples_embed_CPPFLAGS = -I$(top_srcdir)/api
+examples_embed_LDADD = libwasmfx.la
+TESTS += test/unit/check_api test/library.sh test/install.sh
+EXTRA_DIST += test/library.sh test/install.sh test/embed-expect.sh

@@ -80,21 +80,22 @@ static wasmfx_outcome outcome_of(Phase p)
   }
 }
 
+/* The names of the exit-status table (README, "Exit status"). */
 const char *wasmfx_outcome_name(wasmfx_outcome o)
 {
   switch (o) {
   case WASMFX_OK: return "success";
   case WASMFX_USAGE: return "usage error";
-  case WASMFX_MALFORMED: return phase_name(PHASE_MALFORMED);
-  case WASMFX_INVALID: return phase_name(PHASE_INVALID);
-  case WASMFX_UNLINKABLE: return phase_name(PHASE_UNLINKABLE);
-  case WASMFX_TRAP: return phase_name(PHASE_TRAP);
-  case WASMFX_EXCEPTION: return phase_name(PHASE_EXCEPTION);
-  case WASMFX_SUSPENSION: return phase_name(PHASE_SUSPENSION);
-  case WASMFX_EXHAUSTION: return phase_name(PHASE_EXHAUSTION);
-  case WASMFX_LIMIT: return phase_name(PHASE_LIMIT);
+  case WASMFX_MALFORMED: return "malformed";
+  case WASMFX_INVALID: return "invalid";
+  case WASMFX_UNLINKABLE: return "unlinkable";
+  case WASMFX_TRAP: return "trap";
+  case WASMFX_EXCEPTION: return "uncaught exception";
+  case WASMFX_SUSPENSION: return "unhandled suspension";
+  case WASMFX_EXHAUSTION: return "exhaustion";
+  case WASMFX_LIMIT: return "limit reached";
   case WASMFX_TIMEOUT: return "timeout";
-  case WASMFX_IO: return phase_name(PHASE_IO);
+  case WASMFX_IO: return "i/o error";
   }
   return "unknown outcome";
 }

@@ -2,6 +2,7 @@
 # own is one test, run by wasmfx-ref.
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
+AM_TESTS_ENVIRONMENT += CC='$(CC)'; LIB_CFLAGS='$(SAN_CFLAGS) $(COV_CFLAGS)'; MAKE='$(MAKE)'; export CC LIB_CFLAGS MAKE;
 
 check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
 %C%_unit_check_alloc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
