@@ -9,7 +9,7 @@ libwasmfx_la_LIBADD = libwasm.la
 libwasmfx_la_LDFLAGS = -version-info 0:0:0 -no-undefined
 include_HEADERS += %D%/wasmfx.h
 pkgconfig_DATA += %D%/wasmfx-ref.pc
-EXTRA_DIST += %D%/wasmfx-ref.pc.in %D%/localize.sh
+EXTRA_DIST += %D%/wasmfx-ref.pc.in %D%/localize.sh doc/api.md
 
 # Hidden symbols are only hidden from the dynamic linker: in an archive
 # they stay global and can clash with the program's own.  So the static
