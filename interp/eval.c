@@ -41,13 +41,14 @@ static const char TRAP_CONSUMED[] = "continuation already consumed";
 static const char UNHANDLED[] = "unhandled tag";
 static const char UNCAUGHT[] = "unhandled exception";
 static const char EXHAUSTED[] = "call stack exhausted";
+static const char OUT_OF_FUEL[] = "out of fuel";
 
 /* ================================================================ Stacks */
 
 /* The heap limit is reached (or the host has no memory left). */
 static bool heap_full(const Store *s, Error *err)
 {
-  return store_out_of_memory(err, "objects and stacks need more than --max-heap=%" PRIu64 " bytes",
+  return store_out_of_memory(err, "objects and stacks need more than the heap limit of %" PRIu64 " bytes",
                              s->limits.heap_bytes);
 }
 
@@ -306,12 +307,8 @@ static bool settle(Machine *M, uint64_t used, uint64_t n, Error *err)
   const Store *s = M->store;
   M->fuel -= used;
   M->steps -= used;
-  if (n > M->fuel) {
-    char msg[ERROR_MESSAGE_MAX];
-    snprintf(msg, sizeof msg, "out of fuel: the invocation needs more than --fuel=%" PRIu64,
-             s->limits.fuel);
-    return abort_at(M, PHASE_LIMIT, msg, err);
-  }
+  if (n > M->fuel)
+    return abort_at(M, PHASE_LIMIT, OUT_OF_FUEL, err);
   M->fuel -= n;
   M->steps = n < M->steps ? M->steps - n : 0;
   if (M->until_clock > used + n) {
@@ -319,7 +316,7 @@ static bool settle(Machine *M, uint64_t used, uint64_t n, Error *err)
   } else {
     if (s->deadline && store_clock() >= s->deadline) {
       char msg[ERROR_MESSAGE_MAX];
-      snprintf(msg, sizeof msg, "the run took more than --timeout=%" PRIu64 " seconds",
+      snprintf(msg, sizeof msg, "the run took more than its time limit of %" PRIu64 " s",
                s->limits.timeout);
       return abort_at(M, PHASE_TIMEOUT, msg, err);
     }
@@ -1894,7 +1891,7 @@ static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
 {
   EvalStatus st = eval_run(M, UINT64_MAX, err);
   if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
-    error_at(err, PHASE_LIMIT, (Loc){0}, "out of fuel");
+    error_at(err, PHASE_LIMIT, (Loc){0}, OUT_OF_FUEL);
   eval_end(M, st == EVAL_DONE ? results : NULL, n);
   return st == EVAL_DONE;
 }

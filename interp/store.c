@@ -157,7 +157,7 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
 {
   uint64_t limit = s->limits.memory_bytes - s->memory_bytes;
   if (type.limits.min > limit / PAGE_SIZE) {
-    store_out_of_memory(err, "a memory of %llu pages is beyond --max-memory=%llu (%llu bytes in use)",
+    store_out_of_memory(err, "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)",
                         (unsigned long long)type.limits.min, (unsigned long long)s->limits.memory_bytes,
                         (unsigned long long)s->memory_bytes);
     return NULL;
