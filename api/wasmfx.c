@@ -76,6 +76,7 @@ static wasmfx_outcome outcome_of(Phase p)
   case PHASE_SUSPENSION: return WASMFX_SUSPENSION;
   case PHASE_EXHAUSTION: return WASMFX_EXHAUSTION;
   case PHASE_LIMIT: return WASMFX_LIMIT;
+  case PHASE_TIMEOUT: return WASMFX_TIMEOUT;
   default: return WASMFX_TRAP;   /* a trap, or an internal error met while running */
   }
 }
