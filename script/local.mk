@@ -4,3 +4,13 @@ libwasm_la_SOURCES += \
 bin_PROGRAMS += wasmfx-ref
 wasmfx_ref_SOURCES = %D%/main.c
 wasmfx_ref_LDADD = libwasm.la
+
+# -o script.js: the JS harness is kept as JavaScript and included in the
+# converter as one C string per line.
+libwasm_la_SOURCES += %D%/js.c %D%/js.h
+BUILT_SOURCES += %D%/js_harness.inc
+CLEANFILES += %D%/js_harness.inc
+EXTRA_DIST += %D%/js_harness.js
+%D%/js_harness.inc: %D%/js_harness.js
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	  -e 's/^/"/' -e 's/$$/\\n",/' $(srcdir)/%D%/js_harness.js > $@

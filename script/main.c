@@ -8,6 +8,7 @@
 
 #include "binary/binary.h"
 #include "config.h"
+#include "script/js.h"
 #include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
@@ -25,7 +26,8 @@ static const char usage[] =
   "  -o FILE           write the preceding module or script to FILE, by its\n"
   "                    extension: a module as text (.wat) or binary (.wasm),\n"
   "                    a script as text (.wast) or with every module in\n"
-  "                    binary form (.bin.wast)\n"
+  "                    binary form (.bin.wast), or as JavaScript that\n"
+  "                    runs it on an engine's JS API (.js, doc/js.md)\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
   "      --trace       print every step of an invocation: the call depth, the\n"
   "                    continuations (prompt) and the current frame's labels,\n"
@@ -215,6 +217,8 @@ static bool write_output(const char *path, const Loaded *l)
     encode_module(&out, l->module);
   } else if (l->module && (has_suffix(path, ".wat") || has_suffix(path, ".wast"))) {
     text_print_module(&out, l->module);
+  } else if (l->script && has_suffix(path, ".js")) {
+    js_print_script(&out, l->script);
   } else if (l->script && has_suffix(path, ".bin.wast")) {
     text_print_script(&out, l->script, encode_module);
   } else if (l->script && has_suffix(path, ".wast")) {
@@ -222,7 +226,7 @@ static bool write_output(const char *path, const Loaded *l)
   } else {
     fprintf(stderr, "%s: error: nothing to write as %s: -o writes the preceding %s\n", path,
             strrchr(path, '.') ? strrchr(path, '.') : "this",
-            l->script ? "script (.wast, .bin.wast)" : "module (.wat, .wasm) or script");
+            l->script ? "script (.wast, .bin.wast, .js)" : "module (.wat, .wasm) or script");
     buf_free(&out);
     return false;
   }

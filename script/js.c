@@ -1,0 +1,830 @@
+/* Converting a script to JavaScript (doc/js.md).  Each command becomes one
+ * call of the harness (script/js_harness.js) with the command's position;
+ * modules are embedded as binaries.  An action whose arguments or results
+ * JavaScript cannot carry exactly (f32 and f64 NaN payloads, v128, exnref,
+ * continuations, GC references whose kind a pattern names) runs through a
+ * wrapper module made here: it imports the export with the subject
+ * module's own types, passes the arguments inside Wasm and returns each
+ * result in a form JS can hold, which the harness then matches. */
+
+#include "script/js.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "binary/binary.h"
+#include "text/text.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+/* The harness, one string per line of script/js_harness.js. */
+static const char *const harness[] = {
+#include "script/js_harness.inc"
+};
+
+/* The spectest module (script-format-README.md, "Spectest host module"),
+ * in Wasm so that imports of it type-check as in the interpreter; the
+ * print functions are the harness's. */
+static const char spectest_text[] =
+  "(module"
+  " (func (export \"print\") (import \"h\" \"print\"))"
+  " (func (export \"print_i32\") (import \"h\" \"print_i32\") (param i32))"
+  " (func (export \"print_i64\") (import \"h\" \"print_i64\") (param i64))"
+  " (func (export \"print_f32\") (import \"h\" \"print_f32\") (param f32))"
+  " (func (export \"print_f64\") (import \"h\" \"print_f64\") (param f64))"
+  " (func (export \"print_i32_f32\") (import \"h\" \"print_i32_f32\") (param i32 f32))"
+  " (func (export \"print_f64_f64\") (import \"h\" \"print_f64_f64\") (param f64 f64))"
+  " (global (export \"global_i32\") i32 (i32.const 666))"
+  " (global (export \"global_i64\") i64 (i64.const 666))"
+  " (global (export \"global_f32\") f32 (f32.const 666.6))"
+  " (global (export \"global_f64\") f64 (f64.const 666.6))"
+  " (table (export \"table\") 10 20 funcref)"
+  " (table (export \"table64\") i64 10 20 funcref)"
+  " (memory (export \"memory\") 1 2))";
+
+/* How a value crosses into JS: its number type, or its reference
+ * hierarchy (the harness's `kinds`). */
+typedef enum Kind { K_I32, K_I64, K_F32, K_F64, K_V128, K_ANY, K_FUNC, K_EXTERN, K_EXN, K_CONT } Kind;
+
+static const char *const kind_names[] = {"i32", "i64", "f32", "f64", "v128", "any", "func", "extern", "exn", "cont"};
+
+/* A name the script binds to the module it converted there (NULL if that
+ * module could not be read). */
+typedef struct Bound {
+  Name name;
+  const Module *m;
+} Bound;
+
+typedef struct Converter {
+  Buf *out;
+  const Script *s;
+  Arena arena;
+  VEC(Bound) instances;      /* module $id, module instance $id */
+  VEC(Bound) definitions;    /* module definition $id */
+  VEC(Module *) owned;       /* modules decoded or parsed here */
+  const Module *current;     /* the most recent instance's module */
+  const char *why;           /* why `current` is NULL */
+} Converter;
+
+/* ================================================================ JS text */
+
+/* A JS string of bytes, one char code per byte (the harness's bytes()). */
+static void put_js_bytes(Buf *out, const uint8_t *p, size_t n)
+{
+  buf_putc(out, '"');
+  for (size_t i = 0; i < n; i++) {
+    uint8_t c = p[i];
+    if (c == '"' || c == '\\')
+      buf_printf(out, "\\%c", c);
+    else if (c >= 0x20 && c < 0x7f)
+      buf_putc(out, (char)c);
+    else
+      buf_printf(out, "\\x%02x", c);
+  }
+  buf_putc(out, '"');
+}
+
+/* A JS string of a name's characters (names are UTF-8; a malformed byte
+ * becomes U+FFFD, which no valid module's export can be named). */
+static void put_js_name(Buf *out, Name name)
+{
+  buf_putc(out, '"');
+  for (uint32_t i = 0; i < name.len;) {
+    uint32_t cp;
+    size_t n = utf8_decode(name.data + i, name.len - i, &cp);
+    if (n == 0) {
+      cp = 0xfffd;
+      n = 1;
+    }
+    if (cp == '"' || cp == '\\')
+      buf_printf(out, "\\%c", (char)cp);
+    else if (cp >= 0x20 && cp < 0x7f)
+      buf_putc(out, (char)cp);
+    else
+      buf_printf(out, "\\u{%" PRIx32 "}", cp);
+    i += (uint32_t)n;
+  }
+  buf_putc(out, '"');
+}
+
+/* $id as a JS string, or null when absent */
+static void put_js_id(Buf *out, Name id)
+{
+  if (id.len)
+    put_js_name(out, id);
+  else
+    buf_puts(out, "null");
+}
+
+static void put_js_string(Buf *out, const char *s)
+{
+  put_js_name(out, (Name){(uint8_t *)s, (uint32_t)strlen(s)});
+}
+
+/* The start of a command's call: `name("file:line:col", ` */
+static void begin_call(Converter *z, const char *name, uint32_t at)
+{
+  char where[ERROR_MESSAGE_MAX];
+  loc_format(where, sizeof where, script_loc(z->s, at));
+  buf_printf(z->out, "%s(", name);
+  put_js_string(z->out, where);
+  buf_puts(z->out, ", ");
+}
+
+/* skip(loc, why): a command the engine cannot be asked about */
+static void put_skip(Converter *z, uint32_t at, const char *why)
+{
+  begin_call(z, "skip", at);
+  put_js_string(z->out, why);
+  buf_puts(z->out, ");\n");
+}
+
+/* ================================================================ Modules */
+
+/* The module of a script module: a text module as parsed, a binary one
+ * decoded, a quoted one parsed now.  NULL with err set if that fails. */
+static const Module *read_module(Converter *z, const ScriptModule *sm, Error *err)
+{
+  error_clear(err);
+  if (sm->kind == SMOD_TEXT)
+    return sm->module;
+  Module *m = sm->kind == SMOD_BINARY
+                  ? decode_module(z->s->file, sm->bytes.data, sm->bytes.len, err)
+                  : text_parse_module(z->s->file, (const char *)sm->bytes.data, sm->bytes.len, err);
+  if (m && !vec_push(&z->arena, &z->owned, m)) {
+    module_free(m);
+    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    return NULL;
+  }
+  return m;
+}
+
+/* A module's binary as a JS string: a binary module's own bytes, the
+ * encoding of any other. */
+static void put_module_bytes(Converter *z, const ScriptModule *sm, const Module *m)
+{
+  if (sm->kind == SMOD_BINARY) {
+    put_js_bytes(z->out, sm->bytes.data, sm->bytes.len);
+    return;
+  }
+  Buf b;
+  buf_init(&b);
+  encode_module(&b, m);
+  z->out->failed |= b.failed;
+  put_js_bytes(z->out, (const uint8_t *)b.data, b.len);
+  buf_free(&b);
+}
+
+static void bind(Converter *z, void *list, Name name, const Module *m)
+{
+  VEC(Bound) *l = list;
+  if (!vec_push(&z->arena, l, ((Bound){name, m})))
+    z->out->failed = true;
+}
+
+/* The latest binding of a name, as the runner looks names up. */
+static const Bound *lookup(const void *list, Name name)
+{
+  const VEC(Bound) *l = list;
+  for (uint32_t i = l->len; i-- > 0;)
+    if (l->data[i].name.len == name.len
+        && (name.len == 0 || memcmp(l->data[i].name.data, name.data, name.len) == 0))
+      return &l->data[i];
+  return NULL;
+}
+
+/* module: load(loc, id, bytes), or define(…) for a definition */
+static void convert_module(Converter *z, const Command *c)
+{
+  const ScriptModule *sm = &c->module;
+  Error err;
+  const Module *m = read_module(z, sm, &err);
+  if (!m && sm->kind == SMOD_QUOTE) {
+    /* A text error: the interpreter stops here, and so does the script. */
+    begin_call(z, "fail", c->at);
+    buf_puts(z->out, "'malformed module: ' + ");
+    put_js_string(z->out, err.message);
+    buf_puts(z->out, ");\n");
+  } else {
+    begin_call(z, sm->definition ? "define" : "load", c->at);
+    put_js_id(z->out, sm->id);
+    buf_puts(z->out, ", ");
+    put_module_bytes(z, sm, m);
+    buf_puts(z->out, ");\n");
+  }
+  if (sm->definition) {
+    bind(z, &z->definitions, sm->id, m);
+    return;
+  }
+  z->current = m;
+  z->why = m ? NULL : "the converter could not read the module it names";
+  if (sm->id.len)
+    bind(z, &z->instances, sm->id, m);
+}
+
+/* (module instance $id? $def?) */
+static void convert_instance(Converter *z, const Command *c)
+{
+  const Bound *d = lookup(&z->definitions, c->id2);
+  begin_call(z, "instantiate", c->at);
+  put_js_id(z->out, c->id);
+  buf_puts(z->out, ", ");
+  put_js_id(z->out, c->id2);
+  buf_puts(z->out, ");\n");
+  z->current = d ? d->m : NULL;
+  z->why = d ? (d->m ? NULL : "the converter could not read the module it names") : "no such module definition";
+  if (c->id.len)
+    bind(z, &z->instances, c->id, z->current);
+}
+
+/* (register "name" $id?) */
+static void convert_register(Converter *z, const Command *c)
+{
+  begin_call(z, "register", c->at);
+  put_js_name(z->out, c->name);
+  buf_puts(z->out, ", ");
+  put_js_id(z->out, c->id);
+  buf_puts(z->out, ");\n");
+}
+
+/* ================================================================ Types */
+
+/* The hierarchy of a reference type, or the kind of a number or vector. */
+static Kind kind_of(const Module *m, ValType t)
+{
+  switch (t.kind) {
+  case VAL_I32: return K_I32;
+  case VAL_I64: return K_I64;
+  case VAL_F32: return K_F32;
+  case VAL_F64: return K_F64;
+  case VAL_V128: return K_V128;
+  default: break;
+  }
+  switch (t.heap) {
+  case HEAP_FUNC: case HEAP_NOFUNC: return K_FUNC;
+  case HEAP_EXTERN: case HEAP_NOEXTERN: return K_EXTERN;
+  case HEAP_EXN: case HEAP_NOEXN: return K_EXN;
+  case HEAP_CONT: case HEAP_NOCONT: return K_CONT;
+  case HEAP_IDX:
+    if (t.idx < m->types.len) {
+      CompKind c = m->types.data[t.idx].comp.kind;
+      return c == COMP_FUNC ? K_FUNC : c == COMP_CONT ? K_CONT : K_ANY;
+    }
+    return K_ANY;
+  default: return K_ANY;
+  }
+}
+
+/* The hierarchy of an abstract heap type in a (ref.null ht) pattern. */
+static const char *heap_hierarchy(HeapKind h)
+{
+  switch (h) {
+  case HEAP_FUNC: case HEAP_NOFUNC: return "func";
+  case HEAP_EXTERN: case HEAP_NOEXTERN: return "extern";
+  case HEAP_EXN: case HEAP_NOEXN: return "exn";
+  case HEAP_CONT: case HEAP_NOCONT: return "cont";
+  case HEAP_IDX: case HEAP_DEF: case HEAP_REC: case HEAP_BOT: return NULL;
+  default: return "any";
+  }
+}
+
+/* Values of these kinds pass through the JS API unchanged. */
+static bool kind_crosses(Kind k)
+{
+  return k == K_I32 || k == K_I64 || k == K_FUNC || k == K_EXTERN;
+}
+
+/* What an export is, found by name: its function type or global type. */
+typedef struct Subject {
+  const Module *m;
+  ExternKind kind;
+  uint32_t typeidx;          /* EXTERN_FUNC */
+  const FuncType *func;      /* EXTERN_FUNC */
+  GlobalType global;         /* EXTERN_GLOBAL */
+  const ValType *results;    /* the action's results */
+  uint32_t nresults;
+} Subject;
+
+/* The nth import of a kind. */
+static const Import *nth_import(const Module *m, ExternKind kind, uint32_t n)
+{
+  for (uint32_t i = 0; i < m->imports.len; i++)
+    if (m->imports.data[i].type.kind == kind && n-- == 0)
+      return &m->imports.data[i];
+  return NULL;
+}
+
+/* Finds the export an action names; NULL if the module has no such
+ * function or global. */
+static const char *find_subject(const Module *m, const Action *a, Subject *sub)
+{
+  const Export *x = NULL;
+  for (uint32_t i = 0; i < m->exports.len && !x; i++)
+    if (m->exports.data[i].name.len == a->name.len
+        && memcmp(m->exports.data[i].name.data, a->name.data, a->name.len) == 0)
+      x = &m->exports.data[i];
+  if (!x)
+    return "unknown export";
+  *sub = (Subject){.m = m, .kind = x->kind};
+  if (a->kind == ACTION_GET) {
+    if (x->kind != EXTERN_GLOBAL)
+      return "export is not a global";
+    uint32_t nimp = module_imports(m, EXTERN_GLOBAL);
+    if (x->idx < nimp)
+      sub->global = nth_import(m, EXTERN_GLOBAL, x->idx)->type.global;
+    else if (x->idx - nimp < m->globals.len)
+      sub->global = m->globals.data[x->idx - nimp].type;
+    else
+      return "export of an unknown global";
+    sub->results = &sub->global.type;
+    sub->nresults = 1;
+    return NULL;
+  }
+  if (x->kind != EXTERN_FUNC)
+    return "export is not a function";
+  uint32_t nimp = module_imports(m, EXTERN_FUNC);
+  if (x->idx < nimp)
+    sub->typeidx = nth_import(m, EXTERN_FUNC, x->idx)->type.type;
+  else if (x->idx - nimp < m->funcs.len)
+    sub->typeidx = m->funcs.data[x->idx - nimp].type;
+  else
+    return "export of an unknown function";
+  sub->func = module_functype(m, sub->typeidx);
+  if (!sub->func)
+    return "export of a function without a function type";
+  if (sub->func->params.len != a->args.len)
+    return "wrong number of arguments";
+  sub->results = sub->func->results.data;
+  sub->nresults = sub->func->results.len;
+  return NULL;
+}
+
+/* Whether JS can make the call itself: every parameter and result crosses
+ * unchanged, and every argument is a number or reference JS can write. */
+static bool direct(const Subject *sub, const Action *a)
+{
+  for (uint32_t i = 0; i < sub->nresults; i++)
+    if (!kind_crosses(kind_of(sub->m, sub->results[i])))
+      return false;
+  for (uint32_t i = 0; i < a->args.len; i++) {
+    const Const *k = &a->args.data[i];
+    if (!kind_crosses(kind_of(sub->m, sub->func->params.data[i])) || k->kind == CONST_VEC
+        || k->kind == CONST_REF_HOST)
+      return false;
+  }
+  return true;
+}
+
+/* ================================================================ Wrappers */
+
+/* The wrapper module under construction. */
+typedef struct Wrapper {
+  Module *w;
+  Expr *body;
+  bool ok;
+} Wrapper;
+
+static void emit(Wrapper *wr, Instr in)
+{
+  wr->ok = wr->ok && vec_push(&wr->w->arena, wr->body, in);
+}
+
+static void emit_op(Wrapper *wr, Op op)
+{
+  emit(wr, (Instr){.op = op});
+}
+
+static void emit_idx(Wrapper *wr, Op op, uint32_t x)
+{
+  emit(wr, (Instr){.op = op, .imm.x = x});
+}
+
+static void emit_ref(Wrapper *wr, Op op, ValType t)
+{
+  emit(wr, (Instr){.op = op, .imm.ref = t});
+}
+
+static void emit_i32(Wrapper *wr, uint32_t n)
+{
+  emit(wr, (Instr){.op = OP_I32_CONST, .imm.i32 = n});
+}
+
+static void push_type(Wrapper *wr, ValTypes *ts, ValType t)
+{
+  wr->ok = wr->ok && vec_push(&wr->w->arena, ts, t);
+}
+
+/* A final function type of its own rec group, appended; its index. */
+static uint32_t add_functype(Wrapper *wr, FuncType ft)
+{
+  SubType st = {.final = true, .comp = {.kind = COMP_FUNC, .func = ft}, .rec = wr->w->types.len, .rec_size = 1};
+  wr->ok = wr->ok && vec_push(&wr->w->arena, &wr->w->types, st);
+  return wr->w->types.len - 1;
+}
+
+static void add_import(Wrapper *wr, const char *module, const char *name, ExternType type)
+{
+  Import im = {.module = {(uint8_t *)module, (uint32_t)strlen(module)},
+               .name = {(uint8_t *)name, (uint32_t)strlen(name)}, .type = type};
+  wr->ok = wr->ok && vec_push(&wr->w->arena, &wr->w->imports, im);
+}
+
+/* An argument, made inside Wasm: const, or (ref.host n) and (ref.extern n)
+ * from the harness's hostref(n). */
+static void emit_arg(Wrapper *wr, const Const *k, ValType param, uint32_t hostref)
+{
+  switch (k->kind) {
+  case CONST_NUM:
+    switch (k->type) {
+    case VAL_I32: emit(wr, (Instr){.op = OP_I32_CONST, .imm.i32 = (uint32_t)k->bits}); break;
+    case VAL_I64: emit(wr, (Instr){.op = OP_I64_CONST, .imm.i64 = k->bits}); break;
+    case VAL_F32: emit(wr, (Instr){.op = OP_F32_CONST, .imm.f32 = (uint32_t)k->bits}); break;
+    default: emit(wr, (Instr){.op = OP_F64_CONST, .imm.f64 = k->bits}); break;
+    }
+    break;
+  case CONST_VEC:
+    emit(wr, (Instr){.op = OP_V128_CONST, .imm.v128 = k->vec});
+    break;
+  case CONST_REF_NULL: {
+    ValType t = param.kind == VAL_REF ? param : k->ref;
+    t.null = true;
+    emit_ref(wr, OP_REF_NULL, t);
+    break;
+  }
+  default:
+    emit_i32(wr, (uint32_t)k->bits);
+    emit_idx(wr, OP_CALL, hostref);
+    if (k->kind == CONST_REF_HOST)
+      emit_op(wr, OP_ANY_CONVERT_EXTERN);
+    break;
+  }
+}
+
+/* One result, held in local i, in the form of the harness's from_wrapper:
+ * a reference gives flags (non-null, then eq, i31, struct, array for the
+ * any hierarchy) and an externref of itself where it has one. */
+static void emit_result(Wrapper *wr, Kind k, uint32_t i)
+{
+  static const HeapKind tested[] = {HEAP_EQ, HEAP_I31, HEAP_STRUCT, HEAP_ARRAY};
+  emit_idx(wr, OP_LOCAL_GET, i);
+  switch (k) {
+  case K_I32: case K_I64: return;
+  case K_F32: emit_op(wr, OP_I32_REINTERPRET_F32); return;
+  case K_F64: emit_op(wr, OP_I64_REINTERPRET_F64); return;
+  case K_V128:
+    emit(wr, (Instr){.op = OP_I64X2_EXTRACT_LANE, .imm.lane = 0});
+    emit_idx(wr, OP_LOCAL_GET, i);
+    emit(wr, (Instr){.op = OP_I64X2_EXTRACT_LANE, .imm.lane = 1});
+    return;
+  default: break;
+  }
+  emit_op(wr, OP_REF_IS_NULL);
+  emit_op(wr, OP_I32_EQZ);
+  for (uint32_t b = 0; k == K_ANY && b < sizeof tested / sizeof tested[0]; b++) {
+    emit_idx(wr, OP_LOCAL_GET, i);
+    emit_ref(wr, OP_REF_TEST, valtype_ref(false, tested[b], 0));
+    emit_i32(wr, b + 1);
+    emit_op(wr, OP_I32_SHL);
+    emit_op(wr, OP_I32_OR);
+  }
+  if (k == K_ANY || k == K_EXTERN) {
+    emit_idx(wr, OP_LOCAL_GET, i);
+    if (k == K_ANY)
+      emit_op(wr, OP_EXTERN_CONVERT_ANY);
+  } else {
+    emit_ref(wr, OP_REF_NULL, valtype_ref(true, HEAP_EXTERN, 0));
+  }
+}
+
+/* The types JS receives for one result of kind k. */
+static void add_result_types(Wrapper *wr, ValTypes *ts, Kind k)
+{
+  ValType i32 = valtype_num(VAL_I32), i64 = valtype_num(VAL_I64);
+  switch (k) {
+  case K_I32: case K_F32: push_type(wr, ts, i32); break;
+  case K_I64: case K_F64: push_type(wr, ts, i64); break;
+  case K_V128: push_type(wr, ts, i64); push_type(wr, ts, i64); break;
+  default: push_type(wr, ts, i32); push_type(wr, ts, valtype_ref(true, HEAP_EXTERN, 0)); break;
+  }
+}
+
+/* The wrapper of an action (see the file's comment): the subject module's
+ * types first, so that its export's type means the same here; imports
+ * s.f (the export) and h.hostref; exports `run`. */
+static bool build_wrapper(Wrapper *wr, const Subject *sub, const Action *a)
+{
+  Module *w = wr->w;
+  const Module *m = sub->m;
+  for (uint32_t i = 0; i < m->types.len; i++)
+    wr->ok = wr->ok && vec_push(&w->arena, &w->types, m->types.data[i]);
+  FuncType run = {0}, host = {0};
+  for (uint32_t i = 0; i < sub->nresults; i++)
+    add_result_types(wr, &run.results, kind_of(m, sub->results[i]));
+  push_type(wr, &host.params, valtype_num(VAL_I32));
+  push_type(wr, &host.results, valtype_ref(true, HEAP_EXTERN, 0));
+  uint32_t run_type = add_functype(wr, run), host_type = add_functype(wr, host);
+  bool func = sub->kind == EXTERN_FUNC;
+  add_import(wr, "s", "f", func ? (ExternType){.kind = EXTERN_FUNC, .type = sub->typeidx}
+                                : (ExternType){.kind = EXTERN_GLOBAL, .global = sub->global});
+  add_import(wr, "h", "hostref", (ExternType){.kind = EXTERN_FUNC, .type = host_type});
+  uint32_t hostref = func ? 1 : 0;
+  Func f = {.type = run_type};
+  for (uint32_t i = 0; i < sub->nresults; i++) {
+    ValType t = sub->results[i];
+    t.null = true;   /* a local needs a default value */
+    push_type(wr, &f.locals, t);
+  }
+  wr->body = &f.body;
+  if (func) {
+    for (uint32_t i = 0; i < a->args.len; i++)
+      emit_arg(wr, &a->args.data[i], sub->func->params.data[i], hostref);
+    emit_idx(wr, OP_CALL, 0);
+  } else {
+    emit_idx(wr, OP_GLOBAL_GET, 0);
+  }
+  for (uint32_t i = sub->nresults; i-- > 0;)
+    emit_idx(wr, OP_LOCAL_SET, i);
+  for (uint32_t i = 0; i < sub->nresults; i++)
+    emit_result(wr, kind_of(m, sub->results[i]), i);
+  emit_op(wr, OP_END);
+  wr->ok = wr->ok && vec_push(&w->arena, &w->funcs, f);
+  static const char run_name[] = "run";
+  Export x = {.name = {(uint8_t *)run_name, 3}, .kind = EXTERN_FUNC, .idx = hostref + 1};
+  wr->ok = wr->ok && vec_push(&w->arena, &w->exports, x);
+  return wr->ok;
+}
+
+/* ================================================================ Actions */
+
+/* The harness's kinds of the results: ['i32', 'any', …] */
+static void put_kinds(Converter *z, const Subject *sub)
+{
+  buf_putc(z->out, '[');
+  for (uint32_t i = 0; i < sub->nresults; i++)
+    buf_printf(z->out, "%s'%s'", i ? ", " : "", kind_names[kind_of(sub->m, sub->results[i])]);
+  buf_putc(z->out, ']');
+}
+
+/* An argument as JS writes it, for a direct call. */
+static void put_js_arg(Converter *z, const Const *k)
+{
+  if (k->kind == CONST_REF_NULL)
+    buf_puts(z->out, "null");
+  else if (k->kind == CONST_REF_EXTERN)
+    buf_printf(z->out, "hostref(%" PRId32 ")", (int32_t)k->bits);
+  else if (k->type == VAL_I64)
+    buf_printf(z->out, "%" PRId64 "n", (int64_t)k->bits);
+  else
+    buf_printf(z->out, "%" PRId32, (int32_t)k->bits);
+}
+
+/* An action as a JS function of the harness: invoke(…) or get(…) where
+ * JS can do it, else wrapped(…), or broken(why). */
+static void put_action(Converter *z, const Action *a)
+{
+  const Bound *b = a->module.len ? lookup(&z->instances, a->module) : NULL;
+  const Module *m = a->module.len ? (b ? b->m : NULL) : z->current;
+  const char *why = a->module.len ? (b ? (m ? NULL : "the converter could not read the module it names")
+                                       : "unknown module")
+                                  : (m ? NULL : z->why ? z->why : "no module instance to use");
+  Subject sub;
+  if (!why)
+    why = find_subject(m, a, &sub);
+  if (why) {
+    buf_puts(z->out, "broken(");
+    put_js_string(z->out, why);
+    buf_putc(z->out, ')');
+    return;
+  }
+  if (a->kind == ACTION_GET && kind_crosses(kind_of(m, sub.global.type))) {
+    buf_puts(z->out, "get(");
+  } else if (a->kind == ACTION_INVOKE && direct(&sub, a)) {
+    buf_puts(z->out, "invoke(");
+  } else {
+    Wrapper wr = {.w = module_new(), .ok = true};
+    Buf bin;
+    buf_init(&bin);
+    if (wr.w && build_wrapper(&wr, &sub, a))
+      encode_module(&bin, wr.w);
+    z->out->failed |= !wr.w || !wr.ok || bin.failed;
+    module_free(wr.w);
+    buf_puts(z->out, "wrapped(");
+    put_js_id(z->out, a->module);
+    buf_puts(z->out, ", ");
+    put_js_name(z->out, a->name);
+    buf_puts(z->out, ", ");
+    put_js_bytes(z->out, (const uint8_t *)bin.data, bin.len);
+    buf_puts(z->out, ", ");
+    put_kinds(z, &sub);
+    buf_putc(z->out, ')');
+    buf_free(&bin);
+    return;
+  }
+  put_js_id(z->out, a->module);
+  buf_puts(z->out, ", ");
+  put_js_name(z->out, a->name);
+  buf_puts(z->out, ", ");
+  if (a->kind == ACTION_INVOKE) {
+    buf_putc(z->out, '[');
+    for (uint32_t i = 0; i < a->args.len; i++) {
+      if (i)
+        buf_puts(z->out, ", ");
+      put_js_arg(z, &a->args.data[i]);
+    }
+    buf_puts(z->out, "], ");
+  }
+  put_kinds(z, &sub);
+  buf_putc(z->out, ')');
+}
+
+/* ================================================================ Patterns */
+
+/* A number pattern of a kind: its bits (a BigInt for 64 bits), or the
+ * NaN pattern's name. */
+static void put_num_pat(Converter *z, const NumPat *p, unsigned bits)
+{
+  if (p->kind == NUMPAT_NAN_CANONICAL)
+    buf_puts(z->out, "'nan:canonical'");
+  else if (p->kind == NUMPAT_NAN_ARITHMETIC)
+    buf_puts(z->out, "'nan:arithmetic'");
+  else if (bits == 64)
+    buf_printf(z->out, "0x%" PRIx64 "n", p->bits);
+  else
+    buf_printf(z->out, "0x%" PRIx64, p->bits & ((UINT64_C(1) << bits) - 1));
+}
+
+/* A result pattern as the harness's matches() reads it. */
+static void put_pattern(Converter *z, const Result *p)
+{
+  static const struct { const char *name; unsigned lanes, bits; } shapes[] = {
+    [SHAPE_I8X16] = {"i8x16", 16, 8}, [SHAPE_I16X8] = {"i16x8", 8, 16}, [SHAPE_I32X4] = {"i32x4", 4, 32},
+    [SHAPE_I64X2] = {"i64x2", 2, 64}, [SHAPE_F32X4] = {"f32x4", 4, 32}, [SHAPE_F64X2] = {"f64x2", 2, 64},
+  };
+  Buf *out = z->out;
+  switch (p->kind) {
+  case RESULT_NUM:
+    buf_printf(out, "['%s', ", valkind_name(p->type));
+    put_num_pat(z, &p->num, p->type == VAL_I64 || p->type == VAL_F64 ? 64 : 32);
+    buf_putc(out, ']');
+    return;
+  case RESULT_VEC:
+    buf_printf(out, "['v128', '%s', [", shapes[p->shape].name);
+    for (unsigned i = 0; i < shapes[p->shape].lanes; i++) {
+      if (i)
+        buf_puts(out, ", ");
+      put_num_pat(z, &p->lanes[i], shapes[p->shape].bits);
+    }
+    buf_puts(out, "]]");
+    return;
+  case RESULT_REF_NULL: {
+    const char *h = p->has_type ? heap_hierarchy(p->ref.heap) : NULL;
+    buf_puts(out, "['ref.null'");
+    if (h)
+      buf_printf(out, ", '%s'", h);
+    buf_putc(out, ']');
+    return;
+  }
+  case RESULT_REF_FUNC: buf_puts(out, "['ref.func']"); return;
+  case RESULT_REF_EXTERN:
+    if (p->has_value)
+      buf_printf(out, "['ref.extern', %" PRId32 "]", (int32_t)p->value);
+    else
+      buf_puts(out, "['ref.extern']");
+    return;
+  case RESULT_REF_HOST: buf_printf(out, "['ref.host', %" PRId32 "]", (int32_t)p->value); return;
+  case RESULT_REF_HEAP: buf_printf(out, "['ref.%s']", heapkind_name(p->heap)); return;
+  case RESULT_REF: buf_puts(out, "['ref']"); return;
+  case RESULT_EITHER:
+    buf_puts(out, "['either', [");
+    for (uint32_t i = 0; i < p->alts.len; i++) {
+      if (i)
+        buf_puts(out, ", ");
+      put_pattern(z, &p->alts.data[i]);
+    }
+    buf_puts(out, "]]");
+    return;
+  }
+}
+
+/* ================================================================ Commands */
+
+/* action, assert_return, and the assertions of an action's failure */
+static void convert_action(Converter *z, const Command *c, const char *name)
+{
+  begin_call(z, name, c->at);
+  put_action(z, &c->action);
+  if (c->kind == CMD_ASSERT_RETURN) {
+    buf_puts(z->out, ", [");
+    for (uint32_t i = 0; i < c->results.len; i++) {
+      if (i)
+        buf_puts(z->out, ", ");
+      put_pattern(z, &c->results.data[i]);
+    }
+    buf_putc(z->out, ']');
+  } else if (c->kind != CMD_ACTION && c->kind != CMD_ASSERT_EXCEPTION) {
+    buf_puts(z->out, ", ");
+    put_js_name(z->out, c->failure);
+  }
+  buf_puts(z->out, ");\n");
+}
+
+/* assert_unlinkable, and assert_trap of a module: {src} or {def} */
+static void convert_instantiation(Converter *z, const Command *c, const char *name)
+{
+  Error err;
+  const Module *m = c->instance ? NULL : read_module(z, &c->module, &err);
+  if (!c->instance && !m && c->module.kind == SMOD_QUOTE) {
+    put_skip(z, c->at, "the module is not well-formed text");
+    return;
+  }
+  begin_call(z, name, c->at);
+  if (c->instance) {
+    buf_puts(z->out, "{def: ");
+    put_js_id(z->out, c->id2);
+  } else {
+    buf_puts(z->out, "{src: ");
+    put_module_bytes(z, &c->module, m);
+  }
+  buf_puts(z->out, "}, ");
+  put_js_name(z->out, c->failure);
+  buf_puts(z->out, ");\n");
+}
+
+/* assert_malformed and assert_invalid: a module the engine must refuse.
+ * A quoted module that does not parse has a text-format error, which an
+ * engine never sees: skipped. */
+static void convert_refusal(Converter *z, const Command *c, const char *name)
+{
+  Error err;
+  const Module *m = read_module(z, &c->module, &err);
+  if (!m && c->module.kind == SMOD_QUOTE) {
+    char why[ERROR_MESSAGE_MAX + 64];
+    snprintf(why, sizeof why, "a text-format error (%s), which no engine sees", err.message);
+    put_skip(z, c->at, why);
+    return;
+  }
+  begin_call(z, name, c->at);
+  put_module_bytes(z, &c->module, m);
+  buf_puts(z->out, ", ");
+  put_js_name(z->out, c->failure);
+  buf_puts(z->out, ");\n");
+}
+
+static void convert_command(Converter *z, const Command *c)
+{
+  switch (c->kind) {
+  case CMD_MODULE: convert_module(z, c); break;
+  case CMD_INSTANCE: convert_instance(z, c); break;
+  case CMD_REGISTER: convert_register(z, c); break;
+  case CMD_ACTION: convert_action(z, c, "perform"); break;
+  case CMD_ASSERT_RETURN: convert_action(z, c, "assert_return"); break;
+  case CMD_ASSERT_TRAP: convert_action(z, c, "assert_trap"); break;
+  case CMD_ASSERT_EXHAUSTION: convert_action(z, c, "assert_exhaustion"); break;
+  case CMD_ASSERT_EXCEPTION: convert_action(z, c, "assert_exception"); break;
+  case CMD_ASSERT_SUSPENSION: convert_action(z, c, "assert_suspension"); break;
+  case CMD_ASSERT_TRAP_MODULE: convert_instantiation(z, c, "assert_trap_module"); break;
+  case CMD_ASSERT_UNLINKABLE: convert_instantiation(z, c, "assert_unlinkable"); break;
+  case CMD_ASSERT_MALFORMED: convert_refusal(z, c, "assert_malformed"); break;
+  case CMD_ASSERT_INVALID: convert_refusal(z, c, "assert_invalid"); break;
+  case CMD_INPUT: put_skip(z, c->at, "(input …) reads a file, which the JS cannot"); break;
+  case CMD_OUTPUT: put_skip(z, c->at, "(output …) writes a file, which the JS does not"); break;
+  }
+}
+
+/* The spectest module's binary, as `const SPECTEST = "…";`. */
+static void put_spectest(Buf *out)
+{
+  Error err = {0};
+  Module *m = text_parse_module("spectest", spectest_text, sizeof spectest_text - 1, &err);
+  Buf b;
+  buf_init(&b);
+  if (m)
+    encode_module(&b, m);
+  out->failed |= !m || b.failed;
+  buf_puts(out, "const SPECTEST = ");
+  put_js_bytes(out, (const uint8_t *)b.data, b.len);
+  buf_puts(out, ";\n");
+  buf_free(&b);
+  module_free(m);
+}
+
+void js_print_script(Buf *out, const Script *s)
+{
+  buf_puts(out, "// ");
+  buf_puts(out, s->file);
+  buf_puts(out, ", converted by wasmfx-ref -o: run it with node (with --experimental-wasm-wasmfx\n"
+                "// for stack switching) or in an engine shell.\n'use strict';\n");
+  put_spectest(out);
+  for (size_t i = 0; i < sizeof harness / sizeof harness[0]; i++)
+    buf_puts(out, harness[i]);
+  buf_puts(out, "\n// The script's commands.\n");
+  Converter z = {.out = out, .s = s, .why = "no module instance to use"};
+  arena_init(&z.arena);
+  for (uint32_t i = 0; i < s->commands.len; i++)
+    convert_command(&z, &s->commands.data[i]);
+  buf_puts(out, "finish();\n");
+  for (uint32_t i = 0; i < z.owned.len; i++)
+    module_free(z.owned.data[i]);
+  arena_free(&z.arena);
+}
