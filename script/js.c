@@ -56,6 +56,13 @@ typedef struct Bound {
   const Module *m;
 } Bound;
 
+/* A wrapper written out: for an action of a kind on an export. */
+typedef struct Wrapped {
+  const Module *m;
+  Name name;
+  ActionKind kind;
+} Wrapped;
+
 typedef struct Converter {
   Buf *out;
   const Script *s;
@@ -63,6 +70,7 @@ typedef struct Converter {
   VEC(Bound) instances;      /* module $id, module instance $id */
   VEC(Bound) definitions;    /* module definition $id */
   VEC(Module *) owned;       /* modules decoded or parsed here */
+  VEC(Wrapped) wrappers;     /* W0, W1, … */
   const Module *current;     /* the most recent instance's module */
   const char *why;           /* why `current` is NULL */
 } Converter;
@@ -360,19 +368,16 @@ static const char *find_subject(const Module *m, const Action *a, Subject *sub)
   return NULL;
 }
 
-/* Whether JS can make the call itself: every parameter and result crosses
- * unchanged, and every argument is a number or reference JS can write. */
-static bool direct(const Subject *sub, const Action *a)
+/* Whether JS can make the call itself: every parameter and result
+ * crosses unchanged. */
+static bool direct(const Subject *sub)
 {
   for (uint32_t i = 0; i < sub->nresults; i++)
     if (!kind_crosses(kind_of(sub->m, sub->results[i])))
       return false;
-  for (uint32_t i = 0; i < a->args.len; i++) {
-    const Const *k = &a->args.data[i];
-    if (!kind_crosses(kind_of(sub->m, sub->func->params.data[i])) || k->kind == CONST_VEC
-        || k->kind == CONST_REF_HOST)
+  for (uint32_t i = 0; i < sub->func->params.len; i++)
+    if (!kind_crosses(kind_of(sub->m, sub->func->params.data[i])))
       return false;
-  }
   return true;
 }
 
@@ -430,34 +435,49 @@ static void add_import(Wrapper *wr, const char *module, const char *name, Extern
   wr->ok = wr->ok && vec_push(&wr->w->arena, &wr->w->imports, im);
 }
 
-/* An argument, made inside Wasm: const, or (ref.host n) and (ref.extern n)
- * from the harness's hostref(n). */
-static void emit_arg(Wrapper *wr, const Const *k, ValType param, uint32_t hostref)
+/* Parameter i of the subject, made from the run function's parameters
+ * from local *j on (see add_param_types). */
+static void emit_param(Wrapper *wr, Kind k, ValType param, uint32_t *j)
 {
-  switch (k->kind) {
-  case CONST_NUM:
-    switch (k->type) {
-    case VAL_I32: emit(wr, (Instr){.op = OP_I32_CONST, .imm.i32 = (uint32_t)k->bits}); break;
-    case VAL_I64: emit(wr, (Instr){.op = OP_I64_CONST, .imm.i64 = k->bits}); break;
-    case VAL_F32: emit(wr, (Instr){.op = OP_F32_CONST, .imm.f32 = (uint32_t)k->bits}); break;
-    default: emit(wr, (Instr){.op = OP_F64_CONST, .imm.f64 = k->bits}); break;
-    }
-    break;
-  case CONST_VEC:
-    emit(wr, (Instr){.op = OP_V128_CONST, .imm.v128 = k->vec});
-    break;
-  case CONST_REF_NULL: {
-    ValType t = param.kind == VAL_REF ? param : k->ref;
+  switch (k) {
+  case K_F32: emit_idx(wr, OP_LOCAL_GET, (*j)++); emit_op(wr, OP_F32_REINTERPRET_I32); return;
+  case K_F64: emit_idx(wr, OP_LOCAL_GET, (*j)++); emit_op(wr, OP_F64_REINTERPRET_I64); return;
+  case K_V128:
+    emit(wr, (Instr){.op = OP_V128_CONST});
+    emit_idx(wr, OP_LOCAL_GET, (*j)++);
+    emit(wr, (Instr){.op = OP_I64X2_REPLACE_LANE, .imm.lane = 0});
+    emit_idx(wr, OP_LOCAL_GET, (*j)++);
+    emit(wr, (Instr){.op = OP_I64X2_REPLACE_LANE, .imm.lane = 1});
+    return;
+  case K_ANY:   /* a host object or null, internalised */
+    emit_idx(wr, OP_LOCAL_GET, (*j)++);
+    emit_op(wr, OP_ANY_CONVERT_EXTERN);
+    emit_ref(wr, OP_REF_CAST, param);
+    return;
+  case K_EXN: case K_CONT: {   /* a script can only give these as null */
+    ValType t = param;
     t.null = true;
     emit_ref(wr, OP_REF_NULL, t);
-    break;
+    if (!param.null)
+      emit_op(wr, OP_REF_AS_NON_NULL);
+    return;
   }
-  default:
-    emit_i32(wr, (uint32_t)k->bits);
-    emit_idx(wr, OP_CALL, hostref);
-    if (k->kind == CONST_REF_HOST)
-      emit_op(wr, OP_ANY_CONVERT_EXTERN);
-    break;
+  default: emit_idx(wr, OP_LOCAL_GET, (*j)++); return;
+  }
+}
+
+/* The types JS passes for one parameter of kind k: numbers and references
+ * that cross as they are, f32 and f64 as bits, v128 as two i64 halves, an
+ * any reference as an externref; nothing for exn and cont. */
+static void add_param_types(Wrapper *wr, ValTypes *ts, Kind k, ValType param)
+{
+  switch (k) {
+  case K_F32: push_type(wr, ts, valtype_num(VAL_I32)); break;
+  case K_F64: push_type(wr, ts, valtype_num(VAL_I64)); break;
+  case K_V128: push_type(wr, ts, valtype_num(VAL_I64)); push_type(wr, ts, valtype_num(VAL_I64)); break;
+  case K_ANY: push_type(wr, ts, valtype_ref(true, HEAP_EXTERN, 0)); break;
+  case K_EXN: case K_CONT: break;
+  default: push_type(wr, ts, param); break;
   }
 }
 
@@ -509,26 +529,26 @@ static void add_result_types(Wrapper *wr, ValTypes *ts, Kind k)
   }
 }
 
-/* The wrapper of an action (see the file's comment): the subject module's
- * types first, so that its export's type means the same here; imports
- * s.f (the export) and h.hostref; exports `run`. */
-static bool build_wrapper(Wrapper *wr, const Subject *sub, const Action *a)
+/* The wrapper of an export (see the file's comment): the subject module's
+ * types first, so that the export's type means the same here; imports
+ * s.f (the export); exports `run`, which takes the arguments and returns
+ * the results in forms JS can hold. */
+static bool build_wrapper(Wrapper *wr, const Subject *sub)
 {
   Module *w = wr->w;
   const Module *m = sub->m;
   for (uint32_t i = 0; i < m->types.len; i++)
     wr->ok = wr->ok && vec_push(&w->arena, &w->types, m->types.data[i]);
-  FuncType run = {0}, host = {0};
+  bool func = sub->kind == EXTERN_FUNC;
+  uint32_t nparams = func ? sub->func->params.len : 0;
+  FuncType run = {0};
+  for (uint32_t i = 0; i < nparams; i++)
+    add_param_types(wr, &run.params, kind_of(m, sub->func->params.data[i]), sub->func->params.data[i]);
   for (uint32_t i = 0; i < sub->nresults; i++)
     add_result_types(wr, &run.results, kind_of(m, sub->results[i]));
-  push_type(wr, &host.params, valtype_num(VAL_I32));
-  push_type(wr, &host.results, valtype_ref(true, HEAP_EXTERN, 0));
-  uint32_t run_type = add_functype(wr, run), host_type = add_functype(wr, host);
-  bool func = sub->kind == EXTERN_FUNC;
+  uint32_t run_type = add_functype(wr, run);
   add_import(wr, "s", "f", func ? (ExternType){.kind = EXTERN_FUNC, .type = sub->typeidx}
                                 : (ExternType){.kind = EXTERN_GLOBAL, .global = sub->global});
-  add_import(wr, "h", "hostref", (ExternType){.kind = EXTERN_FUNC, .type = host_type});
-  uint32_t hostref = func ? 1 : 0;
   Func f = {.type = run_type};
   for (uint32_t i = 0; i < sub->nresults; i++) {
     ValType t = sub->results[i];
@@ -536,52 +556,89 @@ static bool build_wrapper(Wrapper *wr, const Subject *sub, const Action *a)
     push_type(wr, &f.locals, t);
   }
   wr->body = &f.body;
-  if (func) {
-    for (uint32_t i = 0; i < a->args.len; i++)
-      emit_arg(wr, &a->args.data[i], sub->func->params.data[i], hostref);
-    emit_idx(wr, OP_CALL, 0);
-  } else {
-    emit_idx(wr, OP_GLOBAL_GET, 0);
-  }
+  uint32_t j = 0, first = run.params.len;   /* the results' locals follow the parameters */
+  for (uint32_t i = 0; i < nparams; i++)
+    emit_param(wr, kind_of(m, sub->func->params.data[i]), sub->func->params.data[i], &j);
+  emit_idx(wr, func ? OP_CALL : OP_GLOBAL_GET, 0);
   for (uint32_t i = sub->nresults; i-- > 0;)
-    emit_idx(wr, OP_LOCAL_SET, i);
+    emit_idx(wr, OP_LOCAL_SET, first + i);
   for (uint32_t i = 0; i < sub->nresults; i++)
-    emit_result(wr, kind_of(m, sub->results[i]), i);
+    emit_result(wr, kind_of(m, sub->results[i]), first + i);
   emit_op(wr, OP_END);
   wr->ok = wr->ok && vec_push(&w->arena, &w->funcs, f);
-  static const char run_name[] = "run";
-  Export x = {.name = {(uint8_t *)run_name, 3}, .kind = EXTERN_FUNC, .idx = hostref + 1};
+  Export x = {.name = {(uint8_t *)"run", 3}, .kind = EXTERN_FUNC, .idx = func ? 1 : 0};
   wr->ok = wr->ok && vec_push(&w->arena, &w->exports, x);
   return wr->ok;
+}
+
+/* The name of the wrapper of an export, W<n>, writing its definition
+ * `const W<n> = "…";` before the command the first time. */
+static uint32_t wrapper_name(Converter *z, const Subject *sub, const Action *a)
+{
+  for (uint32_t i = 0; i < z->wrappers.len; i++) {
+    const Wrapped *w = &z->wrappers.data[i];
+    if (w->m == sub->m && w->kind == a->kind && w->name.len == a->name.len
+        && memcmp(w->name.data, a->name.data, a->name.len) == 0)
+      return i;
+  }
+  Wrapper wr = {.w = module_new(), .ok = true};
+  Buf bin;
+  buf_init(&bin);
+  if (wr.w && build_wrapper(&wr, sub))
+    encode_module(&bin, wr.w);
+  z->out->failed |= !wr.w || !wr.ok || bin.failed
+                    || !vec_push(&z->arena, &z->wrappers, ((Wrapped){sub->m, a->name, a->kind}));
+  module_free(wr.w);
+  buf_printf(z->out, "const W%" PRIu32 " = ", z->wrappers.len - 1);
+  put_js_bytes(z->out, (const uint8_t *)bin.data, bin.len);
+  buf_puts(z->out, ";\n");
+  buf_free(&bin);
+  return z->wrappers.len - 1;
 }
 
 /* ================================================================ Actions */
 
 /* The harness's kinds of the results: ['i32', 'any', …] */
-static void put_kinds(Converter *z, const Subject *sub)
+static void put_kinds(Buf *out, const Subject *sub)
 {
-  buf_putc(z->out, '[');
+  buf_putc(out, '[');
   for (uint32_t i = 0; i < sub->nresults; i++)
-    buf_printf(z->out, "%s'%s'", i ? ", " : "", kind_names[kind_of(sub->m, sub->results[i])]);
-  buf_putc(z->out, ']');
+    buf_printf(out, "%s'%s'", i ? ", " : "", kind_names[kind_of(sub->m, sub->results[i])]);
+  buf_putc(out, ']');
 }
 
-/* An argument as JS writes it, for a direct call. */
-static void put_js_arg(Converter *z, const Const *k)
+/* Whether an argument is of its parameter's type, as far as the script
+ * can tell (the interpreter's "wrong type of argument"). */
+static bool arg_fits(const Const *k, ValType param)
 {
-  if (k->kind == CONST_REF_NULL)
-    buf_puts(z->out, "null");
-  else if (k->kind == CONST_REF_EXTERN)
-    buf_printf(z->out, "hostref(%" PRId32 ")", (int32_t)k->bits);
-  else if (k->type == VAL_I64)
-    buf_printf(z->out, "%" PRId64 "n", (int64_t)k->bits);
-  else
-    buf_printf(z->out, "%" PRId32, (int32_t)k->bits);
+  switch (k->kind) {
+  case CONST_NUM: return param.kind == k->type;
+  case CONST_VEC: return param.kind == VAL_V128;
+  default: return param.kind == VAL_REF;
+  }
 }
 
-/* An action as a JS function of the harness: invoke(…) or get(…) where
- * JS can do it, else wrapped(…), or broken(why). */
-static void put_action(Converter *z, const Action *a)
+/* An argument as JS passes it to the subject or to its wrapper's run
+ * (add_param_types): a parameter of kind k. */
+static void put_js_arg(Buf *out, const Const *k, Kind kind)
+{
+  switch (kind) {
+  case K_I32: case K_F32: buf_printf(out, "%" PRId32, (int32_t)k->bits); return;
+  case K_I64: buf_printf(out, "%" PRId64 "n", (int64_t)k->bits); return;
+  case K_F64: buf_printf(out, "0x%" PRIx64 "n", k->bits); return;
+  case K_V128: buf_printf(out, "0x%" PRIx64 "n, 0x%" PRIx64 "n", k->vec.i64[0], k->vec.i64[1]); return;
+  default: break;
+  }
+  if (k->kind == CONST_REF_NULL)
+    buf_puts(out, "null");
+  else
+    buf_printf(out, "hostref(%" PRId32 ")", (int32_t)k->bits);
+}
+
+/* An action as a JS function of the harness, written to `call`: invoke(…)
+ * or get(…) where JS can do it, else wrapped(…) (its wrapper's definition
+ * goes to the output first), or broken(why). */
+static void put_action(Converter *z, const Action *a, Buf *call)
 {
   const Bound *b = a->module.len ? lookup(&z->instances, a->module) : NULL;
   const Module *m = a->module.len ? (b ? b->m : NULL) : z->current;
@@ -591,51 +648,43 @@ static void put_action(Converter *z, const Action *a)
   Subject sub;
   if (!why)
     why = find_subject(m, a, &sub);
+  for (uint32_t i = 0; !why && a->kind == ACTION_INVOKE && i < a->args.len; i++)
+    if (!arg_fits(&a->args.data[i], sub.func->params.data[i]))
+      why = "wrong type of argument";
   if (why) {
-    buf_puts(z->out, "broken(");
-    put_js_string(z->out, why);
-    buf_putc(z->out, ')');
+    buf_puts(call, "broken(");
+    put_js_string(call, why);
+    buf_puts(call, ", ");
+    put_js_name(call, a->name);
+    buf_puts(call, ")");
     return;
   }
-  if (a->kind == ACTION_GET && kind_crosses(kind_of(m, sub.global.type))) {
-    buf_puts(z->out, "get(");
-  } else if (a->kind == ACTION_INVOKE && direct(&sub, a)) {
-    buf_puts(z->out, "invoke(");
-  } else {
-    Wrapper wr = {.w = module_new(), .ok = true};
-    Buf bin;
-    buf_init(&bin);
-    if (wr.w && build_wrapper(&wr, &sub, a))
-      encode_module(&bin, wr.w);
-    z->out->failed |= !wr.w || !wr.ok || bin.failed;
-    module_free(wr.w);
-    buf_puts(z->out, "wrapped(");
-    put_js_id(z->out, a->module);
-    buf_puts(z->out, ", ");
-    put_js_name(z->out, a->name);
-    buf_puts(z->out, ", ");
-    put_js_bytes(z->out, (const uint8_t *)bin.data, bin.len);
-    buf_puts(z->out, ", ");
-    put_kinds(z, &sub);
-    buf_putc(z->out, ')');
-    buf_free(&bin);
-    return;
-  }
-  put_js_id(z->out, a->module);
-  buf_puts(z->out, ", ");
-  put_js_name(z->out, a->name);
-  buf_puts(z->out, ", ");
-  if (a->kind == ACTION_INVOKE) {
-    buf_putc(z->out, '[');
+  bool get = a->kind == ACTION_GET && kind_crosses(kind_of(m, sub.global.type));
+  if (get)
+    buf_puts(call, "get(");
+  else if (a->kind == ACTION_INVOKE && direct(&sub))
+    buf_puts(call, "invoke(");
+  else
+    buf_printf(call, "wrapped(W%" PRIu32 ", ", wrapper_name(z, &sub, a));
+  put_js_id(call, a->module);
+  buf_puts(call, ", ");
+  put_js_name(call, a->name);
+  buf_puts(call, ", ");
+  if (!get) {
+    buf_putc(call, '[');
     for (uint32_t i = 0; i < a->args.len; i++) {
       if (i)
-        buf_puts(z->out, ", ");
-      put_js_arg(z, &a->args.data[i]);
+        buf_puts(call, ", ");
+      Kind k = kind_of(m, sub.func->params.data[i]);
+      if (k == K_EXN || k == K_CONT)
+        buf_puts(call, "/* null */");
+      else
+        put_js_arg(call, &a->args.data[i], k);
     }
-    buf_puts(z->out, "], ");
+    buf_puts(call, "], ");
   }
-  put_kinds(z, &sub);
-  buf_putc(z->out, ')');
+  put_kinds(call, &sub);
+  buf_putc(call, ')');
 }
 
 /* ================================================================ Patterns */
@@ -712,8 +761,13 @@ static void put_pattern(Converter *z, const Result *p)
 /* action, assert_return, and the assertions of an action's failure */
 static void convert_action(Converter *z, const Command *c, const char *name)
 {
+  Buf call;
+  buf_init(&call);
+  put_action(z, &c->action, &call);
+  z->out->failed |= call.failed;
   begin_call(z, name, c->at);
-  put_action(z, &c->action);
+  buf_put(z->out, call.data, call.len);
+  buf_free(&call);
   if (c->kind == CMD_ASSERT_RETURN) {
     buf_puts(z->out, ", [");
     for (uint32_t i = 0; i < c->results.len; i++) {

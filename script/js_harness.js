@@ -122,6 +122,7 @@ function compile(src) {
 
 function what(e) {
   if (e instanceof ScriptError) return 'error: ' + e.message;
+  if (e instanceof WebAssembly.Exception) return 'exception';
   return outcome(e) + ': ' + (e && e.message !== undefined ? e.message : String(e));
 }
 
@@ -204,20 +205,31 @@ function get(id, name, kinds) {
   };
 }
 
-// An action through a wrapper module: it imports the export as s.f (with
-// the subject module's types, so the import type-checks), passes the
-// arguments inside Wasm and returns the results in a form JS can hold.
-function wrapped(id, name, src, kinds) {
+// An action through a wrapper module (made by the converter for this
+// export, W0, W1, …): it imports the export as s.f, with the subject
+// module's types so that the import type-checks, and its `run` takes the
+// arguments and returns the results in forms JS can hold (f32 and f64 as
+// bits, v128 as two i64 halves, any references as externrefs).  Each
+// wrapper is compiled once, and instantiated once per export.
+const wrapper_modules = new Map();   // wrapper bytes → WebAssembly.Module
+const wrapper_runs = new WeakMap();  // export → Map(wrapper bytes → run)
+function wrapped(src, id, name, args, kinds) {
   return () => {
-    const f = export_of(id, name);
-    const w = new WebAssembly.Instance(compile(src), {s: {f}, h: {hostref}});
-    return from_wrapper(kinds, w.exports.run());
+    const x = export_of(id, name);
+    if (!wrapper_runs.has(x)) wrapper_runs.set(x, new Map());
+    const runs = wrapper_runs.get(x);
+    if (!runs.has(src)) {
+      if (!wrapper_modules.has(src)) wrapper_modules.set(src, compile(src));
+      runs.set(src, new WebAssembly.Instance(wrapper_modules.get(src), {s: {f: x}}).exports.run);
+    }
+    return from_wrapper(kinds, runs.get(src)(...args));
   };
 }
 
-// An action the converter could not build (the reason is known then).
-function broken(why) {
-  return () => { throw new ScriptError(why); };
+// An action the converter could not build, and why: the script names an
+// unknown module or export, or passes arguments of the wrong types.
+function broken(why, name) {
+  return () => { throw new ScriptError(why + ' (' + name + ')'); };
 }
 
 // What an engine's exception means in the script's terms.
@@ -311,7 +323,9 @@ function show_num(k, bits) {
   if (k === 'f32') dv.setUint32(0, bits);
   else dv.setBigUint64(0, bits);
   const x = k === 'f32' ? dv.getFloat32(0) : dv.getFloat64(0);
-  return Number.isNaN(x) ? 'nan (' + hex(bits, k === 'f32' ? 8 : 16) + ')' : Object.is(x, -0) ? '-0' : String(x);
+  if (!Number.isNaN(x)) return Object.is(x, -0) ? '-0' : String(x);
+  const payload = k === 'f32' ? bits & 0x7fffff : bits & 0xfffffffffffffn;
+  return (dv.getUint8(0) & 0x80 ? '-' : '') + 'nan:0x' + payload.toString(16);
 }
 
 function show_pattern(p) {
@@ -324,8 +338,12 @@ function show_pattern(p) {
   }
 }
 
-function show_value(v) {
-  if (v.k === 'v128') return '(v128.const i32x4 ' + lanes('i32x4', v).map((l) => hex(l, 8)).join(' ') + ')';
+// A value as the script writes it; a v128 in the shape of its pattern p.
+function show_value(v, p) {
+  if (v.k === 'v128') {
+    const shape = p && p[0] === 'v128' ? p[1] : 'i32x4';
+    return '(v128.const ' + shape + ' ' + lanes(shape, v).map((l) => show_num(SHAPES[shape][2], l)).join(' ') + ')';
+  }
   if (v.k !== 'ref') return '(' + v.k + '.const ' + show_num(v.k, v.bits) + ')';
   if (!(v.flags & REF_NONNULL)) return '(ref.null ' + v.h + ')';
   for (const heap of ['i31', 'struct', 'array', 'eq'])
@@ -335,8 +353,8 @@ function show_value(v) {
   return '(ref.' + v.h + ')';
 }
 
-function show_values(vs) {
-  return vs.length ? vs.map(show_value).join(' ') : 'no values';
+function show_values(vs, patterns) {
+  return vs.length ? vs.map((v, i) => show_value(v, patterns && patterns[i])).join(' ') : 'no values';
 }
 
 // ---- Assertions
@@ -349,7 +367,7 @@ function assert_return(loc, action, patterns) {
     return fail(loc, 'assertion failure: expected ' + (patterns.map(show_pattern).join(' ') || 'no values') + ', got ' + what(e));
   }
   if (vs.length === patterns.length && patterns.every((p, i) => matches(p, vs[i]))) return passed++;
-  fail(loc, 'assertion failure: expected ' + (patterns.map(show_pattern).join(' ') || 'no values') + ', got ' + show_values(vs));
+  fail(loc, 'assertion failure: expected ' + (patterns.map(show_pattern).join(' ') || 'no values') + ', got ' + show_values(vs, patterns));
 }
 
 // An action that must fail with an outcome; the engine's messages are its
