@@ -29,6 +29,11 @@ TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/ch
 EXTRA_DIST += %D%/cli.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
   %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/run.sh
 
+# -o script.js run in Node (skipped without Node 26); test/js-suites.sh
+# compares it with the official conversion on the suites, by hand.
+TESTS += %D%/js.sh
+EXTRA_DIST += %D%/js.sh %D%/js.xfail %D%/js-harness.wast %D%/js-harness-fail.wast %D%/js-suites.sh
+
 TEST_EXTENSIONS = .wast
 WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
 WAST_LOG_COMPILER = ./wasmfx-ref
