@@ -10,7 +10,7 @@ wasmfx_ref_LDADD = libwasm.la
 libwasm_la_SOURCES += %D%/js.c %D%/js.h
 BUILT_SOURCES += %D%/js_harness.inc
 CLEANFILES += %D%/js_harness.inc
-EXTRA_DIST += %D%/js_harness.js
+EXTRA_DIST += %D%/js_harness.js doc/js.md
 %D%/js_harness.inc: %D%/js_harness.js
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
 	  -e 's/^/"/' -e 's/$$/\\n",/' $(srcdir)/%D%/js_harness.js > $@
