@@ -25,7 +25,10 @@ n=0
 failed=0
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; failed=1; }
+not_ok() {   # an expected failure (# TODO) does not fail the script
+  n=$((n + 1)); echo "not ok $n - $1"
+  case $1 in *"# TODO"*) ;; *) failed=1 ;; esac
+}
 skip_rest() {
   while [ $n -lt "$plan" ]; do n=$((n + 1)); echo "ok $n # SKIP $1"; done
   exit 0
