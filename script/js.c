@@ -3,9 +3,11 @@
  * modules are embedded as binaries.  An action whose arguments or results
  * JavaScript cannot carry exactly (f32 and f64 NaN payloads, v128, exnref,
  * continuations, GC references whose kind a pattern names) runs through a
- * wrapper module made here: it imports the export with the subject
- * module's own types, passes the arguments inside Wasm and returns each
- * result in a form JS can hold, which the harness then matches. */
+ * wrapper module made here, one per export: it imports the export with
+ * the subject module's own types, takes the arguments in forms JS can pass
+ * (bits for floats, two halves for a v128), rebuilds them inside Wasm, and
+ * returns each result in a form JS can hold, which the harness then
+ * matches against the patterns. */
 
 #include "script/js.h"
 
