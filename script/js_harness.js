@@ -12,7 +12,9 @@
 //   register(loc, name, id)
 //   perform(loc, action)            a bare (invoke …) or (get …)
 //   assert_return(loc, action, patterns), assert_trap(loc, action, msg), …
-// and finally finish().  Module bytes are strings of char codes 0–255.
+// and finally finish(); before the first command that uses a wrapper
+// module, `const Wn = "…";` defines it.  Module bytes are strings of char
+// codes 0–255.
 // An action is a function made by invoke(), wrapped() or get(); it returns
 // the results normalised (below), or throws what the engine threw.
 
