@@ -34,7 +34,8 @@ typedef struct Record {
 void json_record(FILE *f, const TypeStore *ts, const Script *s, const Record *rec);
 
 /* Writes the summary of a script run as one line of JSON on f: its counts,
- * and the phase of the error that stopped it (PHASE_NONE if none). */
-void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, Phase fatal);
+ * the phase of the error that stopped it (PHASE_NONE if none), and the exit
+ * status it makes. */
+void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, Phase fatal, int status);
 
 #endif

@@ -220,16 +220,19 @@ static int run_file(const char *path, Runner *r, Loaded *l)
   l->script = text_parse_script(path, l->text, len, &err);
   if (!l->script) {
     print_error(&err, NULL);
+    if (r->opt.json)
+      json_summary(stdout, path, 0, 0, err.phase, run_status(err.phase));
     return run_status(err.phase);
   }
   RunStats stats = {0};
   Phase fatal = run_script(r, l->script, &stats);
+  int status = fatal != PHASE_NONE ? run_status(fatal) : stats.failed ? STATUS_FAILED : STATUS_OK;
   if (r->opt.json)
-    json_summary(stdout, path, stats.passed, stats.failed, fatal);
+    json_summary(stdout, path, stats.passed, stats.failed, fatal, status);
   else
     printf("%u passed, %u failed\n", stats.passed, stats.failed);
   fflush(stdout);
-  return fatal != PHASE_NONE ? run_status(fatal) : stats.failed ? STATUS_FAILED : STATUS_OK;
+  return status;
 }
 
 /* -o FILE: writes the last module or script, in the format FILE's

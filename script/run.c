@@ -61,9 +61,9 @@ static Loc report_loc(const Session *z, const Command *c, const Error *err)
   return script_loc(z->script, c->at);
 }
 
-/* The end of every command: what happened to it, on stderr as a message
- * (stdout has only results), or as a line of --json; an error outside an
- * assertion stops the script. */
+/* The end of every command: its results on stdout (or a line of --json),
+ * its failure as a message on stderr; an error outside an assertion stops
+ * the script. */
 static void finish(Session *z, Record *rec)
 {
   if (rec->outcome == RECORD_FAILED)
@@ -72,20 +72,18 @@ static void finish(Session *z, Record *rec)
     z->stats->passed++;
   else if (rec->outcome == RECORD_ERROR)
     z->fatal = rec->err->phase;
-  if (z->r->opt.json) {
+  if (z->r->opt.json)
     json_record(z->r->out, &z->r->types, z->script, rec);
-    return;
-  }
-  if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
+  else if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
     show_print_results(z->r->out, &z->r->types, rec->values, rec->types, rec->n);
   if (rec->outcome != RECORD_FAILED && rec->outcome != RECORD_ERROR)
     return;
   char where[ERROR_MESSAGE_MAX];
   loc_format(where, sizeof where, rec->loc);
   fflush(z->r->out);   /* results before the message, when both go to a terminal */
-  fprintf(stderr, "%s: %s\n", where, rec->message);
+  fprintf(z->r->err, "%s: %s\n", where, rec->message);
   if (rec->backtrace && rec->backtrace->len)
-    fprintf(stderr, "%.*s", (int)rec->backtrace->len, rec->backtrace->data);
+    fprintf(z->r->err, "%.*s", (int)rec->backtrace->len, rec->backtrace->data);
 }
 
 /* A record of command c at its position. */
@@ -765,8 +763,10 @@ static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
   else if (err.phase != phase || !message_matches(err.message, c->failure))
     fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, phase_name(err.phase), err.message);
-  else
-    done(z, c, RECORD_PASSED);
+  else {
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
+  }
   buf_free(&bt);
 }
 
@@ -849,6 +849,7 @@ void runner_init(Runner *r, const RunOptions *opt, FILE *out)
 {
   r->opt = *opt;
   r->out = out;
+  r->err = stderr;
   typestore_init(&r->types);
 }
 
@@ -895,7 +896,7 @@ Phase run_script(Runner *r, const Script *s, RunStats *stats)
   Session z;
   Phase fatal = PHASE_NONE;
   if (!session_init(&z, r, s, stats)) {
-    fprintf(stderr, "%s: error: out of memory\n", s->file);
+    fprintf(r->err, "%s: error: out of memory\n", s->file);
     fatal = PHASE_LIMIT;
   } else {
     for (uint32_t i = 0; i < s->commands.len && z.fatal == PHASE_NONE; i++)

@@ -27,7 +27,8 @@ typedef struct RunStats {
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
-  FILE *out;         /* results, --trace, --json and spectest's prints (messages go to stderr) */
+  FILE *out;         /* results, --trace, --json and spectest's prints */
+  FILE *err;         /* messages and backtraces: stderr */
 } Runner;
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs one.
-#   test/fuzz/run.sh [decode|text|run] [SECONDS]
+#   test/fuzz/run.sh [decode|text|run|unchecked] [SECONDS]
 # decode: the binary decoder; text: the text parser; run: whole scripts,
-# parsed, validated and run under small limits.
+# parsed, validated and run under small limits; unchecked: scripts and
+# modules under -u (not validated when defined), run and converted.
 # Needs clang and libclang-rt-dev (Debian).  The corpus starts from the
 # binary and quoted modules of the official suites when they are there;
 # crashes are written to test/fuzz/out/.
@@ -18,7 +19,7 @@ else
   # the generated lexer and parser come from the normal build
   [ -f "$top/text/lexer.c" ] && [ -f "$top/text/parser.c" ] || make -C "$top"
   srcs="util/*.c syntax/*.c $(cd "$top" && ls text/*.c | grep -v keywords.c | tr '\n' ' ')"
-  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c"
+  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c script/show.c script/json.c"
 fi
 (cd "$top" && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
    -fno-sanitize-recover=all -I. -I"$top" $srcs "test/fuzz/fuzz_$target.c" -o "$out/fuzz_$target")
