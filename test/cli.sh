@@ -158,6 +158,55 @@ check "-d does not run it" 0 "" $bin -d "$tmp/start.wat"
 printf '(module (func (export "f") (result i32) (i32.add (i32.const 1) (i32.const 2))))\n(assert_return (invoke "f") (i32.const 3))\n' > "$tmp/trace.wast"
 check "--trace shows each step with its operands" 0 "1 frame{func 0} | i32.add (.*trace.wast:1:42) | (i32.const 1) (i32.const 2)" $bin --trace "$tmp/trace.wast"
 
+# Results of bare actions, on stdout, as the official interpreter prints
+# them: `values : [types]`, digits grouped by _, NaN payloads, nothing for
+# no results.
+cat > "$tmp/results.wast" <<'EOF'
+(module
+  (global (export "g") f32 (f32.const 0.1))
+  (type $s (struct (field i32)))
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "two") (result i32 i64) (i32.const -1000) (i64.const 1234567))
+  (func (export "none"))
+  (func (export "floats") (result f64 f32 f32 f64) (f64.const 1e20) (f32.const nan) (f32.const -inf) (f64.const -0))
+  (func (export "v") (result v128) (v128.const i32x4 1 -2 3 4))
+  (func (export "refs") (param externref) (result funcref i31ref externref anyref)
+    (ref.null func) (ref.i31 (i32.const 5)) (local.get 0) (struct.new_default $s))
+  (func (export "f") (result funcref) (ref.func 0)))
+(invoke "add" (i32.const 1) (i32.const 2))
+(get "g")
+(invoke "two")
+(invoke "none")
+(invoke "floats")
+(invoke "v")
+(invoke "refs" (ref.extern 7))
+(invoke "f")
+EOF
+$bin "$tmp/results.wast" > "$tmp/results.out" 2>&1
+check "a result" 0 "^3 : \[i32\]$" cat "$tmp/results.out"
+check "a global's value" 0 "^0.100_000_001_490_116_12 : \[f32\]$" cat "$tmp/results.out"
+check "several results" 0 "^\[-1_000 1_234_567\] : \[i32 i64\]$" cat "$tmp/results.out"
+check "floats: exponents, NaN payloads, infinities, signed zeros" 0 "^\[1e+20 nan:0x40_0000 -inf -0\] : \[f64 f32 f32 f64\]$" cat "$tmp/results.out"
+check "a vector as i32 lanes" 0 "^1 -2 3 4 : \[v128\]$" cat "$tmp/results.out"
+check "references, with their run-time types" 0 "^\[null (i31 5) (extern (host 7)) (struct ...)\] : \[(ref null nofunc) (ref i31) (ref extern) (ref (struct (field i32)))\]$" cat "$tmp/results.out"
+check "a function reference's type" 0 "^func : \[(ref (func \[i32 i32\] -> \[i32\]))\]$" cat "$tmp/results.out"
+check "no results print nothing" 0 "^8$" grep -c . "$tmp/results.out"
+check_err "results are not on stderr" 0 "^$" $bin "$tmp/results.wast"
+ref=${WASM_REF:-$(command -v wasm-ref || command -v wasm || echo /work/tools/bin/wasm-ref)}
+n=$((n + 1))
+if [ -x "$ref" ]; then
+  "$ref" "$tmp/results.wast" > "$tmp/ref.out" 2>&1
+  if grep -v passed "$tmp/results.out" | cmp -s - "$tmp/ref.out"; then
+    echo "ok $n - the official interpreter prints the same results"
+  else
+    echo "not ok $n - the official interpreter prints the same results"
+    diff "$tmp/ref.out" "$tmp/results.out" | sed 's/^/#   /'
+    failed=1
+  fi
+else
+  echo "ok $n - the official interpreter prints the same results # SKIP no official interpreter (set WASM_REF)"
+fi
+
 # Limits: each ends a run with its own error, and nothing else breaks.
 # (spectest's memory counts towards --max-memory.)
 check "the collector makes a small heap enough" 0 "5 passed, 0 failed" $bin --max-heap=4M "$top_srcdir/test/core/gc.wast"
