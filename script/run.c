@@ -134,39 +134,6 @@ static void out_of_memory(Session *z, const Command *c)
   error(z, c, false, &err, NULL);
 }
 
-/* A value as the script would write it: (i32.const 1), (ref.null), … */
-static void print_value(Buf *b, Value v)
-{
-  Instr in = {0};
-  switch (v.kind) {
-  case VAL_I32: in.op = OP_I32_CONST; in.imm.i32 = v.i32; break;
-  case VAL_I64: in.op = OP_I64_CONST; in.imm.i64 = v.i64; break;
-  case VAL_F32: in.op = OP_F32_CONST; in.imm.f32 = v.f32; break;
-  case VAL_F64: in.op = OP_F64_CONST; in.imm.f64 = v.f64; break;
-  case VAL_V128: in.op = OP_V128_CONST; in.imm.v128 = v.v128; break;
-  default: {
-    Ref r = v.ref;
-    if (!r)
-      buf_puts(b, "(ref.null)");
-    else if (ref_is_i31(r))
-      buf_printf(b, "(ref.i31 %u)", ref_i31_value(r));
-    else if (r->kind == OBJ_HOST)
-      buf_printf(b, "(ref.host %llu)", (unsigned long long)((HostInst *)r)->addr);
-    else if (r->kind == OBJ_EXTERN && ref_is_object(((ExternInst *)r)->ref)
-             && ((ExternInst *)r)->ref->kind == OBJ_HOST)
-      buf_printf(b, "(ref.extern %llu)", (unsigned long long)((HostInst *)((ExternInst *)r)->ref)->addr);
-    else {
-      static const char *const names[] = {"func", "struct", "array", "exn", "host", "extern", "cont"};
-      buf_printf(b, "(ref.%s)", names[r->kind]);
-    }
-    return;
-  }
-  }
-  buf_putc(b, '(');
-  text_print_instr(b, &in);
-  buf_putc(b, ')');
-}
-
 /* The parenthesised phrase of the script that starts at an offset, as
  * written: how result patterns are shown. */
 static void print_source(Buf *b, const Script *s, uint32_t at)
@@ -183,15 +150,6 @@ static void print_source(Buf *b, const Script *s, uint32_t at)
       break;
   }
   buf_put(b, p ? p : "?", p ? n : 1);
-}
-
-static void print_values(Buf *b, const Value *vs, uint32_t n)
-{
-  for (uint32_t i = 0; i < n; i++) {
-    if (i)
-      buf_putc(b, ' ');
-    print_value(b, vs[i]);
-  }
 }
 
 /* ================================================================ Modules */
@@ -475,7 +433,7 @@ static void trace_step(Session *z, const Machine *M)
   uint32_t first = S->nvals > height + 4 ? S->nvals - 4 : height;
   for (uint32_t i = first; i < S->nvals; i++) {
     buf_putc(&b, ' ');
-    print_value(&b, S->vals[i]);
+    show_const(&b, S->vals[i]);
   }
   fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
   buf_free(&b);
@@ -702,7 +660,7 @@ static void run_assert_return(Session *z, const Command *c)
       buf_puts(&b, "no values");
     buf_puts(&b, ", got ");
     if (o.n)
-      print_values(&b, o.values, o.n);
+      show_consts(&b, o.values, o.n);
     else
       buf_puts(&b, "no values");
     fail(z, &rec, "%.*s", (int)b.len, b.data);
@@ -722,7 +680,7 @@ static void run_assert_failure(Session *z, const Command *c, Phase phase)
   if (ok) {
     Buf b;
     buf_init(&b);
-    print_values(&b, o.values, o.n);
+    show_consts(&b, o.values, o.n);
     fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s%.*s", phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, o.n ? "" : "no values", (int)b.len,
          b.data);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "interp/store.h"
+#include "text/text.h"
 
 /* Writes s with its digits grouped by `_` for readability, as the official
  * interpreter does: the integer part in groups of n from the right, the
@@ -320,4 +321,46 @@ void show_print_results(FILE *f, const TypeStore *ts, const Value *vs, const Val
   fprintf(f, "%.*s\n", (int)b.len, b.data);
   fflush(f);
   buf_free(&b);
+}
+
+/* A value as the script would write it: (i32.const 1), (ref.null), … */
+void show_const(Buf *b, Value v)
+{
+  Instr in = {0};
+  switch (v.kind) {
+  case VAL_I32: in.op = OP_I32_CONST; in.imm.i32 = v.i32; break;
+  case VAL_I64: in.op = OP_I64_CONST; in.imm.i64 = v.i64; break;
+  case VAL_F32: in.op = OP_F32_CONST; in.imm.f32 = v.f32; break;
+  case VAL_F64: in.op = OP_F64_CONST; in.imm.f64 = v.f64; break;
+  case VAL_V128: in.op = OP_V128_CONST; in.imm.v128 = v.v128; break;
+  default: {
+    Ref r = v.ref;
+    if (!r)
+      buf_puts(b, "(ref.null)");
+    else if (ref_is_i31(r))
+      buf_printf(b, "(ref.i31 %u)", ref_i31_value(r));
+    else if (r->kind == OBJ_HOST)
+      buf_printf(b, "(ref.host %llu)", (unsigned long long)((HostInst *)r)->addr);
+    else if (r->kind == OBJ_EXTERN && ref_is_object(((ExternInst *)r)->ref)
+             && ((ExternInst *)r)->ref->kind == OBJ_HOST)
+      buf_printf(b, "(ref.extern %llu)", (unsigned long long)((HostInst *)((ExternInst *)r)->ref)->addr);
+    else {
+      static const char *const names[] = {"func", "struct", "array", "exn", "host", "extern", "cont"};
+      buf_printf(b, "(ref.%s)", names[r->kind]);
+    }
+    return;
+  }
+  }
+  buf_putc(b, '(');
+  text_print_instr(b, &in);
+  buf_putc(b, ')');
+}
+
+void show_consts(Buf *b, const Value *vs, uint32_t n)
+{
+  for (uint32_t i = 0; i < n; i++) {
+    if (i)
+      buf_putc(b, ' ');
+    show_const(b, vs[i]);
+  }
 }

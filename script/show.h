@@ -34,4 +34,11 @@ void show_results(Buf *b, const TypeStore *ts, const Value *vs, const ValType *d
 void show_print_results(FILE *f, const TypeStore *ts, const Value *vs, const ValType *declared,
                         uint32_t n);
 
+/* A value as a script writes it, (i32.const 1), (ref.null), (ref.i31 5) …:
+ * how failed assertions and --trace show values. */
+void show_const(Buf *b, Value v);
+
+/* Several, separated by spaces. */
+void show_consts(Buf *b, const Value *vs, uint32_t n);
+
 #endif
