@@ -70,6 +70,12 @@ $bin "$tmp/none.wast" 2>/dev/null
 got=$?
 if [ "$got" -eq 12 ]; then echo "ok $n - 12: a file that cannot be read"; else
   echo "not ok $n - 12: a file that cannot be read (exit status $got)"; failed=1; fi
+printf '(module)\n' > "$tmp/m.wat"
+n=$((n + 1))
+$bin -d "$tmp/m.wat" -o "$tmp/no/such/dir/m.wasm" 2>/dev/null
+got=$?
+if [ "$got" -eq 12 ]; then echo "ok $n - 12: a file that cannot be written"; else
+  echo "not ok $n - 12: a file that cannot be written (exit status $got)"; failed=1; fi
 status "the first error stops the run" 6 "s.wast:11:1: runtime trap" "$m
 (invoke \"trap\")
 (invoke \"throw\")"
