@@ -49,6 +49,7 @@ if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
     done
   fi
 fi
+[ -d "$seeds" ] || seeds=   # no suites: the corpus alone
 cd "$out"
 exec "./fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
   "corpus-$target" ${seeds:+"$seeds"}
