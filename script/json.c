@@ -69,6 +69,7 @@ static const char *phase_id(Phase p)
   case PHASE_LIMIT: return "limit";
   case PHASE_SCRIPT: return "script";
   case PHASE_INTERNAL: return "crash";
+  case PHASE_TIMEOUT: return "timeout";
   }
   return "other";
 }

@@ -38,10 +38,13 @@ static const char usage[] =
   "      --version     show the version and exit\n"  "\n"
   "Limits, beyond which a run stops with an error instead of exhausting the\n"
   "machine (SIZE in bytes, or with a K, M or G suffix):\n"
-  "  --fuel=N          steps of one invocation (10000000000): \"out of fuel\"\n"
+  "  --fuel=N          work of one invocation (10000000000): \"out of fuel\"; a\n"
+  "                    unit a step, and one per element or 64 bytes that a bulk\n"
+  "                    instruction touches\n"
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
   "  --max-heap=SIZE   live GC objects and stacks (4G): \"out of memory\"\n"
   "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
+  "  --timeout=SECONDS wall-clock time of each file's run (none): \"timeout\"\n"
   "\n"
   "A bare (invoke ...) or (get ...) prints its results on stdout as the\n"
   "official interpreter does (`3 : [i32]`); each script ends with a line\n"
@@ -90,6 +93,7 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
 {
   static const struct { const char *prefix; bool size; } limits[] = {
     {"--fuel=", false}, {"--max-depth=", false}, {"--max-heap=", true}, {"--max-memory=", true},
+    {"--timeout=", false},
   };
   for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
     size_t n = strlen(limits[i].prefix);
@@ -102,6 +106,7 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
       case 0: l->fuel = v; break;
       case 1: l->call_depth = (uint32_t)v; break;
       case 2: l->heap_bytes = v; break;
+      case 4: l->timeout = v; break;
       default: l->memory_bytes = v; break;
       }
     }

@@ -43,6 +43,7 @@ WAST_TESTS = \
   %D%/core/locals.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
+  %D%/core/trap-messages.wast \
   %D%/core/validation.wast
 # The stack-switching conformance suite: one file per rule group of the
 # Explainer (test/continuations/README.md).  Its tools (coverage, mutants,
@@ -77,6 +78,10 @@ TESTS += $(WAST_TESTS)
 EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh \
   %D%/continuations/coverage.sh %D%/continuations/mutants.sh %D%/continuations/engines.sh \
   %D%/continuations/engines.js
+
+# The machine's limits: fuel, --timeout, heap and memory, backtraces.
+TESTS += %D%/limits.sh
+EXTRA_DIST += %D%/limits.sh
 
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
