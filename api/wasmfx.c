@@ -11,6 +11,7 @@
 #include "interp/eval.h"
 #include "interp/host.h"
 #include "interp/instantiate.h"
+#include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
 #include "validate/validate.h"
@@ -63,22 +64,11 @@ struct wasmfx_store {
 
 /* ================================================================ Outcomes */
 
-/* The outcome of a failure's phase: the exit-status table (README). */
+/* The outcome of a failure's phase: the exit-status table (README), whose
+ * one mapping is the command line's. */
 static wasmfx_outcome outcome_of(Phase p)
 {
-  switch (p) {
-  case PHASE_NONE: return WASMFX_OK;
-  case PHASE_IO: return WASMFX_IO;
-  case PHASE_MALFORMED: case PHASE_SCRIPT: return WASMFX_MALFORMED;
-  case PHASE_INVALID: return WASMFX_INVALID;
-  case PHASE_UNLINKABLE: return WASMFX_UNLINKABLE;
-  case PHASE_EXCEPTION: return WASMFX_EXCEPTION;
-  case PHASE_SUSPENSION: return WASMFX_SUSPENSION;
-  case PHASE_EXHAUSTION: return WASMFX_EXHAUSTION;
-  case PHASE_LIMIT: return WASMFX_LIMIT;
-  case PHASE_TIMEOUT: return WASMFX_TIMEOUT;
-  default: return WASMFX_TRAP;   /* a trap, or an internal error met while running */
-  }
+  return (wasmfx_outcome)run_status(p);
 }
 
 /* The names of the exit-status table (README, "Exit status"). */

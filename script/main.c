@@ -9,6 +9,7 @@
 #include "binary/binary.h"
 #include "config.h"
 #include "script/js.h"
+#include "script/json.h"
 #include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
@@ -32,6 +33,8 @@ static const char usage[] =
   "      --trace       print every step of an invocation: the call depth, the\n"
   "                    continuations (prompt) and the current frame's labels,\n"
   "                    the instruction, its operands\n"
+  "      --json        print one line of JSON per command and assertion, and\n"
+  "                    a summary line per script (doc/json.md)\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -45,8 +48,24 @@ static const char usage[] =
   "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
   "  --timeout=SECONDS wall-clock time of each file's run (none): \"timeout\"\n"
   "\n"
-  "Each script ends with a line `N passed, N failed` counting assertions.\n"
-  "Exit status: 0 if everything passed, 1 if anything failed, 2 on bad usage.\n";
+  "A bare (invoke ...) or (get ...) prints its results on stdout as the\n"
+  "official interpreter does (`3 : [i32]`); each script ends with a line\n"
+  "`N passed, N failed` counting assertions.  Messages go to stderr.\n"
+  "\n"
+  "A run stops at the first error outside an assertion.  Exit status:\n"
+  "   0  success: everything ran, every assertion passed\n"
+  "   1  an assertion failed\n"
+  "   2  usage error (bad option or value)\n"
+  "   3  malformed module or script, or a command that cannot be carried out\n"
+  "   4  invalid module (with -u: a runtime crash, ill-typed code about to run)\n"
+  "   5  unlinkable module\n"
+  "   6  trap\n"
+  "   7  uncaught exception\n"
+  "   8  unhandled suspension\n"
+  "   9  exhaustion (call stack)\n"
+  "  10  limit reached (fuel, heap, memory)\n"
+  "  11  timeout\n"
+  "  12  file I/O error\n";
 
 /* N, or N with a K, M or G suffix for SIZE; false if malformed. */
 static bool parse_count(const char *s, bool size, uint64_t *out)
@@ -165,51 +184,67 @@ static char *read_file(const char *path, size_t *len)
   return buf;
 }
 
-/* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries */
-static void print_error(const Error *err)
+/* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries;
+ * what comes of running a module is named as in scripts ("runtime trap:").
+ * Then the backtrace, if there is one. */
+static void print_error(const Error *err, const Buf *backtrace)
 {
   char where[ERROR_MESSAGE_MAX];
   loc_format(where, sizeof where, err->loc);
-  fprintf(stderr, "%s: error: %s\n", where, err->message);
+  bool reading = err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID;
+  fprintf(stderr, "%s: %s: %s\n", where, reading ? "error" : phase_name(err->phase), err->message);
+  if (backtrace && backtrace->len)
+    fprintf(stderr, "%.*s", (int)backtrace->len, backtrace->data);
 }
 
-/* Loads and runs one FILE; false if anything failed. */
-static bool run_file(const char *path, Runner *r, Loaded *l)
+/* Loads and runs one FILE; its exit status if it stops the run
+ * (STATUS_FAILED if an assertion failed, STATUS_OK otherwise). */
+static int run_file(const char *path, Runner *r, Loaded *l)
 {
   loaded_free(l);
   size_t len;
   l->text = read_file(path, &len);
   if (!l->text)
-    return false;
+    return run_status(PHASE_IO);
   Error err = {0};
   if (has_suffix(path, ".wat") || has_suffix(path, ".wasm")) {
     l->module = has_suffix(path, ".wat")
                     ? text_parse_module(path, l->text, len, &err)
                     : decode_module(path, (const uint8_t *)l->text, len, &err);
-    if (!l->module || !run_module_file(r, l->module, &err)) {
-      print_error(&err);
-      return false;
-    }
-    return true;
+    Buf bt;
+    buf_init(&bt);
+    if (l->module && run_module_file(r, l->module, &bt, &err))
+      error_clear(&err);
+    else
+      print_error(&err, &bt);
+    buf_free(&bt);
+    return run_status(err.phase);
   }
   if (!has_suffix(path, ".wast")) {
     fprintf(stderr, "%s: error: unknown file type (expected .wast, .wat or .wasm)\n", path);
-    return false;
+    return STATUS_USAGE;
   }
   l->script = text_parse_script(path, l->text, len, &err);
   if (!l->script) {
-    print_error(&err);
-    return false;
+    print_error(&err, NULL);
+    if (r->opt.json)
+      json_summary(stdout, path, 0, 0, err.phase, run_status(err.phase));
+    return run_status(err.phase);
   }
   RunStats stats = {0};
-  run_script(r, l->script, &stats);
-  printf("%u passed, %u failed\n", stats.passed, stats.failed);
-  return stats.failed == 0;
+  Phase fatal = run_script(r, l->script, &stats);
+  int status = fatal != PHASE_NONE ? run_status(fatal) : stats.failed ? STATUS_FAILED : STATUS_OK;
+  if (r->opt.json)
+    json_summary(stdout, path, stats.passed, stats.failed, fatal, status);
+  else
+    printf("%u passed, %u failed\n", stats.passed, stats.failed);
+  fflush(stdout);
+  return status;
 }
 
 /* -o FILE: writes the last module or script, in the format FILE's
- * extension asks for. */
-static bool write_output(const char *path, const Loaded *l)
+ * extension asks for; its exit status if it fails. */
+static int write_output(const char *path, const Loaded *l)
 {
   Buf out;
   buf_init(&out);
@@ -228,7 +263,7 @@ static bool write_output(const char *path, const Loaded *l)
             strrchr(path, '.') ? strrchr(path, '.') : "this",
             l->script ? "script (.wast, .bin.wast, .js)" : "module (.wat, .wasm) or script");
     buf_free(&out);
-    return false;
+    return STATUS_USAGE;
   }
   bool ok = !out.failed;
   FILE *f = ok ? fopen(path, "wb") : NULL;
@@ -240,22 +275,24 @@ static bool write_output(const char *path, const Loaded *l)
   }
   if (!ok)
     fprintf(stderr, "%s: error: %s\n", path, out.failed ? "out of memory" : strerror(errno));
+  int status = ok ? STATUS_OK : out.failed ? run_status(PHASE_LIMIT) : run_status(PHASE_IO);
   buf_free(&out);
-  return ok;
+  return status;
 }
 
 int main(int argc, char **argv)
 {
   if (argc == 1) {
     fputs(usage, stderr);
-    return 2;
+    return STATUS_USAGE;
   }
   RunOptions opt = {.limits = store_default_limits};
   Loaded loaded = {0};
   Runner runner;
   bool started = false;  /* the runner starts with the first file */
-  int status = -1;       /* set when an option ends the run early */
-  bool ok = true, bad = false;
+  int status = -1;       /* set when something ends the run early */
+  bool failed = false;   /* an assertion failed */
+  bool bad = false;
   for (int i = 1; i < argc && status < 0; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -272,31 +309,36 @@ int main(int argc, char **argv)
       opt.wasm3 = true;
     } else if (strcmp(a, "--trace") == 0) {
       opt.trace = true;
+    } else if (strcmp(a, "--json") == 0) {
+      opt.json = true;
     } else if (parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
-        status = 2;
+        status = STATUS_USAGE;
       }
     } else if (strcmp(a, "-o") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
-        status = 2;
+        status = STATUS_USAGE;
       } else {
-        ok = write_output(argv[++i], &loaded) && ok;
+        int st = write_output(argv[++i], &loaded);
+        status = st != STATUS_OK ? st : status;
       }
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
-      status = 2;
+      status = STATUS_USAGE;
     } else {
       if (!started)
         runner_init(&runner, &opt, stdout);
       started = true;
       runner.opt = opt;
-      ok = run_file(a, &runner, &loaded) && ok;
+      int st = run_file(a, &runner, &loaded);
+      failed = failed || st == STATUS_FAILED;
+      status = st != STATUS_OK && st != STATUS_FAILED ? st : status;
     }
   }
   loaded_free(&loaded);
   if (started)
     runner_free(&runner);
-  return status >= 0 ? status : ok ? 0 : 1;
+  return status >= 0 ? status : failed ? STATUS_FAILED : STATUS_OK;
 }

@@ -15,6 +15,7 @@ typedef struct RunOptions {
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
   bool trace;       /* --trace: print every reduction of an invocation */
+  bool json;        /* --json: a line of JSON per command on out, no results or messages */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
@@ -26,20 +27,33 @@ typedef struct RunStats {
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
-  FILE *out;         /* where failures are reported and spectest prints */
+  FILE *out;         /* results, --trace, --json and spectest's prints */
+  FILE *err;         /* messages and backtraces: stderr */
 } Runner;
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);
 void runner_free(Runner *r);
 
-/* Runs the commands of a script in a store of its own, reporting each
- * failure on r->out as `file:line:col: …`.  Adds the assertions' outcomes
- * to *stats. */
-void run_script(Runner *r, const Script *s, RunStats *stats);
+/* Runs the commands of a script in a store of its own: bare actions print
+ * their results on r->out, failures and errors are reported on stderr as
+ * `file:line:col: …`.  Adds the assertions' outcomes to *stats.  The first
+ * error outside an assertion stops the script: its phase is returned
+ * (PHASE_NONE if the script ran to its end). */
+Phase run_script(Runner *r, const Script *s, RunStats *stats);
 
 /* Validates a module given as a file and, unless in dry mode, instantiates
  * it (with spectest available to import), which runs its start function.
- * False with err set if anything fails. */
-bool run_module_file(Runner *r, const Module *m, Error *err);
+ * False with err set if anything fails (always with a position), and the
+ * trap's backtrace in *backtrace (which may be NULL). */
+bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err);
+
+/* Exit statuses of wasmfx-ref beyond those of phases (run_status). */
+enum { STATUS_OK = 0, STATUS_FAILED = 1, STATUS_USAGE = 2 };
+
+/* The exit status of a run stopped by an error of this phase (the table of
+ * --help and the README): 3 malformed or script error, 4 invalid (or a
+ * runtime crash of unchecked code), 5 unlinkable, 6 trap, 7 exception,
+ * 8 suspension, 9 exhaustion, 10 limit, 12 i/o; 0 for PHASE_NONE. */
+int run_status(Phase phase);
 
 #endif

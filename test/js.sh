@@ -42,7 +42,9 @@ want=$(grep -c '^(assert_' "$fail")
 if $bin "$pass" >"$tmp/log" 2>&1; then ok "wasmfx-ref passes js-harness.wast"; else
   not_ok "wasmfx-ref passes js-harness.wast"; show "$tmp/log"; fi
 $bin "$fail" >"$tmp/log" 2>&1
-if tail -n 1 "$tmp/log" | grep -q "^0 passed, $want failed$"; then
+status=$?
+# wasmfx-ref stops at the last one, an unknown export: a script error (3).
+if [ $status -eq 3 ] && tail -n 1 "$tmp/log" | grep -q "^0 passed, $((want - 1)) failed$"; then
   ok "wasmfx-ref fails each of the $want assertions of js-harness-fail.wast"
 else
   not_ok "wasmfx-ref fails each of the $want assertions of js-harness-fail.wast"; show "$tmp/log"

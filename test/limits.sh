@@ -10,10 +10,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
 failed=0
-# Exit statuses.  The shared table (issue 11) makes them 10 (limit),
-# 11 (timeout) and 6 (trap), and sends messages to stderr; until that lands
-# every failure is 1, on stdout, so the messages are looked for in both.
-limit=1 timeout=1 trap=1
+# Exit statuses, from the table in --help: 10 (limit), 11 (timeout), 6 (trap).
+limit=10 timeout=11 trap=6
 
 # check NAME EXPECTED-STATUS STREAM PATTERN COMMAND...: runs the command and
 # checks its exit status and that STREAM (out, err, or all: both) matches
@@ -133,15 +131,15 @@ cat >"$tmp/spin.wast" <<'EOF'
 (module (func (export "spin") (loop (br 0))))
 (invoke "spin")
 EOF
-check "out of fuel is a limit" $limit all \
+check "out of fuel is a limit" $limit err \
   "spin.wast:2:1: implementation limit: out of fuel$" \
   $bin --fuel=1000 "$tmp/spin.wast"
-check "out of fuel shows where" $limit all "^  at func 0 (.*spin.wast:1:38)$" $bin --fuel=1000 "$tmp/spin.wast"
-check "--trace counts the same fuel" $limit all "out of fuel" $bin --trace --fuel=10 "$tmp/spin.wast"
-check "--fuel=0 runs nothing" $limit all "out of fuel" $bin --fuel=0 "$tmp/spin.wast"
+check "out of fuel shows where" $limit err "^  at func 0 (.*spin.wast:1:38)$" $bin --fuel=1000 "$tmp/spin.wast"
+check "--trace counts the same fuel" $limit err "out of fuel" $bin --trace --fuel=10 "$tmp/spin.wast"
+check "--fuel=0 runs nothing" $limit err "out of fuel" $bin --fuel=0 "$tmp/spin.wast"
 
 # ---- --timeout: the one check that takes time (a second).
-check "--timeout ends an endless loop" $timeout all \
+check "--timeout ends an endless loop" $timeout err \
   "spin.wast:2:1: timeout: the run took more than its time limit of 1 s$" \
   $bin --timeout=1 --fuel=1000000000000 "$tmp/spin.wast"
 check "a malformed timeout" 2 err "bad value in '--timeout=soon'" $bin --timeout=soon "$tmp/spin.wast"
@@ -153,14 +151,14 @@ cat >"$tmp/heap.wast" <<'EOF'
   (func (export "huge") (result i32) (array.len (array.new_default $a (i32.const 1000000)))))
 (invoke "huge")
 EOF
-check "the heap limit" $limit all \
+check "the heap limit" $limit err \
   "implementation limit: out of memory: objects and stacks need more than the heap limit of 1048576 bytes" \
   $bin --max-heap=1M "$tmp/heap.wast"
 printf '(module (memory 100))\n' >"$tmp/memory.wat"
-check "the memory limit" $limit all "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
+check "the memory limit" $limit err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
   $bin --max-memory=1M "$tmp/memory.wat"
 printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
-check "the table limit" $limit all "out of memory: a table of 100000000 entries is beyond the limit of 67108864" \
+check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864" \
   $bin "$tmp/table.wat"
 
 # ---- A trap deep in a recursion: the innermost 64 frames and the outermost
@@ -173,7 +171,7 @@ cat >"$tmp/deep.wast" <<'EOF'
       (else (unreachable)))))
 (invoke "down" (i32.const 1000))
 EOF
-check "a deep backtrace is cut" $trap all "^  \.\.\. 921 frames omitted$" $bin "$tmp/deep.wast"
+check "a deep backtrace is cut" $trap err "^  \.\.\. 921 frames omitted$" $bin "$tmp/deep.wast"
 grep -v ' passed, ' "$tmp/all" >"$tmp/deep.err"
 check "a deep backtrace keeps 80 frames" 0 out "^80$" grep -c "^  at " "$tmp/deep.err"
 check "the innermost frame is the trap's" 0 out "^  at \$down (.*deep.wast:5:14)$" sed -n 2p "$tmp/deep.err"
