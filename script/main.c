@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "binary/binary.h"
+#include <unistd.h>
+
 #include "config.h"
+#include "script/files.h"
+#include "script/repl.h"
 #include "script/run.h"
-#include "text/text.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -91,160 +93,51 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
   return false;
 }
 
-/* What the last FILE was, for -o. */
-typedef struct Loaded {
-  char *text;        /* the file's contents, NUL-terminated */
-  Script *script;    /* a .wast */
-  Module *module;    /* a .wat or .wasm */
-} Loaded;
-
-static void loaded_free(Loaded *l)
-{
-  script_free(l->script);
-  module_free(l->module);
-  mem_free(l->text);
-  *l = (Loaded){0};
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-enum { FILE_MAX = 1 << 30 };
-
-/* Reads a whole file, NUL-terminated; NULL with a message on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  char *buf = mem_alloc(cap);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (ferror(f) || n < cap - 1)
-      break;
-    if (cap >= FILE_MAX) {
-      fprintf(stderr, "%s: error: file too large\n", path);
-      mem_free(buf);
-      buf = NULL;
-      break;
-    }
-    char *bigger = mem_realloc(buf, cap * 2);
-    if (!bigger) {
-      mem_free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = bigger;
-    cap *= 2;
-  }
-  if (buf && ferror(f)) {
-    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-    mem_free(buf);
-    buf = NULL;
-  } else if (!buf && !ferror(f)) {
-    fprintf(stderr, "%s: error: out of memory\n", path);
-  }
-  fclose(f);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
-
 /* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries */
 static void print_error(const Error *err)
 {
   char where[ERROR_MESSAGE_MAX];
-  loc_format(where, sizeof where, err->loc);
+  error_where(where, sizeof where, err);
   fprintf(stderr, "%s: error: %s\n", where, err->message);
 }
 
-/* Loads and runs one FILE; false if anything failed. */
-static bool run_file(const char *path, Runner *r, Loaded *l)
+/* Runs one FILE, "-" (standard input) or -e COMMAND; a script ends with
+ * its line of counts.  False if anything failed. */
+static bool run_input(Runner *r, const char *path, const char *command)
 {
-  loaded_free(l);
-  size_t len;
-  l->text = read_file(path, &len);
-  if (!l->text)
-    return false;
+  RunStats stats = {0};
   Error err = {0};
-  if (has_suffix(path, ".wat") || has_suffix(path, ".wasm")) {
-    l->module = has_suffix(path, ".wat")
-                    ? text_parse_module(path, l->text, len, &err)
-                    : decode_module(path, (const uint8_t *)l->text, len, &err);
-    if (!l->module || !run_module_file(r, l->module, &err)) {
-      print_error(&err);
+  bool ok;
+  if (command) {
+    size_t len = strlen(command);
+    char *text = mem_alloc(len + 1);
+    if (!text) {
+      fprintf(stderr, "wasmfx-ref: error: out of memory\n");
       return false;
     }
-    return true;
+    memcpy(text, command, len + 1);
+    ok = run_text(r, "-e", text, len, &stats, &err);
+  } else {
+    ok = run_file(r, path, &stats, &err);
   }
-  if (!has_suffix(path, ".wast")) {
-    fprintf(stderr, "%s: error: unknown file type (expected .wast, .wat or .wasm)\n", path);
-    return false;
-  }
-  l->script = text_parse_script(path, l->text, len, &err);
-  if (!l->script) {
+  if (err.phase)
     print_error(&err);
-    return false;
-  }
-  RunStats stats = {0};
-  run_script(r, l->script, &stats);
-  printf("%u passed, %u failed\n", stats.passed, stats.failed);
-  return stats.failed == 0;
-}
-
-/* -o FILE: writes the last module or script, in the format FILE's
- * extension asks for. */
-static bool write_output(const char *path, const Loaded *l)
-{
-  Buf out;
-  buf_init(&out);
-  if (l->module && has_suffix(path, ".wasm")) {
-    encode_module(&out, l->module);
-  } else if (l->module && (has_suffix(path, ".wat") || has_suffix(path, ".wast"))) {
-    text_print_module(&out, l->module);
-  } else if (l->script && has_suffix(path, ".bin.wast")) {
-    text_print_script(&out, l->script, encode_module);
-  } else if (l->script && has_suffix(path, ".wast")) {
-    text_print_script(&out, l->script, NULL);
-  } else {
-    fprintf(stderr, "%s: error: nothing to write as %s: -o writes the preceding %s\n", path,
-            strrchr(path, '.') ? strrchr(path, '.') : "this",
-            l->script ? "script (.wast, .bin.wast)" : "module (.wat, .wasm) or script");
-    buf_free(&out);
-    return false;
-  }
-  bool ok = !out.failed;
-  FILE *f = ok ? fopen(path, "wb") : NULL;
-  if (f) {
-    ok = fwrite(out.data, 1, out.len, f) == out.len;
-    ok = fclose(f) == 0 && ok;
-  } else {
-    ok = false;
-  }
-  if (!ok)
-    fprintf(stderr, "%s: error: %s\n", path, out.failed ? "out of memory" : strerror(errno));
-  buf_free(&out);
+  if (stats.scripts && !command)
+    printf("%u passed, %u failed\n", stats.passed, stats.failed);
   return ok;
 }
 
 int main(int argc, char **argv)
 {
-  if (argc == 1) {
+  if (argc == 1 && !isatty(STDIN_FILENO)) {
     fputs(usage, stderr);
     return 2;
   }
   RunOptions opt = {.limits = store_default_limits};
-  Loaded loaded = {0};
   Runner runner;
-  bool started = false;  /* the runner starts with the first file */
+  runner_init(&runner, &opt, stdout);
+  bool inputs = false;       /* a FILE or -e was given */
+  bool interactive = false;  /* -i */
   int status = -1;       /* set when an option ends the run early */
   bool ok = true, bad = false;
   for (int i = 1; i < argc && status < 0; i++) {
@@ -263,6 +156,19 @@ int main(int argc, char **argv)
       opt.wasm3 = true;
     } else if (strcmp(a, "--trace") == 0) {
       opt.trace = true;
+    } else if (strcmp(a, "-s") == 0) {
+      opt.print_sig = true;
+    } else if (strcmp(a, "-i") == 0) {
+      interactive = true;
+    } else if (strcmp(a, "-e") == 0) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "wasmfx-ref: -e needs a command\nTry 'wasmfx-ref --help'.\n");
+        status = 2;
+      } else {
+        runner.opt = opt;
+        inputs = true;
+        ok = run_input(&runner, NULL, argv[++i]) && ok;
+      }
     } else if (parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
@@ -273,21 +179,26 @@ int main(int argc, char **argv)
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
         status = 2;
       } else {
-        ok = write_output(argv[++i], &loaded) && ok;
+        Error err = {0};
+        if (!write_output(&runner, argv[++i], (Name){0}, &err)) {
+          print_error(&err);
+          ok = false;
+        }
       }
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
       status = 2;
     } else {
-      if (!started)
-        runner_init(&runner, &opt, stdout);
-      started = true;
       runner.opt = opt;
-      ok = run_file(a, &runner, &loaded) && ok;
+      inputs = true;
+      ok = run_input(&runner, a, NULL) && ok;
     }
   }
-  loaded_free(&loaded);
-  if (started)
-    runner_free(&runner);
+  if (status < 0 && (interactive || (!inputs && isatty(STDIN_FILENO)))) {
+    runner.opt = opt;
+    runner.opt.print_sig = true;   /* as the official REPL: each module's signature */
+    run_repl(&runner);
+  }
+  runner_free(&runner);
   return status >= 0 ? status : ok ? 0 : 1;
 }

@@ -15,31 +15,53 @@ typedef struct RunOptions {
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
   bool trace;       /* --trace: print every reduction of an invocation */
+  bool print_sig;   /* -s: print each module's imports and exports */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
 typedef struct RunStats {
   unsigned passed, failed;
+  unsigned scripts;   /* how many scripts ran (not module files) */
 } RunStats;
 
-/* What a run of wasmfx-ref shares across its files. */
+typedef struct Session Session;
+
+/* What a run of wasmfx-ref shares across its files, -e commands and REPL
+ * entries: as in the official interpreter, one store, one registry and one
+ * set of named modules and instances, so a later file can import what an
+ * earlier one registered, and invoke its exports. */
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
   FILE *out;         /* where failures are reported and spectest prints */
+  Session *session;  /* the shared state, made with the first command */
+  unsigned inputs;   /* how deep (input …) commands nest now */
 } Runner;
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);
 void runner_free(Runner *r);
 
-/* Runs the commands of a script in a store of its own, reporting each
- * failure on r->out as `file:line:col: …`.  Adds the assertions' outcomes
- * to *stats. */
+/* Runs the commands of a script in the runner's shared state, reporting
+ * each failure on r->out as `file:line:col: …`.  Adds the assertions'
+ * outcomes to *stats. */
 void run_script(Runner *r, const Script *s, RunStats *stats);
 
 /* Validates a module given as a file and, unless in dry mode, instantiates
- * it (with spectest available to import), which runs its start function.
- * False with err set if anything fails. */
+ * it (with spectest available to import), which runs its start function;
+ * it becomes the most recent module.  False with err set if anything
+ * fails. */
 bool run_module_file(Runner *r, const Module *m, Error *err);
+
+/* Hands the runner what a file or -e command was read into (any may be
+ * NULL): it frees them when it is freed, since what they define stays
+ * bound.  False (and they are freed) if out of memory. */
+bool runner_keep(Runner *r, Script *s, Module *m, char *text);
+
+/* What (output) and -o write: the module $id (empty: the most recent one)
+ * and the script $id (empty: the most recent script, input or module):
+ * its commands as run, nested inputs in place, meta commands left out.
+ * NULL / false if there is none. */
+const Module *runner_module(Runner *r, Name id);
+bool runner_script(Runner *r, Name id, const Command *const **commands, uint32_t *n);
 
 #endif

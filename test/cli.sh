@@ -60,7 +60,7 @@ printf '(module $m (func))\n(assert_malformed (module quote "(func (nop") "unexp
 check "a script reports its assertions" 0 "1 passed, 0 failed" $bin -d "$tmp/s.wast"
 check "-o prints a script" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/out.wast"
 check "the printed script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/out.wast"
-check "-o without a preceding file" 1 "error: nothing to write" $bin -o "$tmp/x.wat"
+check "-o without a preceding module" 1 "error: no module defined" $bin -o "$tmp/x.wat"
 check "-o a module as binary" 0 "" $bin -d "$tmp/m.wat" -o "$tmp/m.wasm"
 check "the binary starts with the magic" 0 "00 61 73 6d" od -An -tx1 -N4 "$tmp/m.wasm"
 check "a binary module back to text" 0 "" $bin -d "$tmp/m.wasm" -o "$tmp/back.wat"
@@ -70,7 +70,9 @@ check "the binary script has binary modules" 0 "module \$m binary" cat "$tmp/s.b
 check "the binary script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/s.bin.wast"
 printf '\000asm\001\000\000\000\001' > "$tmp/bad.wasm"
 check "a malformed binary has an offset" 1 "bad.wasm:0x9: error: unexpected end" $bin -d "$tmp/bad.wasm"
-check "a script cannot be written as a module" 1 "nothing to write" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+check "-o .wasm after a script writes its last module" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+check "which is the script's module" 0 "^  (func (type 0))" $bin -d "$tmp/x.wasm" -o "$tmp/x.wat" -e '(output)'
+check "-o of an unknown file type" 1 "x.txt: error: unknown file type" $bin -d "$tmp/s.wast" -o "$tmp/x.txt"
 # Running: failures are reported with the values, traps with a backtrace.
 cat > "$tmp/run.wast" <<'EOF'
 (module

@@ -138,6 +138,20 @@ void build_command_file(TextParser *p, CommandKind kind, Token l, Token id, cons
   add_command(p, c);
 }
 
+uint32_t build_script_begin(TextParser *p, Token l, Token id)
+{
+  uint32_t head = p->script->commands.len;
+  add_command(p, (Command){.kind = CMD_SCRIPT, .at = l.at, .id = text_id(p, id)});
+  return head;
+}
+
+void build_script_end(TextParser *p, uint32_t head)
+{
+  Commands *cs = &p->script->commands;
+  if (head < cs->len && cs->data[head].kind == CMD_SCRIPT)   /* not if out of memory */
+    cs->data[head].nested = cs->len - head - 1;
+}
+
 /* action ::= (invoke $id? name const*) | (get $id? name) */
 Action *build_action(TextParser *p, ActionKind kind, Token l, Token id, Name name, Consts args)
 {

@@ -482,6 +482,7 @@ static int scan(Lexer *l, Token *t)
       "assert_unlinkable" { return token(l, t, TOK_ASSERT_UNLINKABLE, 0); }
       "input"             { return token(l, t, TOK_INPUT, 0); }
       "output"            { return token(l, t, TOK_OUTPUT, 0); }
+      "script"            { return token(l, t, TOK_SCRIPT, 0); }
       "either"            { return token(l, t, TOK_EITHER, 0); }
       "binary"            { return token(l, t, TOK_BINARY, 0); }
       "quote"             { return token(l, t, TOK_QUOTE, 0); }

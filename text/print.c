@@ -1042,15 +1042,39 @@ static void print_command(Buf *out, const Command *c, ModuleEncoder encode)
     }
     buf_putc(out, ')');
     return;
+  case CMD_SCRIPT:   /* its commands: print_commands */
+    buf_puts(out, "(script");
+    print_opt_id(out, c->id);
+    return;
   }
+}
+
+/* n commands, a (script …) with its nested ones; returns how many it
+ * printed in all. */
+static uint32_t print_commands(Buf *out, const Command *cs, uint32_t n, ModuleEncoder encode)
+{
+  uint32_t i = 0;
+  while (i < n) {
+    const Command *c = &cs[i++];
+    print_command(out, c, encode);
+    if (c->kind == CMD_SCRIPT) {
+      buf_putc(out, '\n');
+      i += print_commands(out, cs + i, c->nested < n - i ? c->nested : n - i, encode);
+      buf_putc(out, ')');
+    }
+    buf_putc(out, '\n');
+  }
+  return n;
 }
 
 void text_print_script(Buf *out, const Script *s, ModuleEncoder encode)
 {
-  for (uint32_t i = 0; i < s->commands.len; i++) {
-    print_command(out, &s->commands.data[i], encode);
-    buf_putc(out, '\n');
-  }
+  print_commands(out, s->commands.data, s->commands.len, encode);
+}
+
+void text_print_command(Buf *out, const Command *c, ModuleEncoder encode)
+{
+  print_command(out, c, encode);
 }
 
 void text_print_instr(Buf *out, const Instr *in)
