@@ -74,7 +74,11 @@ void build_bare_module(TextParser *p)
 
 void build_module_bytes(TextParser *p, ScriptModule *m, ScriptModuleKind kind, Bytes bytes)
 {
-  (void)p;
+  if (p->mod) {   /* made for a (@custom …) among the strings: not a text module's */
+    module_free(p->mod);
+    p->mod = NULL;
+    p->arena = &p->script->arena;
+  }
   if (!m)
     return;
   m->kind = kind;

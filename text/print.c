@@ -681,6 +681,24 @@ static void print_export(Buf *out, const Export *ex)
  * the abstract syntax, which puts every import before any definition as
  * the text format's index spaces require.  `indent` is the column of the
  * opening parenthesis. */
+/* (@custom "name" (after sec) "bytes"), or (before first) at the start
+ * (custom annotations proposal): where the binary had it. */
+static void print_custom(Buf *out, const Custom *c)
+{
+  static const char *const names[] = {"first", "type", "import", "func", "table", "memory",
+                                      "global", "export", "start", "elem", "code", "data",
+                                      "datacount", "tag"};
+  buf_puts(out, "(@custom ");
+  print_bytes(out, c->name);
+  if (c->after == 0)
+    buf_puts(out, " (before first)");
+  else if (c->after < sizeof names / sizeof *names)
+    buf_printf(out, " (after %s)", names[c->after]);
+  buf_putc(out, ' ');
+  print_bytes(out, c->content);
+  buf_putc(out, ')');
+}
+
 static void print_module(Buf *out, const Module *m, Name id, bool definition, unsigned indent)
 {
   unsigned in = indent + 2;
@@ -727,6 +745,10 @@ static void print_module(Buf *out, const Module *m, Name id, bool definition, un
   for (uint32_t i = 0; i < m->exports.len; i++) {
     newline(out, in);
     print_export(out, &m->exports.data[i]);
+  }
+  for (uint32_t i = 0; i < m->customs.len; i++) {
+    newline(out, in);
+    print_custom(out, &m->customs.data[i]);
   }
   buf_putc(out, ')');
 }
