@@ -855,6 +855,18 @@ static void bind_script(Session *z, const Command *c, Name id, uint32_t first)
     fail(z, c->at, "out of memory");
 }
 
+/* A meta command's failure, with the file's own place if it has one:
+ *   s.wast:3:1: m.wat:2:5: syntax error: unknown operator */
+static void fail_at_file(Session *z, const Command *c, const Error *err)
+{
+  char where[ERROR_MESSAGE_MAX];
+  error_where(where, sizeof where, err);
+  if (err->loc.file)
+    fail(z, c->at, "%s: %s: %s", where, phase_name(err->phase), err->message);
+  else
+    fail(z, c->at, "%s: %s", phase_name(err->phase), err->message);
+}
+
 enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
 
 /* (input $id? "file"): runs the file, a script or a module; with $id,
@@ -879,11 +891,8 @@ static void run_input(Session *z, const Command *c)
   bool ok = run_file(z->r, path, z->stats, &err);
   z->r->inputs--;
   z->script = script;
-  if (!ok && err.phase) {
-    char where[ERROR_MESSAGE_MAX];
-    error_where(where, sizeof where, &err);
-    fail(z, c->at, "%s: %s: %s", where, phase_name(err.phase), err.message);
-  }
+  if (!ok && err.phase)
+    fail_at_file(z, c, &err);
   bind_script(z, c, c->id, first);
   const Binding *m = c->id.len ? latest(&z->modules, sizeof *m, (Name){0}) : NULL;
   if (m && !bind(z, &z->modules, c->id, NULL, m->module))
@@ -906,7 +915,7 @@ static void run_output(Session *z, const Command *c)
   }
   Error err = {0};
   if (!write_output(z->r, c->has_name ? path : NULL, c->id, &err))
-    fail(z, c->at, "%s: %s", phase_name(err.phase), err.message);
+    fail_at_file(z, c, &err);
 }
 
 /* (script $id? cmd*): runs its commands, and names them */

@@ -198,5 +198,77 @@ check "limits end runs cleanly" 0 "8 passed, 0 failed" $bin --max-heap=4M --max-
 check "a malformed limit" 2 "bad value in '--fuel=lots'" $bin --fuel=lots "$tmp/limits.wast"
 check "a malformed size" 2 "bad value in '--max-heap=4X'" $bin --max-heap=4X "$tmp/limits.wast"
 check "a zero depth" 2 "bad value in '--max-depth=0'" $bin --max-depth=0 "$tmp/limits.wast"
+# The official interpreter's command line: files, -e commands and the REPL
+# share one store and registry; meta commands; -s; custom sections.
+cat > "$tmp/a.wast" <<'EOF'
+(module $A (func (export "f") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))
+(register "A")
+EOF
+cat > "$tmp/b.wast" <<'EOF'
+(module (import "A" "f" (func $f (param i32) (result i32)))
+  (func (export "g") (result i32) (call $f (i32.const 41))))
+(assert_return (invoke "g") (i32.const 42))
+EOF
+check "a later file imports what an earlier one registered" 0 "1 passed, 0 failed" $bin "$tmp/a.wast" "$tmp/b.wast"
+check "alone, it cannot" 1 'unknown import "A" "f"' $bin "$tmp/b.wast"
+check "-e runs a command after a file, in its state" 1 "^-e:1:16: assertion failure: expected (i32.const 7), got (i32.const 42)" \
+  $bin "$tmp/a.wast" "$tmp/b.wast" -e '(assert_return (invoke "g") (i32.const 7))'
+check "-e names a module of an earlier file" 0 "" $bin "$tmp/a.wast" -e '(assert_return (invoke $A "f" (i32.const 1)) (i32.const 2))'
+check "-e reports its syntax errors" 1 "^-e:1:2: error: unknown operator nope" $bin -e '(nope)'
+check "-e needs a command" 2 "-e needs a command" $bin -e
+check "- reads a script from standard input" 0 "1 passed, 0 failed" sh -c "cat '$tmp/a.wast' '$tmp/b.wast' | $bin -"
+$bin -d "$tmp/a.wast" -o "$tmp/a.wasm" > /dev/null
+check "- reads a binary module from standard input" 1 "expected (i32.const 0), got (i32.const 3)" \
+  sh -c "$bin - -e '(assert_return (invoke \"f\" (i32.const 2)) (i32.const 0))' < '$tmp/a.wasm'"
+check "a missing file is an i/o error" 1 "nofile.wasm: error: No such file" $bin "$tmp/nofile.wasm"
+# (input), (output), (script)
+printf '(input $m "%s")\n(assert_return (invoke $m "f" (i32.const 2)) (i32.const 3))\n(output $m "%s")\n(output $m)\n' \
+  "$tmp/a.wasm" "$tmp/in.wat" > "$tmp/input.wast"
+check "(input \$m) runs a module file and names it" 0 "1 passed, 0 failed" $bin "$tmp/input.wast"
+check "(output \$m) with no file prints the module" 0 '^  (export "f" (func 0)))' $bin "$tmp/input.wast"
+check "(output \$m \"file\") wrote it as text" 0 '(func (type 0)' cat "$tmp/in.wat"
+printf '(input "%s")\n(input "%s")\n' "$tmp/a.wast" "$tmp/b.wast" > "$tmp/both.wast"
+check "(input) of scripts shares their registry and counts their assertions" 0 "1 passed, 0 failed" $bin "$tmp/both.wast"
+printf '(input "%s")\n' "$tmp/self.wast" > "$tmp/self.wast"
+check "an (input) of itself stops" 1 "input nested too deeply" $bin "$tmp/self.wast"
+printf '(input "%s")\n' "$tmp/nofile.wast" > "$tmp/missing.wast"
+check "(input) of a missing file" 1 "missing.wast:1:1: .*nofile.wast: i/o error: No such file" $bin "$tmp/missing.wast"
+cat > "$tmp/script.wast" <<'EOF'
+(script $s
+  (module (func (export "f") (result i32) (i32.const 5)))
+  (output "no-such-dir/x.wat")
+  (assert_return (invoke "f") (i32.const 5)))
+(module (func (export "f") (result i32) (i32.const 6)))
+(assert_return (invoke "f") (i32.const 6))
+EOF
+check "(script) runs its commands; a failed (output) is reported" 1 "script.wast:3:3: .*no-such-dir/x.wat" $bin "$tmp/script.wast" -o "$tmp/whole.wast"
+$bin "$tmp/script.wast" -e "(output \$s \"$tmp/s-only.wast\")" > /dev/null 2>&1
+check "(script \$s) names its commands, without meta commands" 1 "" sh -c "grep 'output\|i32.const 6' '$tmp/s-only.wast'"
+check "which run as they ran" 0 "1 passed, 0 failed" $bin "$tmp/s-only.wast"
+check "-o after a script writes what it ran" 0 "2 passed, 0 failed" $bin "$tmp/whole.wast"
+check "-o .wast after a module file writes it as a script" 0 "" $bin -d "$tmp/a.wasm" -o "$tmp/a1.wast"
+check "which has the module" 0 "^(module" cat "$tmp/a1.wast"
+check "(output) of an unknown module" 1 "unknown module \$nope" $bin -e '(output $nope "x.wat")'
+# -s: each module's imports and exports, as the official interpreter shows them
+check "-s shows a module's signature" 0 '^module A :$' $bin -s "$tmp/a.wast"
+check "-s shows an export's type" 0 '^  export "f" : func func \[i32\] -> \[i32\]$' $bin -s "$tmp/a.wast"
+check "-s shows an import's type" 0 '^  import "A" "f" : func func \[i32\] -> \[i32\]$' $bin -s "$tmp/a.wast" "$tmp/b.wast"
+printf '(module (type $t (struct (field (mut i8)))) (global (export "g") (mut (ref null $t)) (ref.null $t)) (memory (export "m") 1 2) (table (export "t") i64 3 funcref) (tag (export "e") (param f32)))' > "$tmp/sig.wat"
+check "-s shows globals and defined types" 0 \
+  '^  export "g" : global (mut (ref null (struct (field (mut i8)))))$' $bin -s "$tmp/sig.wat"
+check "-s: a memory's limits" 0 '^  export "m" : memory i32 1 2$' $bin -s "$tmp/sig.wat"
+check "-s: a table's address type and element type" 0 '^  export "t" : table i64 3 (ref null func)$' $bin -s "$tmp/sig.wat"
+check "-s: a tag's type" 0 '^  export "e" : tag func \[f32\] -> \[\]$' $bin -s "$tmp/sig.wat"
+# Custom sections: binary -> text -> binary unchanged, and in .bin.wast
+printf '\000asm\001\000\000\000\000\010\005first\001\002\001\004\001\140\000\000\000\005\003mid\012\003\002\001\000\012\004\001\002\000\013\000\006\005after' > "$tmp/c.wasm"
+check "a binary with custom sections decodes" 0 "" $bin -d "$tmp/c.wasm" -o "$tmp/c.wat"
+check "a custom section at the start prints as (before first)" 0 '(@custom "first" (before first) "\\01\\02")' cat "$tmp/c.wat"
+check "one after a section prints as (after ...)" 0 '(@custom "mid" (after type) "\\0a")' cat "$tmp/c.wat"
+check "text with @custom annotations encodes" 0 "" $bin -d "$tmp/c.wat" -o "$tmp/c2.wasm"
+check "to the same binary" 0 "" cmp "$tmp/c.wasm" "$tmp/c2.wasm"
+check "a binary script keeps them" 0 "" $bin -d "$tmp/c.wat" -o "$tmp/c.bin.wast"
+check "back to the same binary" 0 "" sh -c "$bin -d '$tmp/c.bin.wast' -o '$tmp/c3.wasm' > /dev/null && cmp '$tmp/c.wasm' '$tmp/c3.wasm'"
+printf '(module (@custom "x" (after nowhere) "y") (@custom "z" (after code) "w") (func (@custom "in" "func")))' > "$tmp/c4.wat"
+check "a malformed or misplaced @custom is skipped as an annotation" 0 '^  (@custom "z" (after code) "w"))$' $bin -d "$tmp/c4.wat" -e '(output)'
 echo "1..$n"
 exit $failed

@@ -25,6 +25,8 @@ check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D
 %C%_roundtrip_LDADD = libwasm.a
 
 TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/engines.sh %D%/official.sh
+TESTS += %D%/repl.sh
+EXTRA_DIST += %D%/repl.sh
 EXTRA_DIST += %D%/cli.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
   %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/run.sh
 
