@@ -270,5 +270,8 @@ check "a binary script keeps them" 0 "" $bin -d "$tmp/c.wat" -o "$tmp/c.bin.wast
 check "back to the same binary" 0 "" sh -c "$bin -d '$tmp/c.bin.wast' -o '$tmp/c3.wasm' > /dev/null && cmp '$tmp/c.wasm' '$tmp/c3.wasm'"
 printf '(module (@custom "x" (after nowhere) "y") (@custom "z" (after code) "w") (func (@custom "in" "func")))' > "$tmp/c4.wat"
 check "a malformed or misplaced @custom is skipped as an annotation" 0 '^  (@custom "z" (after code) "w"))$' $bin -d "$tmp/c4.wat" -e '(output)'
+printf '(module binary (@custom "x" "y") "\\00asm\\01\\00\\00\\00")\n(module (@custom "k" (after func) "v") (func))\n(output)\n' > "$tmp/c5.wast"
+check "a @custom among a binary module's strings is not a section of the next module" 0 '^  (@custom "k" (after func) "v"))$' $bin "$tmp/c5.wast"
+check "which has that one only" 1 "" sh -c "$bin '$tmp/c5.wast' | grep '\"x\"'"
 echo "1..$n"
 exit $failed

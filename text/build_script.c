@@ -54,6 +54,10 @@ ScriptModule *build_script_module(TextParser *p, Token l, bool definition, Token
 void build_text_module(TextParser *p, ScriptModule *m)
 {
   Module *mod = build_module_done(p);
+  for (uint32_t i = 0; mod && i < p->customs.len; i++)   /* its (@custom …) fields */
+    if (!vec_push(&mod->arena, &mod->customs, p->customs.data[i]))
+      text_oom(p);
+  p->customs.len = 0;
   if (mod && (!m || !vec_push(&p->script->arena, &p->modules, mod))) {
     if (m)
       text_oom(p);
@@ -74,11 +78,7 @@ void build_bare_module(TextParser *p)
 
 void build_module_bytes(TextParser *p, ScriptModule *m, ScriptModuleKind kind, Bytes bytes)
 {
-  if (p->mod) {   /* made for a (@custom …) among the strings: not a text module's */
-    module_free(p->mod);
-    p->mod = NULL;
-    p->arena = &p->script->arena;
-  }
+  p->customs.len = 0;   /* (@custom …) among the strings: not a text module's */
   if (!m)
     return;
   m->kind = kind;

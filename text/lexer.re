@@ -374,26 +374,30 @@ static int custom_annotation(Lexer *l, const unsigned char *start)
   }
   l->annotation--;
   bool whole = state == 1 || state == 5;   /* a name, and a place if begun */
-  Module *m = ok && whole && at_module_field(l) ? text_module(l->p) : NULL;
-  if (!m)
+  if (!ok || !whole || !at_module_field(l))
     return 0;
+  /* In a script the module may turn out to be binary or quoted: the
+   * section waits for build_text_module.  A module text has its module. */
+  TextParser *p = l->p;
+  Arena *a = p->script ? &p->script->arena : p->arena;
   size_t total = 0;
   for (uint32_t i = 0; i < content.len; i++)
     total += content.data[i].len;   /* an upper bound of the bytes */
   Bytes b = {0};
-  c.content.data = arena_alloc(&m->arena, total + 1);
-  ok = c.content.data && lexer_string_bytes(&m->arena, name, &b);
+  c.content.data = arena_alloc(a, total + 1);
+  ok = c.content.data && lexer_string_bytes(a, name, &b);
   c.name = (Name){b.data, b.len};
   for (uint32_t i = 0; ok && i < content.len; i++) {
-    ok = lexer_string_bytes(&m->arena, content.data[i], &b);
+    ok = lexer_string_bytes(a, content.data[i], &b);
     if (ok && b.len)
       memcpy(c.content.data + c.content.len, b.data, b.len);
     c.content.len += ok ? b.len : 0;
   }
   if (ok && !utf8_valid(c.name.data, c.name.len))
     return 0;   /* not a name: skipped */
-  if (!ok || !vec_push(&m->arena, &m->customs, c)) {
-    text_oom(l->p);
+  Module *m = p->script ? NULL : text_module(p);
+  if (!ok || (p->script ? !vec_push(a, &p->customs, c) : !m || !vec_push(a, &m->customs, c))) {
+    text_oom(p);
     return -1;
   }
   return 0;
