@@ -873,6 +873,10 @@ enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
  * names its last module and instance. */
 static void run_input(Session *z, const Command *c)
 {
+  if (z->r->opt.no_files) {
+    fail(z, c->at, "script error: input from files is disabled");
+    return;
+  }
   uint32_t first = z->quote.len;
   char *path = mem_alloc(c->name.len + 1);   /* kept: modules name their file */
   if (!path || !runner_keep(z->r, NULL, NULL, path)) {
@@ -905,6 +909,10 @@ static void run_input(Session *z, const Command *c)
 static void run_output(Session *z, const Command *c)
 {
   char path[4096];
+  if (c->has_name && z->r->opt.no_files) {
+    fail(z, c->at, "script error: output to files is disabled");
+    return;
+  }
   if (c->has_name && c->name.len >= sizeof path) {
     fail(z, c->at, "i/o error: file name too long");
     return;

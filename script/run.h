@@ -16,6 +16,7 @@ typedef struct RunOptions {
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
   bool trace;       /* --trace: print every reduction of an invocation */
   bool print_sig;   /* -s: print each module's imports and exports */
+  bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
