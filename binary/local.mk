@@ -1,4 +1,4 @@
-libwasm_a_SOURCES += \
+libwasm_la_SOURCES += \
   %D%/binary.h \
   %D%/decode.c \
   %D%/encode.c

@@ -11,6 +11,7 @@
 
 #include "interp/eval.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,8 +20,9 @@
 #include "interp/simd.h"
 #include "util/mem.h"
 
-/* Trap messages, as the suite spells them. */
-static const char TRAP_UNREACHABLE[] = "unreachable";
+/* Trap messages, as the official interpreter spells them (the suite's
+ * assertions match their beginnings). */
+static const char TRAP_UNREACHABLE[] = "unreachable executed";
 static const char TRAP_MEMORY[] = "out of bounds memory access";
 static const char TRAP_TABLE[] = "out of bounds table access";
 static const char TRAP_ARRAY[] = "out of bounds array access";
@@ -37,10 +39,18 @@ static const char TRAP_NULL_EXN[] = "null exception reference";
 static const char TRAP_NULL_CONT[] = "null continuation reference";
 static const char TRAP_CONSUMED[] = "continuation already consumed";
 static const char UNHANDLED[] = "unhandled tag";
+static const char UNCAUGHT[] = "unhandled exception";
 static const char EXHAUSTED[] = "call stack exhausted";
-static const char OUT_OF_MEMORY[] = "out of memory";
+static const char OUT_OF_FUEL[] = "out of fuel";
 
 /* ================================================================ Stacks */
+
+/* The heap limit is reached (or the host has no memory left). */
+static bool heap_full(const Store *s, Error *err)
+{
+  return store_out_of_memory(err, "objects and stacks need more than the heap limit of %" PRIu64 " bytes",
+                             s->limits.heap_bytes);
+}
 
 /* The memory a stack takes: charged to the heap, so that suspended
  * continuations count against its limit like any other object. */
@@ -94,7 +104,7 @@ static void *stack_grow(Store *s, void *array, size_t old, size_t new, Error *er
 {
   void *p = heap_room(s, new - old) ? mem_realloc(array, new) : NULL;
   if (!p) {
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    heap_full(s, err);
     return NULL;
   }
   s->stack_bytes += new - old;
@@ -157,28 +167,49 @@ static Frame *current(Machine *M)
 
 /* ================================================================ Traps */
 
-/* One line per active call frame, innermost first, each with the position
- * of the instruction it was executing. */
+/* A backtrace shows the innermost and the outermost call frames, and
+ * counts the ones between: a deep recursion makes a few lines, not
+ * megabytes. */
+enum { BACKTRACE_INNER = 64, BACKTRACE_OUTER = 16 };
+
+/* The line of one call frame, with the position of the instruction it was
+ * executing. */
+static void backtrace_frame(Buf *b, const Frame *f, const Instr *pc)
+{
+  const ModuleInst *mi = f->call.module;
+  buf_puts(b, "  at ");
+  if (f->call.func)
+    funcinst_print_name(b, f->call.func);
+  else
+    buf_puts(b, "constant expression");
+  if (mi && mi->module && pc) {
+    char where[ERROR_MESSAGE_MAX];
+    loc_format(where, sizeof where, module_loc(mi->module, pc->at));
+    buf_printf(b, " (%s)", where);
+  }
+  buf_putc(b, '\n');
+}
+
+/* One line per active call frame, innermost first, but those between the
+ * innermost BACKTRACE_INNER and the outermost BACKTRACE_OUTER, which one
+ * line counts. */
 static void backtrace(Machine *M, Buf *b)
 {
+  uint64_t total = 0, k = 0;
+  for (Stack *S = M->stack; S; S = S->parent)
+    total += S->calls;
+  uint64_t omit = total > BACKTRACE_INNER + BACKTRACE_OUTER ? total - BACKTRACE_INNER - BACKTRACE_OUTER : 0;
   const Instr *pc = M->pc;
   for (Stack *S = M->stack; S; S = S->parent) {
     for (uint32_t i = S->nframes; i-- > 0;) {
       const Frame *f = &S->frames[i];
       if (f->kind != FRAME_CALL)
         continue;
-      const ModuleInst *mi = f->call.module;
-      buf_puts(b, "  at ");
-      if (f->call.func)
-        funcinst_print_name(b, f->call.func);
-      else
-        buf_puts(b, "constant expression");
-      if (mi && mi->module && pc) {
-        char where[ERROR_MESSAGE_MAX];
-        loc_format(where, sizeof where, module_loc(mi->module, pc->at));
-        buf_printf(b, " (%s)", where);
-      }
-      buf_putc(b, '\n');
+      if (k < BACKTRACE_INNER || k >= BACKTRACE_INNER + omit)
+        backtrace_frame(b, f, pc);
+      else if (k == BACKTRACE_INNER)
+        buf_printf(b, "  ... %" PRIu64 " frames omitted\n", omit);
+      k++;
       pc = f->cont ? f->cont - 1 : NULL;
     }
     pc = S->parent ? S->parent->pc - 1 : NULL;   /* the resume (or switch) that runs S */
@@ -201,6 +232,98 @@ static bool abort_at(Machine *M, Phase phase, const char *msg, Error *err)
 static bool trap(Machine *M, const char *msg, Error *err)
 {
   return abort_at(M, PHASE_TRAP, msg, err);
+}
+
+/* A trap whose message is made of a prefix and two types, as the official
+ * interpreter words it: "<what>, expected <want> but got <got>". */
+static bool trap_types(Machine *M, const char *what, const Buf *want, const Buf *got, Error *err)
+{
+  char msg[ERROR_MESSAGE_MAX];
+  snprintf(msg, sizeof msg, "%s, expected %.*s but got %.*s", what, (int)want->len,
+           want->data ? want->data : "", (int)got->len, got->data ? got->data : "");
+  return trap(M, msg, err);
+}
+
+/* ref.cast's trap: the type it casts to (as written: a type index is a
+ * number) and the reference's own type. */
+static bool cast_failure(Machine *M, ValType rt, ValType closed, Ref r, Error *err)
+{
+  Buf want, got;
+  buf_init(&want);
+  buf_init(&got);
+  reftype_print(&want, M->store->types, rt);
+  ref_type_print(&got, M->store->types, r, closed);
+  trap_types(M, TRAP_CAST, &want, &got, err);
+  buf_free(&want);
+  buf_free(&got);
+  return false;
+}
+
+/* call_indirect's trap when the function's type does not match. */
+static bool indirect_mismatch(Machine *M, const DefType *want, const DefType *got, Error *err)
+{
+  Buf w, g;
+  buf_init(&w);
+  buf_init(&g);
+  deftype_print(&w, M->store->types, want);
+  deftype_print(&g, M->store->types, got);
+  trap_types(M, TRAP_INDIRECT, &w, &g, err);
+  buf_free(&w);
+  buf_free(&g);
+  return false;
+}
+
+/* ================================================================ Fuel */
+
+/* Fuel bounds the work of an invocation.  Each reduction costs a unit; a
+ * bulk instruction also costs a unit per element it makes or touches
+ * (array and struct allocation, array and table fill, copy, init and grow,
+ * the elements of a segment) and one per whole 64 bytes of memory
+ * (memory.fill, copy and init, and the zeroed pages of memory.grow), charged
+ * once its work is done; a suspend or switch costs one per prompt its
+ * handler search crosses, and a resume one per stack it attaches.
+ *
+ * The reduction loop counts the units of a slice down in a register;
+ * settling charges them to the machine, reads the clock of --timeout every
+ * CLOCK_EVERY units, and starts the next slice. */
+enum { CLOCK_EVERY = 1 << 20 };   /* a few milliseconds of reductions */
+
+/* The units for n bytes of memory. */
+static inline uint64_t bytes_fuel(uint64_t n)
+{
+  return n >> 6;
+}
+
+static inline uint64_t min_u64(uint64_t a, uint64_t b)
+{
+  return a < b ? a : b;
+}
+
+/* Charges the `used` units of the slice, and n more for an instruction's
+ * work; false with err set if the fuel does not cover them or the deadline
+ * has passed.  Sets M->slice to the next slice's units. */
+static bool settle(Machine *M, uint64_t used, uint64_t n, Error *err)
+{
+  const Store *s = M->store;
+  M->fuel -= used;
+  M->steps -= used;
+  if (n > M->fuel)
+    return abort_at(M, PHASE_LIMIT, OUT_OF_FUEL, err);
+  M->fuel -= n;
+  M->steps = n < M->steps ? M->steps - n : 0;
+  if (M->until_clock > used + n) {
+    M->until_clock -= used + n;
+  } else {
+    if (s->deadline && store_clock() >= s->deadline) {
+      char msg[ERROR_MESSAGE_MAX];
+      snprintf(msg, sizeof msg, "the run took more than its time limit of %" PRIu64 " s",
+               s->limits.timeout);
+      return abort_at(M, PHASE_TIMEOUT, msg, err);
+    }
+    M->until_clock = s->deadline ? CLOCK_EVERY : UINT64_MAX;
+  }
+  M->slice = min_u64(M->steps, min_u64(M->fuel, M->until_clock));
+  return true;
 }
 
 /* ================================================================ Types */
@@ -434,7 +557,7 @@ static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
     }
     S->nvals = 0;
     if (!S->parent)
-      return error_at(err, PHASE_EXCEPTION, (Loc){0}, "uncaught exception");
+      return error_at(err, PHASE_EXCEPTION, (Loc){0}, UNCAUGHT);
     M->stack = S->parent;
     stack_free(M->store, S);
   }
@@ -471,7 +594,7 @@ static ContInst *cont_alloc(Machine *M, const DefType *type, Error *err)
     c = store_alloc_object(M->store, OBJ_CONT, type, sizeof *c);
   }
   if (!c)
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    heap_full(M->store, err);
   return c;
 }
 
@@ -489,7 +612,8 @@ static bool collect_if_due(Machine *M)
  * only crosses prompts without one). */
 static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const Handler **h)
 {
-  for (Stack *S = M->stack; S->parent; S = S->parent)
+  for (Stack *S = M->stack; S->parent; S = S->parent) {
+    M->debt++;   /* a unit of fuel per prompt crossed */
     for (uint32_t k = 0; k < S->handlers->len; k++) {
       const Handler *hd = &S->handlers->handler[k];
       if (hd->kind == kind && S->handler_module->tags[hd->tag] == tag) {
@@ -497,6 +621,7 @@ static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const
         return S;
       }
     }
+  }
   return NULL;
 }
 
@@ -526,7 +651,7 @@ static void cont_capture(Machine *M, ContInst *c, Stack *bottom, const Instr *pc
 static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, ModuleInst *hm)
 {
   Stack *top = c->top, *bottom = top;
-  while (bottom->parent)
+  for (; bottom->parent; M->debt++)   /* a unit per stack attached */
     bottom = bottom->parent;
   c->top = NULL;
   bottom->parent = P;
@@ -573,7 +698,7 @@ static bool cont_new(Machine *M, const DefType *ct, Error *err)
     return false;
   Stack *st = stack_new(M->store, 8, 2);   /* small: a million of them may wait at once */
   if (!st)
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    return heap_full(M->store, err);
   st->fresh = f;
   c->top = st;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);
@@ -777,6 +902,14 @@ static void copy_operands(AddrType dt, AddrType st, const Value *sp, uint64_t *d
   *n = addr_of(dt == ADDR_I64 && st == ADDR_I64 ? ADDR_I64 : ADDR_I32, sp[-1]);
 }
 
+/* The n of memory.copy's or table.copy's operands, for its fuel. */
+static inline uint64_t copy_count(AddrType dt, AddrType st, const Value *sp)
+{
+  uint64_t d, s, n;
+  copy_operands(dt, st, sp, &d, &s, &n);
+  return n;
+}
+
 /* memory.copy */
 static bool memory_copy(MemInst *dm, MemInst *sm, const Value *sp)
 {
@@ -906,6 +1039,8 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
   ModuleInst *inst;
   const char *msg = NULL;
   char index_msg[64];
+  uint64_t slice = 0, left = 0;   /* the units of this slice of fuel, and those left */
+  M->steps = steps;
 
 #define SYNC() (S->nvals = (uint32_t)(sp - S->vals), M->pc = pc)
 #define RELOAD()                                         \
@@ -947,7 +1082,6 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       STEP(push_frame(M, &(f), err));                    \
   } while (0)
 #define TRAP(m) do { msg = (m); goto trapped; } while (0)
-#define EXHAUSTED(m) do { msg = (m); goto exhausted; } while (0)
   /* A trap naming the index at fault, as the official interpreter does. */
 #define TRAP_INDEX(m, i)                                                  \
   do {                                                                    \
@@ -989,6 +1123,28 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     continue;                                            \
   }
 #define NEXT() { pc++; continue; }
+  /* n units of fuel for the current instruction's work (see "Fuel"). */
+#define CHARGE(n)                                        \
+  do {                                                   \
+    uint64_t n_ = (n);                                   \
+    if (n_ <= left) {                                    \
+      left -= n_;                                        \
+    } else {                                             \
+      SYNC();                                            \
+      if (!settle(M, slice - left, n_, err))             \
+        goto fail;                                       \
+      left = slice = M->slice;                           \
+    }                                                    \
+  } while (0)
+  /* The work a helper did, charged after it (see "Fuel"). */
+#define CHARGE_DEBT()                                    \
+  do {                                                   \
+    if (M->debt) {                                       \
+      uint64_t d_ = M->debt;                             \
+      M->debt = 0;                                       \
+      CHARGE(d_);                                        \
+    }                                                    \
+  } while (0)
   /* An allocation; when the heap is full, once more after a collection
    * (the instruction has not changed the configuration yet). */
 #define ALLOC(var, e)                                    \
@@ -997,17 +1153,26 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       SYNC();                                            \
       gc_collect(s);                                     \
       RELOAD();                                          \
-      if (!((var) = (e)))                                \
-        EXHAUSTED(OUT_OF_MEMORY);                        \
+      if (!((var) = (e))) {                              \
+        heap_full(s, err);                               \
+        goto fail;                                       \
+      }                                                  \
     }                                                    \
   } while (0)
 
   RELOAD();
   for (;;) {
-    if (steps-- == 0) {
+    if (left == 0) {   /* the slice is used up: settle it, pause or go on */
       SYNC();
-      return EVAL_PAUSED;
+      if (!settle(M, slice, 0, err))
+        goto fail;
+      if (M->steps == 0)
+        return EVAL_PAUSED;
+      if (M->slice == 0 && !settle(M, 0, 1, err))   /* out of fuel */
+        goto fail;
+      left = slice = M->slice;
     }
+    left--;
     const Instr *in = pc;
     switch ((Op)in->op) {
 
@@ -1141,8 +1306,11 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       Ref r = t->refs[i];
       if (!r)
         TRAP_INDEX(TRAP_UNINITIALIZED, i);
-      if (!deftype_sub(r->type, inst->types[in->imm.xy.y]))
-        TRAP(TRAP_INDIRECT);
+      if (!deftype_sub(r->type, inst->types[in->imm.xy.y])) {
+        M->pc = pc;
+        indirect_mismatch(M, inst->types[in->imm.xy.y], r->type, err);
+        goto fail;
+      }
       if (in->op == OP_CALL_INDIRECT)
         STEP(invoke(M, (FuncInst *)r, in + 1, err));
       else
@@ -1177,6 +1345,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       continue;
     case OP_RESUME:
       STEP(resume(M, in, inst, err));
+      CHARGE_DEBT();
       continue;
     case OP_RESUME_THROW: {
       /* v^m (ref.cont ca) → (ref.exn a) (ref.cont ca) resume_throw_ref */
@@ -1192,16 +1361,20 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       PUSH_REF(&exn->obj);
       PUSH_COPY(&k);
       STEP(resume_throw_ref(M, in, inst, err));
+      CHARGE_DEBT();
       continue;
     }
     case OP_RESUME_THROW_REF:
       STEP(resume_throw_ref(M, in, inst, err));
+      CHARGE_DEBT();
       continue;
     case OP_SUSPEND:
       STEP(suspend(M, inst->tags[in->imm.x], err));
+      CHARGE_DEBT();
       continue;
     case OP_SWITCH:
       STEP(do_switch(M, inst->types[in->imm.xy.x], inst->tags[in->imm.xy.y], err));
+      CHARGE_DEBT();
       continue;
 
     /* ---- Variable instructions ---- */
@@ -1250,8 +1423,10 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       TableInst *t = inst->tables[in->imm.x];
       uint64_t old = t->type.limits.min;
       sp--;
-      bool ok = table_grow(s, t, addr_of(t->type.addr, sp[0]), sp[-1].ref);
+      uint64_t n = addr_of(t->type.addr, sp[0]);
+      bool ok = table_grow(s, t, n, sp[-1].ref);
       set_addr(&sp[-1], t->type.addr, ok ? old : UINT64_MAX);
+      CHARGE(ok ? n : 0);
       NEXT();
     }
     case OP_TABLE_FILL: {
@@ -1259,18 +1434,21 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       sp -= 3;
       if (!table_fill(t, addr_of(t->type.addr, sp[0]), sp[1].ref, addr_of(t->type.addr, sp[2])))
         TRAP(TRAP_TABLE);
+      CHARGE(addr_of(t->type.addr, sp[2]));
       NEXT();
     }
     case OP_TABLE_COPY:
       if (!table_copy(inst->tables[in->imm.xy.x], inst->tables[in->imm.xy.y], sp))
         TRAP(TRAP_TABLE);
       sp -= 3;
+      CHARGE(copy_count(inst->tables[in->imm.xy.x]->type.addr, inst->tables[in->imm.xy.y]->type.addr, sp + 3));
       NEXT();
     case OP_TABLE_INIT: {
       TableInst *t = inst->tables[in->imm.xy.x];
       sp -= 3;
       if (!table_init(t, &inst->elems[in->imm.xy.y], addr_of(t->type.addr, sp[0]), sp[1].i32, sp[2].i32))
         TRAP(TRAP_TABLE);
+      CHARGE(sp[2].i32);
       NEXT();
     }
     case OP_ELEM_DROP:
@@ -1334,25 +1512,30 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     case OP_MEMORY_GROW: {
       MemInst *m = inst->mems[in->imm.x];
       uint64_t old = m->type.limits.min;
-      bool ok = mem_grow(s, m, addr_of(m->type.addr, sp[-1]));
+      uint64_t n = addr_of(m->type.addr, sp[-1]);
+      bool ok = mem_grow(s, m, n);
       set_addr(&sp[-1], m->type.addr, ok ? old : UINT64_MAX);
+      CHARGE(ok ? bytes_fuel(n << 16) : 0);   /* 64 KiB pages */
       NEXT();
     }
     case OP_MEMORY_FILL:
       if (!memory_fill(inst->mems[in->imm.x], sp))
         TRAP(TRAP_MEMORY);
       sp -= 3;
+      CHARGE(bytes_fuel(addr_of(inst->mems[in->imm.x]->type.addr, sp[2])));
       NEXT();
     case OP_MEMORY_COPY:
       if (!memory_copy(inst->mems[in->imm.xy.x], inst->mems[in->imm.xy.y], sp))
         TRAP(TRAP_MEMORY);
       sp -= 3;
+      CHARGE(bytes_fuel(copy_count(inst->mems[in->imm.xy.x]->type.addr, inst->mems[in->imm.xy.y]->type.addr, sp + 3)));
       NEXT();
     case OP_MEMORY_INIT: {
       MemInst *m = inst->mems[in->imm.xy.x];
       sp -= 3;
       if (!memory_init(m, &inst->datas[in->imm.xy.y], addr_of(m->type.addr, sp[0]), sp[1].i32, sp[2].i32))
         TRAP(TRAP_MEMORY);
+      CHARGE(bytes_fuel(sp[2].i32));
       NEXT();
     }
     case OP_DATA_DROP:
@@ -1381,10 +1564,15 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     case OP_REF_TEST:
       value_set(&sp[-1], VAL_I32, ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)));
       NEXT();
-    case OP_REF_CAST:
-      if (!ref_matches(s, sp[-1].ref, valtype_close(in->imm.ref, inst->types)))
-        TRAP(TRAP_CAST);
+    case OP_REF_CAST: {
+      ValType rt = valtype_close(in->imm.ref, inst->types);
+      if (!ref_matches(s, sp[-1].ref, rt)) {
+        M->pc = pc;
+        cast_failure(M, in->imm.ref, rt, sp[-1].ref, err);
+        goto fail;
+      }
       NEXT();
+    }
     case OP_REF_I31:
       value_set_ref(&sp[-1], ref_i31(sp[-1].i32));
       NEXT();
@@ -1414,6 +1602,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
           o->fields[k] = field_pack(fs->data[k].type, sp[k]);
       }
       PUSH_REF(&o->obj);
+      CHARGE(dt->comp.fields.len);
       COLLECT();
       NEXT();
     }
@@ -1449,6 +1638,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
           array_set(a, k, v);
       }
       PUSH_REF(&a->obj);
+      CHARGE(n);
       COLLECT();
       NEXT();
     }
@@ -1461,6 +1651,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       for (uint32_t k = 0; k < n; k++)
         array_set(a, k, sp[k]);
       PUSH_REF(&a->obj);
+      CHARGE(n);
       COLLECT();
       NEXT();
     }
@@ -1475,6 +1666,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       ALLOC(a, store_alloc_array(s, dt, n));
       array_init_data(a, data, 0, off, n);
       PUSH_REF(&a->obj);
+      CHARGE(n);
       COLLECT();
       NEXT();
     }
@@ -1489,6 +1681,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       ALLOC(a, store_alloc_array(s, dt, n));
       array_init_elem(a, e, 0, off, n);
       PUSH_REF(&a->obj);
+      CHARGE(n);
       COLLECT();
       NEXT();
     }
@@ -1530,6 +1723,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         TRAP(TRAP_NULL_ARRAY);
       if ((msg = array_fill(a, sp[1].i32, sp[2], sp[3].i32)))
         goto trapped;
+      CHARGE(sp[3].i32);
       NEXT();
     }
     case OP_ARRAY_COPY: {
@@ -1539,6 +1733,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         TRAP(TRAP_NULL_ARRAY);
       if ((msg = array_copy(da, sp[1].i32, sa, sp[3].i32, sp[4].i32)))
         goto trapped;
+      CHARGE(sp[4].i32);
       NEXT();
     }
     case OP_ARRAY_INIT_DATA:
@@ -1553,6 +1748,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         msg = array_init_elem(a, &inst->elems[in->imm.xy.y], sp[1].i32, sp[2].i32, sp[3].i32);
       if (msg)
         goto trapped;
+      CHARGE(sp[3].i32);
       NEXT();
     }
     case OP_ANY_CONVERT_EXTERN: {
@@ -1615,9 +1811,6 @@ trapped:
   M->pc = pc;
   trap(M, msg, err);
   return EVAL_FAILED;
-exhausted:
-  error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s", msg);
-  return EVAL_FAILED;
 fail:
   return EVAL_FAILED;
 done:
@@ -1628,7 +1821,6 @@ done:
 #undef BRANCH
 #undef PUSH_LABEL
 #undef TRAP
-#undef EXHAUSTED
 #undef TRAP_INDEX
 #undef SLOT
 #undef PUSH
@@ -1637,6 +1829,8 @@ done:
 #undef RESERVE
 #undef COLLECT
 #undef NEXT
+#undef CHARGE
+#undef CHARGE_DEBT
 #undef ALLOC
 }
 
@@ -1651,12 +1845,14 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
     mem_free(M);
     if (st)
       stack_free(s, st);
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, OUT_OF_MEMORY);
+    heap_full(s, err);
     return NULL;
   }
   M->store = s;
   M->backtrace = backtrace;
   M->stack = st;
+  M->fuel = s->limits.fuel;
+  M->until_clock = s->deadline ? 0 : UINT64_MAX;   /* read the clock before the first step */
   s->machine = M;
   return M;
 }
@@ -1693,9 +1889,9 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
 /* Runs a machine to the end within the store's fuel. */
 static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
 {
-  EvalStatus st = eval_run(M, M->store->limits.fuel, err);
-  if (st == EVAL_PAUSED)
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
+  EvalStatus st = eval_run(M, UINT64_MAX, err);
+  if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
+    error_at(err, PHASE_LIMIT, (Loc){0}, OUT_OF_FUEL);
   eval_end(M, st == EVAL_DONE ? results : NULL, n);
   return st == EVAL_DONE;
 }

@@ -65,6 +65,13 @@ struct Machine {
   uint32_t calls;             /* call frames of the active stacks */
   bool done;                  /* the root stack's bottom frame has returned */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
+  /* Fuel (interp/eval.c, "Fuel"): units of work, one per reduction plus
+   * the elements and bytes a bulk instruction touches. */
+  uint64_t fuel;              /* left for this invocation, as of the slice's start */
+  uint64_t steps;             /* left before eval_run pauses, likewise */
+  uint64_t slice;             /* units eval_run may use before it settles again */
+  uint64_t until_clock;       /* units before --timeout's clock is read again */
+  uint64_t debt;              /* work a helper did (a handler search), to be charged */
 };
 
 /* eval_run's outcome: the bottom frame of the root stack has returned
@@ -81,7 +88,10 @@ void stack_free_chain(Store *s, Stack *st);
  * set on failure. */
 Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Error *err);
 
-/* Performs up to `steps` reductions; eval_step exactly one. */
+/* Performs reductions until `steps` units of fuel are used (at least one
+ * reduction; a bulk instruction uses the units of its work: see "Fuel" in
+ * interp/eval.c); eval_step exactly one.  Running out of the invocation's
+ * fuel or of --timeout's time fails with PHASE_LIMIT or PHASE_TIMEOUT. */
 EvalStatus eval_run(Machine *M, uint64_t steps, Error *err);
 static inline EvalStatus eval_step(Machine *M, Error *err) { return eval_run(M, 1, err); }
 
@@ -91,9 +101,10 @@ void eval_end(Machine *M, Value *results, uint32_t n);
 
 /* $invoke: calls a function with arguments of its parameter types and
  * writes its results.  On failure err says what went wrong: PHASE_TRAP,
- * PHASE_EXHAUSTION (the call stack, the heap or the fuel ran out) or
- * PHASE_EXCEPTION (an uncaught exception); a trap writes a backtrace to
- * `backtrace` if not NULL. */
+ * PHASE_EXHAUSTION (the call stack ran out), PHASE_LIMIT (the heap
+ * or the fuel ran out), PHASE_TIMEOUT, PHASE_SUSPENSION or PHASE_EXCEPTION
+ * (an uncaught exception); a failure during a reduction writes a backtrace
+ * to `backtrace` if not NULL. */
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
                  Error *err);
 

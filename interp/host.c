@@ -89,7 +89,7 @@ ModuleInst *host_spectest(Store *s, Error *err)
   ModuleInst *mi = arena_alloc(&s->arena, sizeof *mi);
   ExportInst *exports = arena_alloc(&s->arena, NEXPORTS * sizeof *exports);
   if (!mi || !exports) {
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+    store_out_of_memory(err, "the host cannot allocate more");
     return NULL;
   }
   mi->name = "spectest";

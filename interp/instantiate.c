@@ -21,7 +21,7 @@ static void *alloc_array(Instantiation *z, uint32_t n, size_t size)
 {
   void *p = arena_alloc(&z->s->arena, (size_t)n * size + 1);
   if (!p)
-    error_at(z->err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+    store_out_of_memory(z->err, "the host cannot allocate more");
   return p;
 }
 
@@ -167,7 +167,7 @@ static bool alloc_segments(Instantiation *z)
     ElemInst *ei = &mi->elems[mi->nelems++];
     ei->type = valtype_close(e->type, mi->types);
     if (!(ei->refs = mem_calloc(e->items.len, sizeof *ei->refs)))
-      return error_at(z->err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+      return store_out_of_memory(z->err, "the host cannot allocate more");
     for (uint32_t k = 0; k < e->items.len; k++) {
       Value v;
       if (!eval_const(z->s, mi, &e->items.data[k], &v, z->err))

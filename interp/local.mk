@@ -1,4 +1,4 @@
-libwasm_a_SOURCES += \
+libwasm_la_SOURCES += \
   %D%/eval.c %D%/eval.h \
   %D%/gc.c %D%/gc.h \
   %D%/host.c %D%/host.h \

@@ -2,9 +2,13 @@
  * tables (spec: 4.4-execution.modules "Allocation", 4.0 "$growtable",
  * "$growmem"). */
 
+#define _POSIX_C_SOURCE 200809L   /* clock_gettime */
+
 #include "interp/store.h"
 
+#include <stdarg.h>
 #include <string.h>
+#include <time.h>
 
 #include "interp/gc.h"
 #include "util/mem.h"
@@ -24,11 +28,39 @@ bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out
 {
   memset(s, 0, sizeof *s);
   s->types = types;
-  s->limits = limits ? *limits : store_default_limits;
   s->out = out;
   arena_init(&s->arena);
-  gc_pace(s);
+  store_set_limits(s, limits ? limits : &store_default_limits);
   return true;
+}
+
+void store_set_limits(Store *s, const StoreLimits *limits)
+{
+  s->limits = *limits;
+  gc_pace(s);
+  s->deadline = 0;
+  if (s->limits.timeout) {
+    uint64_t max = (UINT64_MAX - store_clock()) / 1000000000u;
+    s->deadline = store_clock() + (s->limits.timeout < max ? s->limits.timeout : max) * 1000000000u;
+  }
+}
+
+uint64_t store_clock(void)
+{
+  struct timespec t;
+  if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+    return 0;
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+bool store_out_of_memory(Error *err, const char *fmt, ...)
+{
+  char why[ERROR_MESSAGE_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(why, sizeof why, fmt, ap);
+  va_end(ap);
+  return error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory: %s", why);
 }
 
 void store_free(Store *s)
@@ -49,9 +81,10 @@ void store_free(Store *s)
   memset(s, 0, sizeof *s);
 }
 
+/* The host has no memory left for an instance. */
 static bool out_of_memory(Error *err)
 {
-  return error_at(err, PHASE_EXHAUSTION, (Loc){0}, "out of memory");
+  return store_out_of_memory(err, "the host cannot allocate more");
 }
 
 /* Appends p to a list of the store's instances. */
@@ -98,8 +131,13 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 /* $alloctable */
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
+  if (type.limits.min > s->limits.table_entries) {
+    store_out_of_memory(err, "a table of %llu entries is beyond the limit of %llu",
+                        (unsigned long long)type.limits.min, (unsigned long long)s->limits.table_entries);
+    return NULL;
+  }
   TableInst *t = arena_alloc(&s->arena, sizeof *t);
-  if (!t || type.limits.min > s->limits.table_entries) {
+  if (!t) {
     out_of_memory(err);
     return NULL;
   }
@@ -123,9 +161,15 @@ uint64_t mem_max_pages(const MemType *t)
 /* $allocmem */
 MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
 {
-  MemInst *m = arena_alloc(&s->arena, sizeof *m);
   uint64_t limit = s->limits.memory_bytes - s->memory_bytes;
-  if (!m || type.limits.min > limit / PAGE_SIZE) {
+  if (type.limits.min > limit / PAGE_SIZE) {
+    store_out_of_memory(err, "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)",
+                        (unsigned long long)type.limits.min, (unsigned long long)s->limits.memory_bytes,
+                        (unsigned long long)s->memory_bytes);
+    return NULL;
+  }
+  MemInst *m = arena_alloc(&s->arena, sizeof *m);
+  if (!m) {
     out_of_memory(err);
     return NULL;
   }
@@ -385,4 +429,156 @@ void funcinst_print_name(Buf *b, const FuncInst *f)
         return;
       }
   buf_printf(b, "func %u", f->idx);
+}
+
+/* ---- Types in messages ---- */
+
+static void print_def_in(Buf *b, const TypeStore *ts, const DefType *dt);
+
+/* A heap type as seen from inside rec group g (NULL: from outside). */
+static void print_heap(Buf *b, const TypeStore *ts, const RecGroup *g, ValType t)
+{
+  const DefType *dt;
+  switch (t.heap) {
+  case HEAP_IDX: buf_printf(b, "%u", t.idx); break;
+  case HEAP_REC: buf_printf(b, "rec.%u", t.idx); break;
+  case HEAP_DEF:
+    dt = typestore_get(ts, t.idx);
+    if (dt->group == g) {
+      buf_printf(b, "rec.%u", dt->index);
+    } else {
+      buf_putc(b, '(');
+      print_def_in(b, ts, dt);
+      buf_putc(b, ')');
+    }
+    break;
+  case HEAP_BOT: buf_puts(b, "something"); break;
+  default: buf_puts(b, heapkind_name((HeapKind)t.heap)); break;
+  }
+}
+
+/* A value or storage type: (ref null? ht) for references. */
+static void print_val(Buf *b, const TypeStore *ts, const RecGroup *g, ValType t)
+{
+  if (t.kind != VAL_REF) {
+    buf_puts(b, valkind_name((ValKind)t.kind));
+    return;
+  }
+  buf_puts(b, t.null ? "(ref null " : "(ref ");
+  print_heap(b, ts, g, t);
+  buf_putc(b, ')');
+}
+
+static void print_field(Buf *b, const TypeStore *ts, const RecGroup *g, FieldType f)
+{
+  if (f.mut)
+    buf_puts(b, "(mut ");
+  print_val(b, ts, g, f.type);
+  if (f.mut)
+    buf_putc(b, ')');
+}
+
+/* [t*] */
+static void print_result(Buf *b, const TypeStore *ts, const RecGroup *g, const ValTypes *vs)
+{
+  buf_putc(b, '[');
+  for (uint32_t i = 0; i < vs->len; i++) {
+    if (i)
+      buf_putc(b, ' ');
+    print_val(b, ts, g, vs->data[i]);
+  }
+  buf_putc(b, ']');
+}
+
+static void print_comp(Buf *b, const TypeStore *ts, const RecGroup *g, const CompType *c)
+{
+  switch (c->kind) {
+  case COMP_STRUCT:
+    buf_puts(b, "struct ");
+    for (uint32_t i = 0; i < c->fields.len; i++) {
+      buf_puts(b, i ? " (field " : "(field ");
+      print_field(b, ts, g, c->fields.data[i]);
+      buf_putc(b, ')');
+    }
+    break;
+  case COMP_ARRAY:
+    buf_puts(b, "array ");
+    print_field(b, ts, g, c->array);
+    break;
+  case COMP_FUNC:
+    buf_puts(b, "func ");
+    print_result(b, ts, g, &c->func.params);
+    buf_puts(b, " -> ");
+    print_result(b, ts, g, &c->func.results);
+    break;
+  case COMP_CONT:
+    buf_puts(b, "cont ");
+    print_heap(b, ts, g, valtype_ref(false, HEAP_DEF, c->cont));
+    break;
+  }
+}
+
+/* A subtype: just its composite type when final without supertypes. */
+static void print_sub(Buf *b, const TypeStore *ts, const DefType *dt)
+{
+  const RecGroup *g = dt->group;
+  if (dt->final && dt->supers.len == 0) {
+    print_comp(b, ts, g, &dt->comp);
+    return;
+  }
+  buf_puts(b, dt->final ? "sub final" : "sub");
+  for (uint32_t i = 0; i < dt->supers.len; i++) {
+    buf_putc(b, ' ');
+    print_heap(b, ts, g, dt->supers.data[i]);
+  }
+  buf_puts(b, " (");
+  print_comp(b, ts, g, &dt->comp);
+  buf_putc(b, ')');
+}
+
+/* A type alone in its rec group is its subtype; else (rec (st)*).i */
+static void print_def_in(Buf *b, const TypeStore *ts, const DefType *dt)
+{
+  const RecGroup *g = dt->group;
+  if (g->size == 1) {
+    print_sub(b, ts, dt);
+    return;
+  }
+  buf_puts(b, "(rec");
+  for (uint32_t i = 0; i < g->size; i++) {
+    buf_puts(b, " (");
+    print_sub(b, ts, &g->types[i]);
+    buf_putc(b, ')');
+  }
+  buf_printf(b, ").%u", dt->index);
+}
+
+void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt)
+{
+  print_def_in(b, ts, dt);
+}
+
+void reftype_print(Buf *b, const TypeStore *ts, ValType t)
+{
+  print_val(b, ts, NULL, t);
+}
+
+void ref_type_print(Buf *b, const TypeStore *ts, Ref r, ValType rt)
+{
+  static const uint8_t bottom[] = {[HEAP_ANY] = HEAP_NONE, [HEAP_FUNC] = HEAP_NOFUNC,
+                                   [HEAP_EXTERN] = HEAP_NOEXTERN, [HEAP_EXN] = HEAP_NOEXN,
+                                   [HEAP_CONT] = HEAP_NOCONT};
+  ValType t = valtype_ref(false, HEAP_I31, 0);
+  if (!r) {
+    t = valtype_ref(true, (HeapKind)bottom[heaptype_top(ts, rt)], 0);
+  } else if (!ref_is_i31(r)) {
+    switch (r->kind) {
+    case OBJ_HOST: t.heap = HEAP_ANY; break;
+    case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
+    case OBJ_CONT: t.heap = HEAP_CONT; break;   /* the official interpreter keeps no type */
+    case OBJ_EXN: t = valtype_ref(false, HEAP_DEF, ((const ExnInst *)r)->tag->type->id); break;
+    default: t = valtype_ref(false, HEAP_DEF, r->type->id); break;
+    }
+  }
+  print_val(b, ts, NULL, t);
 }

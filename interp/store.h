@@ -166,10 +166,12 @@ typedef struct ContInst {
   Stack *top;
 } ContInst;
 
-/* Limits of this implementation; exceeding them is a trap, an exhaustion or
- * a failed grow, never a crash. */
+/* Limits of this implementation; exceeding them fails the run with
+ * PHASE_LIMIT (fuel, heap, memory and tables at instantiation), PHASE_TIMEOUT
+ * or PHASE_EXHAUSTION (the call stack), or fails a grow; never a crash. */
 typedef struct StoreLimits {
-  uint64_t fuel;              /* steps of one invocation: beyond, "out of fuel" */
+  uint64_t fuel;              /* work of one invocation: beyond, "out of fuel" */
+  uint64_t timeout;           /* wall-clock seconds a store may run code: beyond, a timeout; 0: no limit */
   uint64_t memory_bytes;      /* all linear memories together */
   uint64_t table_entries;     /* any one table */
   uint64_t heap_bytes;        /* live collectable objects and all stacks */
@@ -189,6 +191,7 @@ struct Store {
   GlobalInst **globals; uint32_t nglobals, cglobals;
   HostInst **hosts; uint32_t nhosts, chosts;
   uint64_t memory_bytes;      /* allocated to linear memories */
+  uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */
   size_t heap_bytes;          /* their size */
@@ -200,6 +203,17 @@ struct Store {
 };
 
 bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out);
+
+/* Limits that apply from now on (the options before each file of a run
+ * that shares the store): --timeout counts from now. */
+void store_set_limits(Store *s, const StoreLimits *limits);
+
+/* The time now, in nanoseconds of CLOCK_MONOTONIC: what the deadline of
+ * --timeout is measured in. */
+uint64_t store_clock(void);
+
+/* Fails with PHASE_LIMIT "out of memory: …", saying which limit. */
+bool store_out_of_memory(Error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void store_free(Store *s);
 
 /* Allocation of instances; NULL on failure, with err set. */
@@ -249,6 +263,17 @@ ExternType externval_type(const ExternVal *v);
 /* A function as backtraces and traces show it: $name from its module's
  * name section (or text identifier), else `func <index>`. */
 void funcinst_print_name(Buf *b, const FuncInst *f);
+
+/* Types as the official interpreter's messages print them: a defined
+ * type in full ("func [i32] -> []", "(rec (struct ) (array i8)).1"), the
+ * types of its own rec group as rec.N; a reference type's type index (a
+ * HEAP_IDX, as an instruction names it) as a number. */
+void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt);
+void reftype_print(Buf *b, const TypeStore *ts, ValType t);
+
+/* The dynamic type of a reference (spec: Ref_ok), as those messages print
+ * it; a null one is typed by the bottom of rt's hierarchy. */
+void ref_type_print(Buf *b, const TypeStore *ts, Ref r, ValType rt);
 
 /* An export of an instance by name; NULL if there is none. */
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len);

@@ -17,16 +17,56 @@ void error_where(char *out, size_t n, const Error *err)
 {
   if (!err->loc.file)
     snprintf(out, n, "wasmfx-ref");
-  else if (err->phase == PHASE_IO)
+  else if (err->phase == PHASE_IO || err->phase == PHASE_SCRIPT)   /* of the whole file */
     snprintf(out, n, "%s", err->loc.file);
   else
     loc_format(out, n, err->loc);
+}
+
+void report_error(Runner *r, const Error *err, const Buf *backtrace)
+{
+  if (err->phase == PHASE_NONE)
+    return;
+  char where[ERROR_MESSAGE_MAX];
+  error_where(where, sizeof where, err);
+  bool reading = err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID
+              || err->phase == PHASE_IO || err->phase == PHASE_SCRIPT;
+  fflush(r->out);   /* results before the message, when both go to a terminal */
+  fprintf(r->err, "%s: %s: %s\n", where, reading ? "error" : phase_name(err->phase), err->message);
+  if (backtrace && backtrace->len)
+    fprintf(r->err, "%.*s", (int)backtrace->len, backtrace->data);
+}
+
+int input_status(Phase fatal, const RunStats *stats)
+{
+  return fatal != PHASE_NONE ? run_status(fatal) : stats->failed ? STATUS_FAILED : STATUS_OK;
+}
+
+bool status_is_error(int status)
+{
+  return status != STATUS_OK && status != STATUS_FAILED;
+}
+
+int status_worse(int status, int st)
+{
+  if (status_is_error(status) || st == STATUS_OK)
+    return status;
+  return status_is_error(st) ? st : STATUS_FAILED;
 }
 
 bool has_suffix(const char *s, const char *suffix)
 {
   size_t n = strlen(s), m = strlen(suffix);
   return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+bool file_type_known(const char *path, bool output, Error *err)
+{
+  if (has_suffix(path, ".wast") || has_suffix(path, ".wat") || has_suffix(path, ".wasm")
+      || (!output && strcmp(path, "-") == 0))
+    return true;
+  return error_at(err, PHASE_SCRIPT, (Loc){path, 0, 0}, "unknown file type (expected %s)",
+                  output ? ".wast, .bin.wast, .wat or .wasm" : ".wast, .wat or .wasm");
 }
 
 /* Reads all of f, NUL-terminated; NULL with err set on failure. */
@@ -77,51 +117,53 @@ static char *read_path(const char *path, size_t *len, Error *err)
 }
 
 /* A module file: decoded or parsed, kept, validated and instantiated. */
-static bool run_module_text(Runner *r, const char *path, char *text, size_t len, bool binary, Error *err)
+static Phase run_module_text(Runner *r, const char *path, char *text, size_t len, bool binary,
+                             Buf *backtrace, Error *err)
 {
   Module *m = binary ? decode_module(path, (const uint8_t *)text, len, err)
                      : text_parse_module(path, text, len, err);
   if (!m) {
     mem_free(text);
-    return false;
+    return err->phase;
   }
-  if (!runner_keep(r, NULL, m, text))
-    return error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, "out of memory");
-  return run_module_file(r, m, err);
+  if (!runner_keep(r, NULL, m, text)) {
+    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, "out of memory");
+    return err->phase;
+  }
+  return run_module_file(r, m, backtrace, err) ? PHASE_NONE : err->phase;
 }
 
-bool run_text(Runner *r, const char *name, char *text, size_t len, RunStats *stats, Error *err)
+Phase run_text(Runner *r, const char *name, char *text, size_t len, RunStats *stats, Error *err)
 {
+  stats->scripts++;
   Script *s = text_parse_script(name, text, len, err);
   if (!s) {
     mem_free(text);
-    return false;
+    return err->phase;
   }
-  if (!runner_keep(r, s, NULL, text))
-    return error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, "out of memory");
-  unsigned failed = stats->failed;
-  stats->scripts++;
-  run_script(r, s, stats);
-  return stats->failed == failed;
+  if (!runner_keep(r, s, NULL, text)) {
+    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, "out of memory");
+    return err->phase;
+  }
+  return run_script(r, s, stats);
 }
 
-bool run_file(Runner *r, const char *path, RunStats *stats, Error *err)
+Phase run_file(Runner *r, const char *path, RunStats *stats, Buf *backtrace, Error *err)
 {
   bool wat = has_suffix(path, ".wat"), wasm = has_suffix(path, ".wasm");
   bool stdin_ = strcmp(path, "-") == 0;
-  if (!wat && !wasm && !stdin_ && !has_suffix(path, ".wast"))
-    return error_at(err, PHASE_IO, (Loc){path, 0, 0},
-                    "unknown file type (expected .wast, .wat or .wasm)");
+  if (!file_type_known(path, false, err))
+    return err->phase;
   size_t len;
   char *text = read_path(path, &len, err);
   if (!text)
-    return false;
+    return err->phase;
   if (stdin_) {
     path = "stdin";
     wasm = len >= 4 && memcmp(text, "\0asm", 4) == 0;
   }
   if (wat || wasm)
-    return run_module_text(r, path, text, len, wasm, err);
+    return run_module_text(r, path, text, len, wasm, backtrace, err);
   return run_text(r, path, text, len, stats, err);
 }
 
@@ -149,9 +191,8 @@ static bool write_bytes(const char *path, const Buf *out, Error *err)
 bool write_output(Runner *r, const char *path, Name id, Error *err)
 {
   bool script = path && has_suffix(path, ".wast");
-  if (path && !script && !has_suffix(path, ".wat") && !has_suffix(path, ".wasm"))
-    return error_at(err, PHASE_IO, (Loc){path, 0, 0},
-                    "unknown file type (expected .wast, .bin.wast, .wat or .wasm)");
+  if (path && !file_type_known(path, true, err))
+    return false;
   const Command *const *cs = NULL;
   uint32_t n = 0;
   const Module *m = script ? NULL : runner_module(r, id);

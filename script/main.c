@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "script/files.h"
+#include "script/json.h"
 #include "script/repl.h"
 #include "script/run.h"
 #include "util/mem.h"
@@ -37,18 +38,41 @@ static const char usage[] =
   "      --trace       print every step of an invocation: the call depth, the\n"
   "                    continuations (prompt) and the current frame's labels,\n"
   "                    the instruction, its operands\n"
+  "      --json        print one line of JSON per command and assertion, and\n"
+  "                    a summary line per script (doc/json.md)\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
   "Limits, beyond which a run stops with an error instead of exhausting the\n"
   "machine (SIZE in bytes, or with a K, M or G suffix):\n"
-  "  --fuel=N          steps of one invocation (10000000000): \"out of fuel\"\n"
+  "  --fuel=N          work of one invocation (10000000000): \"out of fuel\"; a\n"
+  "                    unit a step, and one per element or 64 bytes that a bulk\n"
+  "                    instruction touches\n"
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
   "  --max-heap=SIZE   live GC objects and stacks (4G): \"out of memory\"\n"
   "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
+  "  --timeout=SECONDS wall-clock time of each file's, -e command's or entry's\n"
+  "                    run (none): \"timeout\"\n"
   "\n"
-  "Each script ends with a line `N passed, N failed` counting assertions.\n"
-  "Exit status: 0 if everything passed, 1 if anything failed, 2 on bad usage.\n";
+  "A bare (invoke ...) or (get ...) prints its results on stdout as the\n"
+  "official interpreter does (`3 : [i32]`); each script ends with a line\n"
+  "`N passed, N failed` counting assertions.  Messages go to stderr.\n"
+  "\n"
+  "A run stops at the first error outside an assertion (an interactive session\n"
+  "goes on, and exits with its first error's status).  Exit status:\n"
+  "   0  success: everything ran, every assertion passed\n"
+  "   1  an assertion failed\n"
+  "   2  usage error (bad option or value, FILE of unknown type)\n"
+  "   3  malformed module or script, or a command that cannot be carried out\n"
+  "   4  invalid module (with -u: a runtime crash, ill-typed code about to run)\n"
+  "   5  unlinkable module\n"
+  "   6  trap\n"
+  "   7  uncaught exception\n"
+  "   8  unhandled suspension\n"
+  "   9  exhaustion (call stack)\n"
+  "  10  limit reached (fuel, heap, memory)\n"
+  "  11  timeout\n"
+  "  12  file I/O error\n";
 
 /* N, or N with a K, M or G suffix for SIZE; false if malformed. */
 static bool parse_count(const char *s, bool size, uint64_t *out)
@@ -78,6 +102,7 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
 {
   static const struct { const char *prefix; bool size; } limits[] = {
     {"--fuel=", false}, {"--max-depth=", false}, {"--max-heap=", true}, {"--max-memory=", true},
+    {"--timeout=", false},
   };
   for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
     size_t n = strlen(limits[i].prefix);
@@ -90,6 +115,7 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
       case 0: l->fuel = v; break;
       case 1: l->call_depth = (uint32_t)v; break;
       case 2: l->heap_bytes = v; break;
+      case 4: l->timeout = v; break;
       default: l->memory_bytes = v; break;
       }
     }
@@ -98,45 +124,44 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
   return false;
 }
 
-/* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries */
-static void print_error(const Error *err)
-{
-  char where[ERROR_MESSAGE_MAX];
-  error_where(where, sizeof where, err);
-  fprintf(stderr, "%s: error: %s\n", where, err->message);
-}
-
 /* Runs one FILE, "-" (standard input) or -e COMMAND; a script ends with
- * its line of counts.  False if anything failed. */
-static bool run_input(Runner *r, const char *path, const char *command)
+ * its line of counts (with --json, its summary).  Its exit status: the
+ * error's that stopped it, else STATUS_FAILED or STATUS_OK. */
+static int run_input(Runner *r, const char *path, const char *command)
 {
   RunStats stats = {0};
   Error err = {0};
-  bool ok;
+  Buf bt;
+  buf_init(&bt);
+  Phase fatal;
   if (command) {
     size_t len = strlen(command);
     char *text = mem_alloc(len + 1);
     if (!text) {
-      fprintf(stderr, "wasmfx-ref: error: out of memory\n");
-      return false;
+      fprintf(r->err, "wasmfx-ref: error: out of memory\n");
+      return run_status(PHASE_LIMIT);
     }
     memcpy(text, command, len + 1);
-    ok = run_text(r, "-e", text, len, &stats, &err);
+    fatal = run_text(r, "-e", text, len, &stats, &err);
   } else {
-    ok = run_file(r, path, &stats, &err);
+    fatal = run_file(r, path, &stats, &bt, &err);
   }
-  if (err.phase)
-    print_error(&err);
-  if (stats.scripts && !command)
-    printf("%u passed, %u failed\n", stats.passed, stats.failed);
-  return ok;
+  report_error(r, &err, &bt);
+  buf_free(&bt);
+  int status = input_status(fatal, &stats);
+  if (stats.scripts && !command && r->opt.json)
+    json_summary(r->out, path, stats.passed, stats.failed, fatal, status);
+  else if (stats.scripts && !command && err.phase == PHASE_NONE)   /* a script that parsed */
+    fprintf(r->out, "%u passed, %u failed\n", stats.passed, stats.failed);
+  fflush(r->out);
+  return status;
 }
 
 int main(int argc, char **argv)
 {
   if (argc == 1 && !isatty(STDIN_FILENO)) {
     fputs(usage, stderr);
-    return 2;
+    return STATUS_USAGE;
   }
   RunOptions opt = {.limits = store_default_limits};
   Runner runner;
@@ -144,8 +169,10 @@ int main(int argc, char **argv)
   bool inputs = false;       /* a FILE or -e was given */
   bool interactive = false;  /* -i */
   int status = -1;       /* set when an option ends the run early */
-  bool ok = true, bad = false;
-  for (int i = 1; i < argc && status < 0; i++) {
+  int run = STATUS_OK;   /* of the files and commands run: the first error stops them */
+  bool bad = false;
+  Error fterr = {0};     /* a FILE of unknown type */
+  for (int i = 1; i < argc && status < 0 && !status_is_error(run); i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(usage, stdout);
@@ -161,6 +188,8 @@ int main(int argc, char **argv)
       opt.wasm3 = true;
     } else if (strcmp(a, "--trace") == 0) {
       opt.trace = true;
+    } else if (strcmp(a, "--json") == 0) {
+      opt.json = true;
     } else if (strcmp(a, "-s") == 0) {
       opt.print_sig = true;
     } else if (strcmp(a, "-i") == 0) {
@@ -168,42 +197,48 @@ int main(int argc, char **argv)
     } else if (strcmp(a, "-e") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -e needs a command\nTry 'wasmfx-ref --help'.\n");
-        status = 2;
+        status = STATUS_USAGE;
       } else {
         runner.opt = opt;
         inputs = true;
-        ok = run_input(&runner, NULL, argv[++i]) && ok;
+        run = status_worse(run, run_input(&runner, NULL, argv[++i]));
       }
     } else if (parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
-        status = 2;
+        status = STATUS_USAGE;
       }
     } else if (strcmp(a, "-o") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
-        status = 2;
+        status = STATUS_USAGE;
       } else {
         Error err = {0};
-        if (!write_output(&runner, argv[++i], (Name){0}, &err)) {
-          print_error(&err);
-          ok = false;
+        if (!file_type_known(argv[++i], true, &err)) {
+          report_error(&runner, &err, NULL);
+          status = STATUS_USAGE;
+        } else if (!write_output(&runner, argv[i], (Name){0}, &err)) {
+          report_error(&runner, &err, NULL);
+          run = status_worse(run, run_status(err.phase));
         }
       }
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
-      status = 2;
+      status = STATUS_USAGE;
+    } else if (!file_type_known(a, false, &fterr)) {
+      report_error(&runner, &fterr, NULL);
+      status = STATUS_USAGE;
     } else {
       runner.opt = opt;
       inputs = true;
-      ok = run_input(&runner, a, NULL) && ok;
+      run = status_worse(run, run_input(&runner, a, NULL));
     }
   }
-  if (status < 0 && (interactive || (!inputs && isatty(STDIN_FILENO)))) {
+  if (status < 0 && !status_is_error(run) && (interactive || (!inputs && isatty(STDIN_FILENO)))) {
     runner.opt = opt;
     runner.opt.print_sig = true;   /* as the official REPL: each module's signature */
-    run_repl(&runner);
+    run = status_worse(run, run_repl(&runner));
   }
   runner_free(&runner);
-  return status >= 0 ? status : ok ? 0 : 1;
+  return status >= 0 ? status : run;
 }

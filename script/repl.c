@@ -105,21 +105,21 @@ static char *read_line(const char *prompt, bool tty)
   return buf;
 }
 
-/* Runs one entry; its errors are shown and the REPL goes on. */
-static void run_entry(Runner *r, char *text, size_t len)
+/* Runs one entry: an error stops it, is shown, and the REPL goes on.  Its
+ * exit status, as a file's. */
+static int run_entry(Runner *r, char *text, size_t len)
 {
   RunStats stats = {0};
   Error err = {0};
-  if (!run_text(r, "stdin", text, len, &stats, &err) && err.phase) {
-    char where[ERROR_MESSAGE_MAX];
-    error_where(where, sizeof where, &err);
-    fprintf(stderr, "%s: error: %s\n", where, err.message);
-  }
+  Phase fatal = run_text(r, "stdin", text, len, &stats, &err);
+  report_error(r, &err, NULL);
   fflush(r->out);
+  return input_status(fatal, &stats);
 }
 
-void run_repl(Runner *r)
+int run_repl(Runner *r)
 {
+  int status = STATUS_OK;
   bool tty = isatty(STDIN_FILENO);
   if (tty)
     printf("%s %s: WebAssembly 3.0 + stack switching; enter script commands, Ctrl-D ends\n",
@@ -142,7 +142,7 @@ void run_repl(Runner *r)
     len += n;
     mem_free(line);
     if (repl_complete(entry, len)) {
-      run_entry(r, entry, len);   /* takes entry */
+      status = status_worse(status, run_entry(r, entry, len));   /* takes entry */
       entry = NULL;
       len = 0;
     } else if (strspn(entry, " \t\r\n") == len) {
@@ -152,7 +152,8 @@ void run_repl(Runner *r)
     }
   }
   if (entry)
-    run_entry(r, entry, len);   /* unfinished: its error says what is missing */
+    status = status_worse(status, run_entry(r, entry, len));   /* unfinished: its error says what is missing */
   if (tty)
     putchar('\n');
+  return status;
 }

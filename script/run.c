@@ -1,5 +1,5 @@
-/* The script runner: each command of a script in order, in a store of the
- * script's own, with the official interpreter's rules — expected messages
+/* The script runner: each command of a script in order, in the store that
+ * a run's files, -e commands and REPL entries share, with the official interpreter's rules — expected messages
  * match as prefixes, `register` names instances for imports, the spectest
  * module is always there. */
 
@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "script/files.h"
+#include "script/json.h"
+#include "script/show.h"
 #include "script/sig.h"
 
 #include "binary/binary.h"
@@ -52,6 +54,7 @@ struct Session {
   VEC(char *) texts;         /* the files' and -e commands' text */
   ModuleInst *current;       /* the most recent instance */
   RunStats *stats;
+  Phase fatal;               /* the error that stopped the script running now */
 };
 
 /* ================================================================ Reporting */
@@ -61,68 +64,90 @@ static bool message_matches(const char *actual, Bytes expected)
   return strlen(actual) >= expected.len && memcmp(actual, expected.data, expected.len) == 0;
 }
 
-__attribute__((format(printf, 3, 4)))
-static void report(Session *z, uint32_t at, const char *fmt, ...)
+/* Where a command or an error is reported: a malformed or invalid text
+ * module at the error's own position in the script, anything else (the
+ * errors of quoted and binary modules included, whose offsets are within
+ * their strings) at the command's. */
+static Loc report_loc(const Session *z, const Command *c, const Error *err)
 {
-  Loc loc = script_loc(z->script, at);
-  FILE *out = z->r->out;
-  fprintf(out, "%s:%u:%u: ", loc.file, loc.line, loc.col);
-  va_list ap;
-  va_start(ap, fmt);
-  vfprintf(out, fmt, ap);
-  va_end(ap);
-  fputc('\n', out);
+  bool module_error = err && (err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID
+                              || err->phase == PHASE_INTERNAL);
+  if (module_error && c->module.kind == SMOD_TEXT && err->loc.line && err->loc.file == z->script->file)
+    return err->loc;
+  return script_loc(z->script, c->at);
 }
 
-/* An assertion's outcome. */
-static void pass(Session *z)
+/* The end of every command: its results on stdout (or a line of --json),
+ * its failure as a message on stderr; an error outside an assertion stops
+ * the script. */
+static void finish(Session *z, Record *rec)
 {
-  z->stats->passed++;
-}
-
-__attribute__((format(printf, 3, 4)))
-static void fail(Session *z, uint32_t at, const char *fmt, ...)
-{
-  char msg[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  report(z, at, "%s", msg);
-  z->stats->failed++;
-}
-
-/* A value as the script would write it: (i32.const 1), (ref.null), … */
-static void print_value(Buf *b, Value v)
-{
-  Instr in = {0};
-  switch (v.kind) {
-  case VAL_I32: in.op = OP_I32_CONST; in.imm.i32 = v.i32; break;
-  case VAL_I64: in.op = OP_I64_CONST; in.imm.i64 = v.i64; break;
-  case VAL_F32: in.op = OP_F32_CONST; in.imm.f32 = v.f32; break;
-  case VAL_F64: in.op = OP_F64_CONST; in.imm.f64 = v.f64; break;
-  case VAL_V128: in.op = OP_V128_CONST; in.imm.v128 = v.v128; break;
-  default: {
-    Ref r = v.ref;
-    if (!r)
-      buf_puts(b, "(ref.null)");
-    else if (ref_is_i31(r))
-      buf_printf(b, "(ref.i31 %u)", ref_i31_value(r));
-    else if (r->kind == OBJ_HOST)
-      buf_printf(b, "(ref.host %llu)", (unsigned long long)((HostInst *)r)->addr);
-    else if (r->kind == OBJ_EXTERN && ref_is_object(((ExternInst *)r)->ref)
-             && ((ExternInst *)r)->ref->kind == OBJ_HOST)
-      buf_printf(b, "(ref.extern %llu)", (unsigned long long)((HostInst *)((ExternInst *)r)->ref)->addr);
-    else {
-      static const char *const names[] = {"func", "struct", "array", "exn", "host", "extern", "cont"};
-      buf_printf(b, "(ref.%s)", names[r->kind]);
-    }
+  if (rec->outcome == RECORD_FAILED)
+    z->stats->failed++;
+  else if (rec->outcome == RECORD_PASSED)
+    z->stats->passed++;
+  else if (rec->outcome == RECORD_ERROR)
+    z->fatal = rec->err->phase;
+  if (z->r->opt.json)
+    json_record(z->r->out, &z->r->types, z->script, rec);
+  else if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
+    show_print_results(z->r->out, &z->r->types, rec->values, rec->types, rec->n);
+  if (rec->outcome != RECORD_FAILED && rec->outcome != RECORD_ERROR)
     return;
-  }
-  }
-  buf_putc(b, '(');
-  text_print_instr(b, &in);
-  buf_putc(b, ')');
+  char where[ERROR_MESSAGE_MAX];
+  loc_format(where, sizeof where, rec->loc);
+  fflush(z->r->out);   /* results before the message, when both go to a terminal */
+  fprintf(z->r->err, "%s: %s\n", where, rec->message);
+  if (rec->backtrace && rec->backtrace->len)
+    fprintf(z->r->err, "%.*s", (int)rec->backtrace->len, rec->backtrace->data);
+}
+
+/* A record of command c at its position. */
+static Record record(Session *z, const Command *c)
+{
+  return (Record){.c = c, .loc = script_loc(z->script, c->at)};
+}
+
+/* c passed, or (a command) was done. */
+static void done(Session *z, const Command *c, RecordOutcome outcome)
+{
+  Record rec = record(z, c);
+  rec.outcome = outcome;
+  finish(z, &rec);
+}
+
+/* An assertion failed: the message says what came instead of what. */
+__attribute__((format(printf, 3, 4)))
+static void fail(Session *z, Record *rec, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(rec->message, sizeof rec->message, fmt, ap);
+  va_end(ap);
+  rec->outcome = RECORD_FAILED;
+  finish(z, rec);
+}
+
+/* An error in running c: outside an assertion (or, anywhere, a script that
+ * cannot be carried out) it stops the script; in an assertion it is the
+ * assertion's failure. */
+static void error(Session *z, const Command *c, bool assertion, const Error *err, const Buf *backtrace)
+{
+  Record rec = record(z, c);
+  rec.err = err;
+  rec.backtrace = backtrace;
+  rec.loc = report_loc(z, c, err);
+  rec.outcome = assertion && err->phase != PHASE_SCRIPT ? RECORD_FAILED : RECORD_ERROR;
+  snprintf(rec.message, sizeof rec.message, "%s: %s", phase_name(err->phase), err->message);
+  finish(z, &rec);
+}
+
+/* The store ran out of memory for the script's own bookkeeping. */
+static void out_of_memory(Session *z, const Command *c)
+{
+  Error err = {0};
+  error_at(&err, PHASE_LIMIT, (Loc){0}, "out of memory");
+  error(z, c, false, &err, NULL);
 }
 
 /* The parenthesised phrase of the script that starts at an offset, as
@@ -141,15 +166,6 @@ static void print_source(Buf *b, const Script *s, uint32_t at)
       break;
   }
   buf_put(b, p ? p : "?", p ? n : 1);
-}
-
-static void print_values(Buf *b, const Value *vs, uint32_t n)
-{
-  for (uint32_t i = 0; i < n; i++) {
-    if (i)
-      buf_putc(b, ' ');
-    print_value(b, vs[i]);
-  }
 }
 
 /* ================================================================ Modules */
@@ -186,7 +202,26 @@ static const Binding *lookup(const void *list, Name name)
 static bool validate(Runner *r, const Module *m, Error *err)
 {
   ValidateOptions vo = {.stack_switching = !r->opt.wasm3};
-  return r->opt.unchecked || validate_module(&r->types, m, &vo, err);
+  return validate_module(&r->types, m, &vo, err);
+}
+
+/* Validation when a module is defined: skipped by -u. */
+static bool check(Runner *r, const Module *m, Error *err)
+{
+  return r->opt.unchecked || validate(r, m, err);
+}
+
+/* Before unchecked code runs, it is validated after all: the machine relies
+ * on every invariant validation establishes (stack heights, operand types,
+ * indices), so code that breaks one is refused as the official interpreter
+ * refuses it when it meets it, a "runtime crash" (PHASE_INTERNAL), and
+ * never reaches the machine. */
+static bool runnable(Runner *r, const Module *m, Error *err)
+{
+  if (!r->opt.unchecked || validate(r, m, err))
+    return true;
+  err->phase = PHASE_INTERNAL;
+  return false;
 }
 
 /* The module of a (module binary …) or (module quote …) is decoded or
@@ -208,12 +243,11 @@ static const Module *load_module(Session *z, const ScriptModule *sm, Error *err)
   return m;
 }
 
-/* A module, well-formed and valid; NULL with err set. */
+/* A module, well-formed and valid (unless -u); NULL with err set. */
 static const Module *valid_module(Session *z, const ScriptModule *sm, Error *err)
 {
   const Module *m = load_module(z, sm, err);
-  error_clear(err);
-  if (m && !validate(z->r, m, err))
+  if (m && !check(z->r, m, err))
     return NULL;
   return m;
 }
@@ -240,27 +274,30 @@ static ModuleInst *link(Session *z, const Module *m, Buf *backtrace, Error *err)
     }
     imports[i] = x->val;
   }
-  inst = instantiate(&z->store, m, imports, backtrace, err);
+  if (runnable(z->r, m, err))   /* after the imports' names, as the official -u links first */
+    inst = instantiate(&z->store, m, imports, backtrace, err);
 out:
   mem_free(imports);
   return inst;
 }
 
-/* What went wrong: a malformed or invalid text module at the error's own
- * position in the script, anything else at the command's; for a trap,
- * where in the code (its backtrace). */
-static void report_error(Session *z, uint32_t at, const Error *err, const Buf *backtrace)
+/* Instantiates m as the current instance, named id if it has one. */
+static void instantiate_as(Session *z, const Command *c, const Module *m, Name id)
 {
-  bool module_error = err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID;
-  if (module_error && err->loc.line && err->loc.file == z->script->file) {
-    fprintf(z->r->out, "%s:%u:%u: %s: %s\n", err->loc.file, err->loc.line, err->loc.col,
-            phase_name(err->phase), err->message);
-    z->stats->failed++;
+  Error err;
+  Buf bt;
+  buf_init(&bt);
+  ModuleInst *inst = link(z, m, &bt, &err);
+  if (!inst) {
+    error(z, c, false, &err, &bt);
   } else {
-    fail(z, at, "%s: %s", phase_name(err->phase), err->message);
+    z->current = inst;
+    if (id.len && !bind(z, &z->instances, id, inst, m))
+      out_of_memory(z, c);
+    else
+      done(z, c, RECORD_DONE);
   }
-  if (backtrace && backtrace->len)
-    fprintf(z->r->out, "%.*s", (int)backtrace->len, backtrace->data);
+  buf_free(&bt);
 }
 
 /* A valid module becomes the latest (and $id), for output, and -s shows
@@ -287,29 +324,25 @@ static void run_module(Session *z, const Command *c)
   const ScriptModule *sm = &c->module;
   const Module *m = valid_module(z, sm, &err);
   if (!m) {
-    report_error(z, c->at, &err, NULL);
+    error(z, c, false, &err, NULL);
     return;
   }
-  if (!define_module(z, sm->id, m))
-    fail(z, c->at, "out of memory");
+  if (!define_module(z, sm->id, m)) {
+    out_of_memory(z, c);
+    return;
+  }
   if (sm->definition) {
     if (!bind(z, &z->definitions, sm->id, NULL, m))
-      fail(z, c->at, "out of memory");
+      out_of_memory(z, c);
+    else
+      done(z, c, RECORD_DONE);
     return;
   }
-  if (z->r->opt.dry)
+  if (z->r->opt.dry) {
+    done(z, c, RECORD_DONE);
     return;
-  Buf bt;
-  buf_init(&bt);
-  ModuleInst *inst = link(z, m, &bt, &err);
-  if (!inst)
-    report_error(z, c->at, &err, &bt);
-  buf_free(&bt);
-  if (inst) {
-    z->current = inst;
-    if (sm->id.len && !bind(z, &z->instances, sm->id, inst, m))
-      fail(z, c->at, "out of memory");
   }
+  instantiate_as(z, c, m, sm->id);
 }
 
 /* The module definition $id names (the latest unnamed one if id is empty);
@@ -328,21 +361,10 @@ static void run_instance(Session *z, const Command *c)
 {
   Error err = {0};
   const Module *m = definition(z, c->id2, &err);
-  if (!m) {
-    report_error(z, c->at, &err, NULL);
-    return;
-  }
-  Buf bt;
-  buf_init(&bt);
-  ModuleInst *inst = link(z, m, &bt, &err);
-  if (!inst)
-    report_error(z, c->at, &err, &bt);
-  buf_free(&bt);
-  if (inst) {
-    z->current = inst;
-    if (c->id.len && !bind(z, &z->instances, c->id, inst, m))
-      fail(z, c->at, "out of memory");
-  }
+  if (!m)
+    error(z, c, false, &err, NULL);
+  else
+    instantiate_as(z, c, m, c->id);
 }
 
 /* The instance an action or register names: $id, or the most recent.
@@ -364,9 +386,11 @@ static void run_register(Session *z, const Command *c)
   Error err = {0};
   ModuleInst *inst = instance(z, c->id, &err);
   if (!inst)
-    report_error(z, c->at, &err, NULL);
+    error(z, c, false, &err, NULL);
   else if (!bind(z, &z->registry, c->name, inst, NULL))
-    fail(z, c->at, "out of memory");
+    out_of_memory(z, c);
+  else
+    done(z, c, RECORD_DONE);
 }
 
 /* ================================================================ Actions */
@@ -375,7 +399,7 @@ typedef struct Outcome {
   Value results[64];
   Value *values;             /* results, or a bigger array */
   uint32_t n;
-  const ValTypes *types;     /* of an invoked function's results */
+  const ValType *types;      /* of the results: an invoked function's, or global_type */
   ValType global_type;       /* of a global's value */
   Error err;
   Buf backtrace;
@@ -458,7 +482,7 @@ static void trace_step(Session *z, const Machine *M)
   uint32_t first = S->nvals > height + 4 ? S->nvals - 4 : height;
   for (uint32_t i = first; i < S->nvals; i++) {
     buf_putc(&b, ' ');
-    print_value(&b, S->vals[i]);
+    show_const(&b, S->vals[i]);
   }
   fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
   buf_free(&b);
@@ -471,13 +495,11 @@ static bool traced_invoke(Session *z, FuncInst *f, const Value *args, Outcome *o
   if (!M)
     return false;
   EvalStatus st = EVAL_PAUSED;
-  for (uint64_t n = 0; st == EVAL_PAUSED && n < z->store.limits.fuel; n++) {
+  while (st == EVAL_PAUSED) {   /* the machine counts the fuel */
     if (!M->done)
       trace_step(z, M);
     st = eval_step(M, &o->err);
   }
-  if (st == EVAL_PAUSED)
-    error_at(&o->err, PHASE_EXHAUSTION, (Loc){0}, "out of fuel");
   eval_end(M, st == EVAL_DONE ? o->values : NULL, o->n);
   return st == EVAL_DONE;
 }
@@ -501,6 +523,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
       return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "export is not a global");
     o->results[0] = x->val.global->value;
     o->global_type = x->val.global->type.type;
+    o->types = &o->global_type;
     o->n = 1;
     return true;
   }
@@ -525,7 +548,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
       mem_free(args);
       return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "wrong type of argument %u", i + 1);
     }
-  o->types = &ft->results;
+  o->types = ft->results.data;
   o->n = ft->results.len;
   ok = z->r->opt.trace ? traced_invoke(z, f, args, o)
                        : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
@@ -540,12 +563,32 @@ static void outcome_free(Outcome *o)
   buf_free(&o->backtrace);
 }
 
-/* action: its failure is reported */
+/* A record of an action's outcome: its values, or its error. */
+static Record action_record(Session *z, const Command *c, bool ok, const Outcome *o)
+{
+  Record rec = record(z, c);
+  if (ok) {
+    rec.values = o->values;
+    rec.types = o->types;
+    rec.n = o->n;
+  } else {
+    rec.err = &o->err;
+    rec.backtrace = &o->backtrace;
+  }
+  return rec;
+}
+
+/* action: its results are printed, its failure is reported */
 static void run_action(Session *z, const Command *c)
 {
   Outcome o;
-  if (!perform(z, &c->action, &o))
-    report_error(z, c->at, &o.err, &o.backtrace);
+  if (!perform(z, &c->action, &o)) {
+    error(z, c, false, &o.err, &o.backtrace);
+  } else {
+    Record rec = action_record(z, c, true, &o);
+    rec.outcome = RECORD_DONE;
+    finish(z, &rec);
+  }
   outcome_free(&o);
 }
 
@@ -628,20 +671,29 @@ static bool result_matches(Session *z, const Result *p, Value v, ValType t)
   return false;
 }
 
+/* An assertion on an action whose action failed unexpectedly (or, for a
+ * script error, could not be done). */
+static void action_failed(Session *z, const Command *c, const Outcome *o)
+{
+  error(z, c, true, &o->err, &o->backtrace);
+}
+
 /* (assert_return action result*) */
 static void run_assert_return(Session *z, const Command *c)
 {
   Outcome o;
   if (!perform(z, &c->action, &o)) {
-    report_error(z, c->at, &o.err, &o.backtrace);
+    action_failed(z, c, &o);
     outcome_free(&o);
     return;
   }
   bool ok = o.n == c->results.len;
   for (uint32_t i = 0; ok && i < o.n; i++)
-    ok = result_matches(z, &c->results.data[i], o.values[i], o.types ? o.types->data[i] : o.global_type);
+    ok = result_matches(z, &c->results.data[i], o.values[i], o.types[i]);
+  Record rec = action_record(z, c, true, &o);
   if (ok) {
-    pass(z);
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
   } else {
     Buf b;
     buf_init(&b);
@@ -655,13 +707,20 @@ static void run_assert_return(Session *z, const Command *c)
       buf_puts(&b, "no values");
     buf_puts(&b, ", got ");
     if (o.n)
-      print_values(&b, o.values, o.n);
+      show_consts(&b, o.values, o.n);
     else
       buf_puts(&b, "no values");
-    fail(z, c->at, "%.*s", (int)b.len, b.data);
+    fail(z, &rec, "%.*s", (int)b.len, b.data);
     buf_free(&b);
   }
   outcome_free(&o);
+}
+
+/* Whether a failure is in the phase an assertion expects: a limit of this
+ * implementation (fuel, heap) is a resource exhausted too. */
+static bool phase_expected(Phase want, Phase got)
+{
+  return got == want || (want == PHASE_EXHAUSTION && got == PHASE_LIMIT);
 }
 
 /* assert_trap, assert_exhaustion, assert_exception, assert_suspension on an
@@ -670,19 +729,24 @@ static void run_assert_return(Session *z, const Command *c)
 static void run_assert_failure(Session *z, const Command *c, Phase phase)
 {
   Outcome o;
-  if (perform(z, &c->action, &o)) {
+  bool ok = perform(z, &c->action, &o);
+  Record rec = action_record(z, c, ok, &o);
+  if (ok) {
     Buf b;
     buf_init(&b);
-    print_values(&b, o.values, o.n);
-    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s%.*s", phase_name(phase),
+    show_consts(&b, o.values, o.n);
+    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s%.*s", phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, o.n ? "" : "no values", (int)b.len,
          b.data);
     buf_free(&b);
-  } else if (o.err.phase != phase || (phase != PHASE_EXCEPTION && !message_matches(o.err.message, c->failure))) {
-    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+  } else if (o.err.phase == PHASE_SCRIPT) {
+    action_failed(z, c, &o);
+  } else if (!phase_expected(phase, o.err.phase) || (phase != PHASE_EXCEPTION && !message_matches(o.err.message, c->failure))) {
+    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, phase_name(o.err.phase), o.err.message);
   } else {
-    pass(z);
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
   }
   outcome_free(&o);
 }
@@ -694,63 +758,83 @@ static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
   Error err = {0};
   const Module *m = c->instance ? definition(z, c->id2, &err) : valid_module(z, &c->module, &err);
   if (!m) {
-    report_error(z, c->at, &err, NULL);
+    error(z, c, true, &err, NULL);
     return;
   }
-  if (!c->instance && !note_module(z, c->module.id, m))
-    fail(z, c->at, "out of memory");
-  ModuleInst *inst = link(z, m, NULL, &err);
+  if (!c->instance && !note_module(z, c->module.id, m)) {
+    out_of_memory(z, c);
+    return;
+  }
+  Buf bt;
+  buf_init(&bt);
+  ModuleInst *inst = link(z, m, &bt, &err);
+  Record rec = record(z, c);
+  if (!inst) {
+    rec.err = &err;
+    rec.backtrace = &bt;
+  }
   if (inst)
-    fail(z, c->at, "assertion failure: module instantiated, expected %s \"%.*s\"",
+    fail(z, &rec, "assertion failure: module instantiated, expected %s \"%.*s\"",
          phase_name(phase), (int)c->failure.len, (const char *)c->failure.data);
   else if (err.phase != phase || !message_matches(err.message, c->failure))
-    fail(z, c->at, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, phase_name(err.phase), err.message);
-  else
-    pass(z);
+  else {
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
+  }
+  buf_free(&bt);
 }
 
-/* (assert_invalid module failure) */
+/* (assert_invalid module failure): the module is validated even under -u,
+ * as in the official interpreter. */
 static void run_assert_invalid(Session *z, const Command *c)
 {
-  if (z->r->opt.unchecked)
-    return;
   Error err;
   const Module *m = load_module(z, &c->module, &err);
+  Record rec = record(z, c);
+  rec.err = &err;
   if (!m) {
-    fail(z, c->at, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
+    fail(z, &rec, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
          err.message, (int)c->failure.len, (const char *)c->failure.data);
     return;
   }
   error_clear(&err);
-  if (validate(z->r, m, &err))
-    fail(z, c->at, "assertion failure: module is valid, expected \"%.*s\"", (int)c->failure.len,
+  if (validate(z->r, m, &err)) {
+    rec.err = NULL;
+    fail(z, &rec, "assertion failure: module is valid, expected \"%.*s\"", (int)c->failure.len,
          (const char *)c->failure.data);
-  else if (!message_matches(err.message, c->failure))
-    fail(z, c->at, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+  } else if (!message_matches(err.message, c->failure)) {
+    fail(z, &rec, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
          (int)c->failure.len, (const char *)c->failure.data);
-  else
-    pass(z);
+  } else {
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
+  }
 }
 
 /* (assert_malformed module failure) */
 static void run_assert_malformed(Session *z, const Command *c)
 {
+  Record rec = record(z, c);
   if (c->module.kind == SMOD_TEXT) {
-    fail(z, c->at, "assertion failure: a text module is well-formed, expected \"%.*s\"",
+    fail(z, &rec, "assertion failure: a text module is well-formed, expected \"%.*s\"",
          (int)c->failure.len, (const char *)c->failure.data);
     return;
   }
   Error err;
   const Module *m = load_module(z, &c->module, &err);
+  rec.err = m ? NULL : &err;
   if (m)
-    fail(z, c->at, "assertion failure: module is well-formed, expected \"%.*s\"",
+    fail(z, &rec, "assertion failure: module is well-formed, expected \"%.*s\"",
          (int)c->failure.len, (const char *)c->failure.data);
   else if (err.phase != PHASE_MALFORMED || !message_matches(err.message, c->failure))
-    fail(z, c->at, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+    fail(z, &rec, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
          (int)c->failure.len, (const char *)c->failure.data);
-  else
-    pass(z);
+  else {
+    rec.outcome = RECORD_PASSED;
+    finish(z, &rec);
+  }
 }
 
 /* ================================================================ Sessions */
@@ -784,6 +868,7 @@ void runner_init(Runner *r, const RunOptions *opt, FILE *out)
   memset(r, 0, sizeof *r);
   r->opt = *opt;
   r->out = out;
+  r->err = stderr;
   typestore_init(&r->types);
 }
 
@@ -852,19 +937,34 @@ static void run_commands(Session *z, const Command *cs, uint32_t n);
 static void bind_script(Session *z, const Command *c, Name id, uint32_t first)
 {
   if (!vec_push(&z->arena, &z->scripts, ((ScriptBinding){id, first, z->quote.len})))
-    fail(z, c->at, "out of memory");
+    out_of_memory(z, c);
 }
 
-/* A meta command's failure, with the file's own place if it has one:
- *   s.wast:3:1: m.wat:2:5: syntax error: unknown operator */
-static void fail_at_file(Session *z, const Command *c, const Error *err)
+/* A meta command's error, with the file's own place if it has one:
+ *   s.wast:3:1: m.wat:2:5: malformed: unknown operator
+ * as any error outside an assertion, it stops the script. */
+static void meta_error(Session *z, const Command *c, const Error *err, const Buf *backtrace)
 {
+  Record rec = record(z, c);
+  rec.err = err;
+  rec.backtrace = backtrace;
+  rec.outcome = RECORD_ERROR;
   char where[ERROR_MESSAGE_MAX];
   error_where(where, sizeof where, err);
   if (err->loc.file)
-    fail(z, c->at, "%s: %s: %s", where, phase_name(err->phase), err->message);
+    snprintf(rec.message, sizeof rec.message, "%.*s: %s: %.*s", 400, where,
+             phase_name(err->phase), 400, err->message);
   else
-    fail(z, c->at, "%s: %s", phase_name(err->phase), err->message);
+    snprintf(rec.message, sizeof rec.message, "%s: %s", phase_name(err->phase), err->message);
+  finish(z, &rec);
+}
+
+/* A meta command that cannot be carried out, for a reason of its own. */
+static void meta_refused(Session *z, const Command *c, Phase phase, const char *why)
+{
+  Error err = {0};
+  error_at(&err, phase, (Loc){0}, "%s", why);
+  meta_error(z, c, &err, NULL);
 }
 
 enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
@@ -874,35 +974,42 @@ enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
 static void run_input(Session *z, const Command *c)
 {
   if (z->r->opt.no_files) {
-    fail(z, c->at, "script error: input from files is disabled");
+    meta_refused(z, c, PHASE_SCRIPT, "input from files is disabled");
     return;
   }
   uint32_t first = z->quote.len;
   char *path = mem_alloc(c->name.len + 1);   /* kept: modules name their file */
   if (!path || !runner_keep(z->r, NULL, NULL, path)) {
-    fail(z, c->at, "out of memory");
+    out_of_memory(z, c);
     return;
   }
   memcpy(path, c->name.data, c->name.len);
   path[c->name.len] = '\0';
   if (z->r->inputs >= INPUT_DEPTH_MAX) {
-    fail(z, c->at, "script error: input nested too deeply");
+    meta_refused(z, c, PHASE_SCRIPT, "input nested too deeply");
     return;
   }
   const Script *script = z->script;
   Error err = {0};
+  Buf bt;
+  buf_init(&bt);
   z->r->inputs++;
-  bool ok = run_file(z->r, path, z->stats, &err);
+  run_file(z->r, path, z->stats, &bt, &err);   /* a script's own errors stop z too */
   z->r->inputs--;
   z->script = script;
-  if (!ok && err.phase)
-    fail_at_file(z, c, &err);
+  if (err.phase != PHASE_NONE)
+    meta_error(z, c, &err, &bt);
+  buf_free(&bt);
+  if (z->fatal != PHASE_NONE)
+    return;
   bind_script(z, c, c->id, first);
   const Binding *m = c->id.len ? latest(&z->modules, sizeof *m, (Name){0}) : NULL;
   if (m && !bind(z, &z->modules, c->id, NULL, m->module))
-    fail(z, c->at, "out of memory");
-  if (c->id.len && z->current && !z->r->opt.dry && !bind(z, &z->instances, c->id, z->current, NULL))
-    fail(z, c->at, "out of memory");
+    out_of_memory(z, c);
+  else if (c->id.len && z->current && !z->r->opt.dry && !bind(z, &z->instances, c->id, z->current, NULL))
+    out_of_memory(z, c);
+  else
+    done(z, c, RECORD_DONE);
 }
 
 /* (output $id? "file"?) */
@@ -910,11 +1017,11 @@ static void run_output(Session *z, const Command *c)
 {
   char path[4096];
   if (c->has_name && z->r->opt.no_files) {
-    fail(z, c->at, "script error: output to files is disabled");
+    meta_refused(z, c, PHASE_SCRIPT, "output to files is disabled");
     return;
   }
   if (c->has_name && c->name.len >= sizeof path) {
-    fail(z, c->at, "i/o error: file name too long");
+    meta_refused(z, c, PHASE_IO, "file name too long");
     return;
   }
   if (c->has_name) {
@@ -923,7 +1030,9 @@ static void run_output(Session *z, const Command *c)
   }
   Error err = {0};
   if (!write_output(z->r, c->has_name ? path : NULL, c->id, &err))
-    fail_at_file(z, c, &err);
+    meta_error(z, c, &err, NULL);
+  else
+    done(z, c, RECORD_DONE);
 }
 
 /* (script $id? cmd*): runs its commands, and names them */
@@ -938,14 +1047,13 @@ static uint32_t run_nested_script(Session *z, const Command *c, uint32_t n)
 /* Runs one command; in dry mode only those that check modules. */
 static void run_command(Session *z, const Command *c)
 {
-  bool dry = z->r->opt.dry;
   switch (c->kind) {
   case CMD_INPUT: run_input(z, c); return;
   case CMD_OUTPUT: run_output(z, c); return;
   case CMD_SCRIPT: return;   /* run_commands */
   default:
     if (!vec_push(&z->arena, &z->quote, c)) {
-      fail(z, c->at, "out of memory");
+      out_of_memory(z, c);
       return;
     }
     break;
@@ -956,14 +1064,16 @@ static void run_command(Session *z, const Command *c)
   case CMD_ASSERT_MALFORMED: run_assert_malformed(z, c); return;
   default: break;
   }
-  if (dry) {
+  if (z->r->opt.dry) {
     Error err;
     const Module *m = NULL;
     if ((c->kind == CMD_ASSERT_UNLINKABLE || c->kind == CMD_ASSERT_TRAP_MODULE) && !c->instance
         && !(m = valid_module(z, &c->module, &err)))
-      report_error(z, c->at, &err, NULL);
-    if (m && !note_module(z, c->module.id, m))
-      fail(z, c->at, "out of memory");
+      error(z, c, true, &err, NULL);
+    else if (m && !note_module(z, c->module.id, m))
+      out_of_memory(z, c);
+    else
+      done(z, c, RECORD_SKIPPED);
     return;
   }
   switch (c->kind) {
@@ -977,45 +1087,57 @@ static void run_command(Session *z, const Command *c)
   case CMD_ASSERT_SUSPENSION: run_assert_failure(z, c, PHASE_SUSPENSION); break;
   case CMD_ASSERT_TRAP_MODULE: run_assert_module_failure(z, c, PHASE_TRAP); break;
   case CMD_ASSERT_UNLINKABLE: run_assert_module_failure(z, c, PHASE_UNLINKABLE); break;
-  default: break;
+  default: done(z, c, RECORD_SKIPPED); break;
   }
 }
 
-/* n commands, a (script …) with its nested ones */
+/* n commands, a (script …) with its nested ones, until an error stops
+ * them */
 static void run_commands(Session *z, const Command *cs, uint32_t n)
 {
-  for (uint32_t i = 0; i < n; i++) {
+  for (uint32_t i = 0; i < n && z->fatal == PHASE_NONE; i++) {
     run_command(z, &cs[i]);
     if (cs[i].kind == CMD_SCRIPT)
       i += run_nested_script(z, &cs[i], n - i - 1);
   }
 }
 
-void run_script(Runner *r, const Script *s, RunStats *stats)
+/* A file, -e command or REPL entry starts: the options given before it
+ * apply to it, and --timeout counts its time (not that of (input)s, which
+ * are part of it). */
+static void start(Runner *r, Session *z)
+{
+  if (!r->inputs)
+    store_set_limits(&z->store, &r->opt.limits);
+}
+
+Phase run_script(Runner *r, const Script *s, RunStats *stats)
 {
   Session *z = session(r);
   if (!z) {
-    fprintf(r->out, "%s: error: out of memory\n", s->file);
-    stats->failed++;
-    return;
+    fprintf(r->err, "%s: error: out of memory\n", s->file);
+    return PHASE_LIMIT;
   }
+  start(r, z);
   const Script *outer = z->script;
   RunStats *outer_stats = z->stats;
   z->script = s;
   z->stats = stats;
+  z->fatal = PHASE_NONE;   /* a REPL entry runs after one that stopped */
   uint32_t first = z->quote.len;
   run_commands(z, s->commands.data, s->commands.len);
   if (!vec_push(&z->arena, &z->scripts, ((ScriptBinding){(Name){0}, first, z->quote.len}))) {
-    fprintf(r->out, "%s: error: out of memory\n", s->file);
-    stats->failed++;
+    fprintf(r->err, "%s: error: out of memory\n", s->file);
+    z->fatal = z->fatal != PHASE_NONE ? z->fatal : PHASE_LIMIT;
   }
   z->script = outer;
   z->stats = outer_stats;
+  return z->fatal;
 }
 
-bool run_module_file(Runner *r, const Module *m, Error *err)
+bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
 {
-  if (!validate(r, m, err))
+  if (!check(r, m, err))
     return false;
   Session *z = session(r);
   Command *c = z ? arena_alloc(&z->arena, sizeof *c) : NULL;
@@ -1026,13 +1148,29 @@ bool run_module_file(Runner *r, const Module *m, Error *err)
     return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, "out of memory");
   if (r->opt.dry)
     return true;
-  Buf bt;
-  buf_init(&bt);
-  ModuleInst *inst = link(z, m, &bt, err);
-  if (!inst && bt.len)
-    fprintf(r->out, "%.*s", (int)bt.len, bt.data);
-  buf_free(&bt);
+  start(r, z);
+  ModuleInst *inst = link(z, m, backtrace, err);
   if (inst)
     z->current = inst;
+  else if (!err->loc.file)   /* an error of the whole module: at the module */
+    err->loc = module_loc(m, m->at);
   return inst != NULL;
+}
+
+int run_status(Phase phase)
+{
+  switch (phase) {
+  case PHASE_NONE: return 0;
+  case PHASE_MALFORMED: case PHASE_SCRIPT: return 3;
+  case PHASE_INVALID: case PHASE_INTERNAL: return 4;
+  case PHASE_UNLINKABLE: return 5;
+  case PHASE_TRAP: return 6;
+  case PHASE_EXCEPTION: return 7;
+  case PHASE_SUSPENSION: return 8;
+  case PHASE_EXHAUSTION: return 9;
+  case PHASE_LIMIT: return 10;
+  case PHASE_TIMEOUT: return 11;
+  case PHASE_IO: return 12;
+  }
+  return 4;   /* a phase added without a status: no worse than invalid */
 }

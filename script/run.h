@@ -17,6 +17,7 @@ typedef struct RunOptions {
   bool trace;       /* --trace: print every reduction of an invocation */
   bool print_sig;   /* -s: print each module's imports and exports */
   bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
+  bool json;        /* --json: a line of JSON per command on out, no results or messages */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
@@ -34,7 +35,8 @@ typedef struct Session Session;
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
-  FILE *out;         /* where failures are reported and spectest prints */
+  FILE *out;         /* results, --trace, --json, -s and spectest's prints */
+  FILE *err;         /* messages and backtraces: stderr */
   Session *session;  /* the shared state, made with the first command */
   unsigned inputs;   /* how deep (input …) commands nest now */
 } Runner;
@@ -42,16 +44,30 @@ typedef struct Runner {
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);
 void runner_free(Runner *r);
 
-/* Runs the commands of a script in the runner's shared state, reporting
- * each failure on r->out as `file:line:col: …`.  Adds the assertions'
- * outcomes to *stats. */
-void run_script(Runner *r, const Script *s, RunStats *stats);
+/* Runs the commands of a script in the runner's shared state: bare
+ * actions print their results on r->out, failures and errors are reported
+ * on r->err as `file:line:col: …`.  Adds the assertions' outcomes to
+ * *stats.  The first error outside an assertion stops the script (and the
+ * scripts that (input) it): its phase is returned (PHASE_NONE if the script
+ * ran to its end). */
+Phase run_script(Runner *r, const Script *s, RunStats *stats);
 
 /* Validates a module given as a file and, unless in dry mode, instantiates
  * it (with spectest available to import), which runs its start function;
- * it becomes the most recent module.  False with err set if anything
- * fails. */
-bool run_module_file(Runner *r, const Module *m, Error *err);
+ * it becomes the most recent module.  False with err set if anything fails
+ * (always with a position), and the trap's backtrace in *backtrace (which
+ * may be NULL). */
+bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err);
+
+/* Exit statuses of wasmfx-ref beyond those of phases (run_status). */
+enum { STATUS_OK = 0, STATUS_FAILED = 1, STATUS_USAGE = 2 };
+
+/* The exit status of a run stopped by an error of this phase (the table of
+ * --help and the README): 3 malformed or script error, 4 invalid (or a
+ * runtime crash of unchecked code), 5 unlinkable, 6 trap, 7 exception,
+ * 8 suspension, 9 exhaustion, 10 limit, 11 timeout, 12 i/o; 0 for
+ * PHASE_NONE. */
+int run_status(Phase phase);
 
 /* Hands the runner what a file or -e command was read into (any may be
  * NULL): it frees them when it is freed, since what they define stays

@@ -1,4 +1,4 @@
-libwasm_a_SOURCES += \
+libwasm_la_SOURCES += \
   %D%/ast.c %D%/ast.h \
   %D%/instr.def \
   %D%/script.c %D%/script.h \

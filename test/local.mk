@@ -2,33 +2,34 @@
 # own is one test, run by wasmfx-ref.
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
+AM_TESTS_ENVIRONMENT += CC='$(CC)'; LIB_CFLAGS='$(SAN_CFLAGS) $(COV_CFLAGS)'; MAKE='$(MAKE)'; export CC LIB_CFLAGS MAKE;
 
 check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
 %C%_unit_check_alloc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_alloc_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_alloc_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_num_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_num_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_num_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_simd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_simd_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_simd_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_number_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_number_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_number_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_lexer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_lexer_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_lexer_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_text_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_text_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_text_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_leb128_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_leb128_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_leb128_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_binary_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_binary_LDADD = libwasm.a $(CHECK_LIBS)
+%C%_unit_check_binary_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_types_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%C%_unit_check_types_LDADD = libwasm.a $(CHECK_LIBS)
-%C%_roundtrip_LDADD = libwasm.a
+%C%_unit_check_types_LDADD = libwasm.la $(CHECK_LIBS)
+%C%_roundtrip_LDADD = libwasm.la
 
-TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/engines.sh %D%/official.sh
+TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/status.sh %D%/json.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
+EXTRA_DIST += %D%/cli.sh %D%/status.sh %D%/json.sh %D%/unchecked.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
+  %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/fuzz_unchecked.c %D%/fuzz/run.sh
 TESTS += %D%/repl.sh
 EXTRA_DIST += %D%/repl.sh
-EXTRA_DIST += %D%/cli.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
-  %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/run.sh
 
 TEST_EXTENSIONS = .wast
 WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
@@ -44,6 +45,7 @@ WAST_TESTS = \
   %D%/core/locals.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
+  %D%/core/trap-messages.wast \
   %D%/core/validation.wast
 # The stack-switching conformance suite: one file per rule group of the
 # Explainer (test/continuations/README.md).  Its tools (coverage, mutants,
@@ -78,6 +80,10 @@ TESTS += $(WAST_TESTS)
 EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh \
   %D%/continuations/coverage.sh %D%/continuations/mutants.sh %D%/continuations/engines.sh \
   %D%/continuations/engines.js
+
+# The machine's limits: fuel, --timeout, heap and memory, backtraces.
+TESTS += %D%/limits.sh
+EXTRA_DIST += %D%/limits.sh
 
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \

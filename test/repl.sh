@@ -53,7 +53,9 @@ EOF
 $bin -i < "$tmp/in" > "$tmp/out" 2>&1
 status=$?
 n=$((n + 1))
-if [ "$status" -eq 0 ]; then echo "ok $n - the REPL ends at the end of its input"; else echo "not ok $n - the REPL exited with $status"; failed=1; fi
+# Its errors do not end it: it exits at the end of its input, with the
+# status of its first error (here the malformed (oops), after failures).
+if [ "$status" -eq 3 ]; then echo "ok $n - the REPL ends at the end of its input, with its first error's status"; else echo "not ok $n - the REPL exited with $status (expected 3)"; failed=1; fi
 check "an entry spanning lines defines a module, and -s shows it" '^module M :' "$tmp/out"
 check "a failed assertion is reported" 'stdin:[0-9]*:[0-9]*: assertion failure: expected (i32.const 41), got (i32.const 42)' "$tmp/out"
 check "a later entry imports what an earlier one registered" 'expected (i32.const 44), got (i32.const 43)' "$tmp/out"
@@ -62,6 +64,39 @@ check "a malformed entry is reported, and the REPL goes on" 'unknown operator oo
 check "the entry after it runs" 'expected (i32.const 45), got (i32.const 43)' "$tmp/out"
 check "an unfinished entry at the end is reported" 'unexpected end' "$tmp/out"
 check_not "no prompt when standard input is not a terminal" '^> ' "$tmp/out"
+
+# Results and messages: a bare action prints its results on stdout as in a
+# file; a trap is reported on stderr, with its status, and the session goes
+# on; failed assertions alone make 1, and a clean session 0.
+cat > "$tmp/in3" <<'EOF'
+(module (func (export "f") (result i32) (i32.const 42)) (func (export "t") (unreachable)))
+(invoke "f")
+(invoke "t")
+(invoke "nope")
+(invoke "f")
+EOF
+$bin -i < "$tmp/in3" > "$tmp/out3" 2> "$tmp/err3"
+status=$?
+n=$((n + 1))
+if [ "$status" -eq 6 ]; then echo "ok $n - a trap in an entry: status 6 at the end"; else echo "not ok $n - the REPL exited with $status (expected 6)"; failed=1; fi
+check "a bare invoke prints its results on stdout" '^42 : \[i32\]$' "$tmp/out3"
+n=$((n + 1))
+if [ "$(grep -c '^42 : \[i32\]$' "$tmp/out3")" -eq 2 ]; then echo "ok $n - entries after errors run"; else echo "not ok $n - entries after errors run"; failed=1; fi
+check "the trap is reported on stderr" 'stdin:1:1: runtime trap: unreachable' "$tmp/err3"
+check "an unknown export is reported, and the REPL goes on" 'script error: unknown export' "$tmp/err3"
+check_not "no message on stdout" 'trap\|error' "$tmp/out3"
+printf '(module (func (export "f") (result i32) (i32.const 1)))\n(assert_return (invoke "f") (i32.const 2))\n' | $bin -i > /dev/null 2>&1
+status=$?
+n=$((n + 1))
+if [ "$status" -eq 1 ]; then echo "ok $n - failed assertions alone: status 1"; else echo "not ok $n - failed assertions alone: status $status (expected 1)"; failed=1; fi
+printf '(module (func (export "f") (result i32) (i32.const 1)))\n(assert_return (invoke "f") (i32.const 1))\n' | $bin -i > /dev/null 2>&1
+status=$?
+n=$((n + 1))
+if [ "$status" -eq 0 ]; then echo "ok $n - a clean session: status 0"; else echo "not ok $n - a clean session: status $status (expected 0)"; failed=1; fi
+echo '(invoke "f")' | $bin "$tmp/nofile.wat" -i > "$tmp/out4" 2>&1
+status=$?
+n=$((n + 1))
+if [ "$status" -eq 12 ] && ! grep -q ': \[i32\]' "$tmp/out4"; then echo "ok $n - an error in a file before -i stops the run before the REPL"; else echo "not ok $n - an error in a file before -i: status $status"; failed=1; fi
 
 # Files before -i are run first, and the REPL sees their modules.
 printf '(module (func (export "h") (result i64) (i64.const 7)))\n' > "$tmp/m.wat"

@@ -1,4 +1,4 @@
-libwasm_a_SOURCES += \
+libwasm_la_SOURCES += \
   %D%/build.c %D%/build.h \
   %D%/build_script.c \
   %D%/clauses.def \
@@ -11,12 +11,11 @@ libwasm_a_SOURCES += \
 
 # The lexer and parser are generated; the lemon template trips a few
 # warnings, so they are compiled on their own with those turned off, and
-# their objects join libwasm.a.
-noinst_LIBRARIES += libwatgen.a
-libwasm_a_LIBADD = %D%/libwatgen_a-lexer.$(OBJEXT) %D%/libwatgen_a-parser.$(OBJEXT)
-libwasm_a_DEPENDENCIES = libwatgen.a
-nodist_libwatgen_a_SOURCES = %D%/lexer.c %D%/parser.c %D%/parser.h
-libwatgen_a_CFLAGS = $(AM_CFLAGS) -Wno-missing-prototypes -Wno-unused-parameter -Wno-unused-variable -Wno-implicit-fallthrough
+# their objects join libwasm.la.
+noinst_LTLIBRARIES += libwatgen.la
+libwasm_la_LIBADD = libwatgen.la
+nodist_libwatgen_la_SOURCES = %D%/lexer.c %D%/parser.c %D%/parser.h
+libwatgen_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) -shared -Wno-missing-prototypes -Wno-unused-parameter -Wno-unused-variable -Wno-implicit-fallthrough
 BUILT_SOURCES += %D%/parser.h
 CLEANFILES += %D%/lexer.c %D%/parser.c %D%/parser.h %D%/parser.out %D%/instrs.re
 EXTRA_DIST += %D%/lexer.re %D%/parser.y %D%/keywords.c

@@ -45,7 +45,8 @@ const char *phase_name(Phase phase)
   case PHASE_SUSPENSION: return "unhandled suspension";
   case PHASE_LIMIT: return "implementation limit";
   case PHASE_SCRIPT: return "script error";
-  case PHASE_INTERNAL: return "internal error";
+  case PHASE_INTERNAL: return "runtime crash";
+  case PHASE_TIMEOUT: return "timeout";
   }
   return "error";
 }

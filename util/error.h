@@ -20,7 +20,8 @@ typedef enum Phase {
   PHASE_SUSPENSION,  /* a suspend without a handler */
   PHASE_LIMIT,       /* an implementation limit of this interpreter */
   PHASE_SCRIPT,      /* a script command that cannot be carried out: an unknown module, export … */
-  PHASE_INTERNAL     /* a bug: something that cannot happen in valid code */
+  PHASE_INTERNAL,    /* something that cannot happen in valid code: unchecked code that does not validate ("runtime crash") */
+  PHASE_TIMEOUT      /* the wall-clock time of --timeout ran out */
 } Phase;
 
 /* A source position.  For text, line and column (both from 1); for binary,

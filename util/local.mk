@@ -1,5 +1,11 @@
-noinst_LIBRARIES += libwasm.a
-libwasm_a_SOURCES = \
+# libwasm.la: the whole interpreter, a libtool convenience library that
+# wasmfx-ref, the tests and libwasmfx (api/local.mk) link.  Compiled once,
+# as position-independent code (libtool's -shared: the shared libwasmfx
+# needs it, and the rest can use it), with every symbol hidden but the
+# API's.
+noinst_LTLIBRARIES += libwasm.la
+libwasm_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) -shared
+libwasm_la_SOURCES = \
   %D%/arena.c %D%/arena.h \
   %D%/buf.c %D%/buf.h \
   %D%/error.c %D%/error.h \

@@ -1,4 +1,4 @@
-libwasm_a_SOURCES += \
+libwasm_la_SOURCES += \
   %D%/context.h \
   %D%/instr.c \
   %D%/module.c \

@@ -38,7 +38,9 @@ validate/types.c|^static bool valid_tagtype\(|^}|yes'
 (
   cd "$dir" || exit 1
   for src in interp/eval.c validate/instr.c validate/types.c; do
-    gcov -o "$(dirname "$src")" "$src" >/dev/null 2>&1 || { echo "gcov failed on $src" >&2; exit 1; }
+    # libtool's object of libwasm.la: DIR/.libs/libwasm_la-NAME.o, its data beside it
+    obj=$(dirname "$src")/.libs/libwasm_la-$(basename "$src" .c).o
+    gcov -o "$obj" "$src" >/dev/null 2>&1 || { echo "gcov failed on $src" >&2; exit 1; }
   done
   printf '%s\n' "$regions" | awk -F'|' '
     # One pass over each region: the .gcov lines are "count:line:source",

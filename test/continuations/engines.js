@@ -5,7 +5,8 @@
 //
 //   node engines.js ENGINE FILE.wast...
 //
-// wasmfx-ref reports every failing assertion itself; its report is reformatted.
+// wasmfx-ref reports every failing assertion itself; its report is reformatted,
+// and, as it stops at an error outside an assertion, it is run again like the others.
 // The other engines stop at the first failing command (or abort the process),
 // so the script is split into its top-level commands, and after each failure
 // the failing command is blanked out (its text replaced by spaces, so that
@@ -699,6 +700,7 @@ function runStopping(engine, file) {
     'reference': (f) => refAttempt(f),
     'binaryen': (f) => shellAttempt(f, cmds),
     'v8': (f, d) => v8Attempt(f, cmds, tmp, d),
+    'wasmfx-ref': (f) => wasmfxAttempt(f, cmds),
   }[engine];
   const rootOf = new Map();    // idx of a command dropped as a dependent -> idx of the failure
   const drop = (cmd, reason) => {
@@ -716,11 +718,13 @@ function runStopping(engine, file) {
     }
   };
   let runs = 0;
+  let report = null;   // wasmfx-ref's own count of the run that went through
   for (;;) {
     if (cmds.every((c) => dropped.has(c.idx))) break;
     if (runs++ > cmds.length + 2) throw new Error('too many runs');
     fs.writeFileSync(tmpFile, blanked(text, cmds, dropped), 'latin1');
     let r = attempt(tmpFile, dropped);
+    if (r.report) report = r.report;
     if (r.done) break;
     let cmd = r.line !== null ? cmdAtLine(cmds, r.line) : null;
     if (!cmd || dropped.has(cmd.idx) || r.unsure && cmd.head === 'module') {
@@ -744,8 +748,9 @@ function runStopping(engine, file) {
       // Only commands that are assertions, or that failed themselves, count.
       const reason = dropped.get(c.idx);
       if (c.assertion || !reason.startsWith('not run:')) failures.push({line: c.line, msg: fixWrong(c, reason)});
-    } else if (c.assertion) passed++;
+    } else if (c.assertion && !report) passed++;
   }
+  if (report) return {passed: report.passed, failures: failures.concat(report.failures)};
   return {passed, failures};
 }
 
@@ -778,32 +783,34 @@ function bisect(text, cmds, dropped, tmpFile, attempt, first) {
 }
 
 // ---------------------------------------------------------------------------
-// wasmfx-ref: it reports every failure itself.
+// wasmfx-ref: it reports every failed assertion itself, and stops at the
+// first error outside an assertion (exit status 2 or more), like the others.
 
-function runWasmfx(file) {
+function wasmfxAttempt(file, cmds) {
   const r = run([TOOLS['wasmfx-ref'], file]);
-  const out = r.stdout + '\n' + r.stderr;
+  if (r.timedOut) return {line: null, msg: `no result: timed out after ${TIMEOUT / 1000} s`};
   const base = path.basename(file);
   const failures = [];
-  for (const l of out.split('\n')) {
+  for (const l of r.stderr.split('\n')) {
     const m = /^(.*?):(\d+):(\d+): (.*)$/.exec(l);
     if (m && (m[1] === file || path.basename(m[1]) === base)) failures.push({line: Number(m[2]), msg: m[4]});
   }
-  const s = /^(\d+) passed, (\d+) failed\s*$/m.exec(out);
-  if (s && !r.signal && !r.timedOut) {
-    const failed = Number(s[2]);
-    // Failures that wasmfx-ref counted but printed without a position.
-    for (let k = failures.length; k < failed; k++) failures.push({line: 0, msg: 'failed (no position given)'});
-    return {passed: Number(s[1]), failures};
+  const s = /^(\d+) passed, (\d+) failed\s*$/m.exec(r.stdout);
+  if (!s || r.signal) {
+    const how = r.signal ? `process aborted (${signalText(r)})` : `exited with status ${r.status} and no summary`;
+    return {line: null, msg: how};
   }
-  // It died before its summary: say so, and count every assertion of the
-  // file that it did not report as failing as having no result.
-  const cmds = split(fs.readFileSync(file, 'latin1'));
-  const how = r.timedOut ? `timed out after ${TIMEOUT / 1000} s`
-    : r.signal ? `process aborted (${signalText(r)})` : `exited with status ${r.status} and no summary`;
-  const seen = new Set(failures.map((f) => f.line));
-  for (const c of cmds) if (c.assertion && !seen.has(c.line)) failures.push({line: c.line, msg: `no result: ${how}`});
-  return {passed: 0, failures};
+  if (r.status <= 1) {
+    // Failures that wasmfx-ref counted but printed without a position.
+    for (let k = failures.length; k < Number(s[2]); k++) failures.push({line: 0, msg: 'failed (no position given)'});
+    return {done: true, report: {passed: Number(s[1]), failures}};
+  }
+  // The last message is the error that stopped the run, at its command (or,
+  // in a module, within it).
+  const last = failures.pop();
+  if (!last) return {line: null, msg: `exited with status ${r.status} and no message`};
+  const cmd = cmdAtLine(cmds, last.line);
+  return {line: cmd ? cmd.line : last.line, msg: last.msg};
 }
 
 // ---------------------------------------------------------------------------
@@ -819,7 +826,7 @@ function main(argv) {
   for (const file of files) {
     let res;
     try {
-      res = engine === 'wasmfx-ref' ? runWasmfx(file) : runStopping(engine, file);
+      res = runStopping(engine, file);
     } catch (e) {
       process.stdout.write(`${file}:0: ${engine}: no result: ${e.message}\n`);
       res = {passed: 0, failures: [{line: 0, msg: e.message}]};

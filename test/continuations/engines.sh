@@ -30,8 +30,9 @@
 # Exit status 0 if everything passed, 1 if something failed, 2 for a usage
 # error, 77 if the engine (or Node.js) is not there.
 #
-# wasmfx-ref reports every failure itself.  The reference, V8 and wasm-shell
-# stop at the first failing assertion (V8 even aborts the process), so the
+# wasmfx-ref reports every failed assertion itself, but stops at the first
+# error outside one.  The reference, V8 and wasm-shell stop at the first
+# failing assertion too (V8 even aborts the process), so the
 # driver splits the script into its top-level commands and, after each
 # failure, blanks out the failing command and runs the script again, until a
 # run goes through.  Commands that need a failed module (actions on its

@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.limits.table_entries = 1 << 20;
     Runner r;
     runner_init(&r, &opt, null);
+    r.err = null;
     RunStats stats = {0};
     run_script(&r, s, &stats);
     runner_free(&r);

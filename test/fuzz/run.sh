@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs one.
-#   test/fuzz/run.sh [decode|text|run] [SECONDS]
+#   test/fuzz/run.sh [decode|text|run|unchecked] [SECONDS]   (JOBS=N compiles N at once)
 # decode: the binary decoder; text: the text parser; run: whole scripts,
-# parsed, validated and run under small limits.
+# parsed, validated and run under small limits; unchecked: scripts and
+# modules under -u (not validated when defined), run and converted.
 # Needs clang and libclang-rt-dev (Debian).  The corpus starts from the
 # binary and quoted modules of the official suites when they are there;
 # crashes are written to test/fuzz/out/.
@@ -18,10 +19,19 @@ else
   # the generated lexer and parser come from the normal build
   [ -f "$top/text/lexer.c" ] && [ -f "$top/text/parser.c" ] || make -C "$top"
   srcs="util/*.c syntax/*.c $(cd "$top" && ls text/*.c | grep -v keywords.c | tr '\n' ' ')"
-  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c"
+  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c script/show.c script/json.c"
 fi
-(cd "$top" && clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-   -fno-sanitize-recover=all -I. -I"$top" $srcs "test/fuzz/fuzz_$target.c" -o "$out/fuzz_$target")
+# Each source is compiled on its own, several at once; the generated lexer
+# at -O0, as clang takes many minutes to optimise its one huge function.
+obj=$out/obj-$target
+rm -rf "$obj" && mkdir -p "$obj"
+flags="-std=c11 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -I$top"
+(cd "$top" && for f in $srcs "test/fuzz/fuzz_$target.c"; do echo "$f"; done) |
+  (cd "$top" && xargs -P "${JOBS:-4}" -I{} sh -c '
+    o="$0/$(echo "{}" | tr / _).o"
+    case "{}" in text/lexer.c) opt=-O0 ;; *) opt=-O1 ;; esac
+    clang $1 $opt -c "{}" -o "$o"' "$obj" "$flags")
+clang -fsanitize=fuzzer,address,undefined "$obj"/*.o -o "$out/fuzz_$target"
 # Seeds: every module of the official suites, in binary form (decode) or
 # the suites' scripts and ours themselves (text, run).
 seeds=$out/seeds-$target
@@ -39,6 +49,7 @@ if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
     done
   fi
 fi
+[ -d "$seeds" ] || seeds=   # no suites: the corpus alone
 cd "$out"
 exec "./fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
   "corpus-$target" ${seeds:+"$seeds"}

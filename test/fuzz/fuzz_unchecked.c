@@ -1,0 +1,81 @@
+/* libFuzzer target for -u (unchecked mode): any text, run as a script with
+ * validation off when modules are defined, and as a module file, must end
+ * with a result or an error ("runtime crash" for ill-typed code about to
+ * run) — never a crash, a sanitizer report, a leak or a hang.  An
+ * unvalidated module must also survive what -u is for: conversion to text
+ * and binary (-u -d -o). */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "binary/binary.h"
+#include "script/run.h"
+#include "text/text.h"
+#include "test/fuzz/fuzz.h"
+#include "util/mem.h"
+
+/* -o m.wat and -o m.wasm of a module nobody validated */
+static void convert(const Module *m)
+{
+  Buf out;
+  buf_init(&out);
+  text_print_module(&out, m);
+  buf_free(&out);
+  buf_init(&out);
+  encode_module(&out, m);
+  buf_free(&out);
+}
+
+/* A runner of -u under small limits, quiet. */
+static void runner_quiet(Runner *r, FILE *null)
+{
+  RunOptions opt = {.unchecked = true, .limits = store_default_limits};
+  opt.no_files = true;   /* a fuzzed (input "…") or (output "…") must not touch files */
+  opt.limits.fuel = 100000;
+  opt.limits.call_depth = 1000;
+  opt.limits.heap_bytes = 16 << 20;
+  opt.limits.memory_bytes = 64 << 20;
+  opt.limits.table_entries = 1 << 20;
+  runner_init(r, &opt, null);
+  r->err = null;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  static FILE *null;
+  if (!null && !(null = fopen("/dev/null", "w")))
+    return 0;
+  char *src = fuzz_text(data, size);
+  if (!src)
+    return 0;
+  Runner r;
+  runner_quiet(&r, null);
+  Error err = {0};
+  Script *s = text_parse_script("fuzz", src, size, &err);
+  if (s) {
+    for (uint32_t i = 0; i < s->commands.len; i++)
+      if (s->commands.data[i].module.kind == SMOD_TEXT && s->commands.data[i].module.module)
+        convert(s->commands.data[i].module.module);
+    RunStats stats = {0};
+    Phase fatal = run_script(&r, s, &stats);
+    if (run_status(fatal) == 4 && fatal != PHASE_INTERNAL && fatal != PHASE_INVALID)
+      abort();   /* the status map must stay one map */
+  }
+  error_clear(&err);
+  Module *m = text_parse_module("fuzz.wat", src, size, &err);   /* the same text as a .wat */
+  if (m) {
+    convert(m);
+    Buf bt;
+    buf_init(&bt);
+    if (!run_module_file(&r, m, &bt, &err) && (err.loc.file == NULL || err.message[0] == '\0'))
+      abort();   /* every error has a position and says why */
+    buf_free(&bt);
+  }
+  runner_free(&r);   /* its shared store refers to the script's and the module's code */
+  module_free(m);
+  script_free(s);
+  mem_free(src);
+  return 0;
+}

@@ -1,0 +1,180 @@
+#!/bin/sh
+# The limits of the machine: fuel bounds the work of every bulk instruction
+# and of the handler search, --timeout ends an endless run with its own
+# status, a heap, memory or table beyond its limit says which, and a
+# backtrace stays short however deep the recursion.  Nothing here depends on
+# timing but the one --timeout check.  Output is TAP.
+top_srcdir=${top_srcdir:-$(dirname "$0")/..}
+bin=./wasmfx-ref
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+# Exit statuses, from the table in --help: 10 (limit), 11 (timeout), 6 (trap).
+limit=10 timeout=11 trap=6
+
+# check NAME EXPECTED-STATUS STREAM PATTERN COMMAND...: runs the command and
+# checks its exit status and that STREAM (out, err, or all: both) matches
+# PATTERN.
+check() {
+  name=$1 want=$2 stream=$3 pattern=$4
+  shift 4
+  n=$((n + 1))
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  cat "$tmp/out" "$tmp/err" >"$tmp/all"
+  if [ "$got" -eq "$want" ] && grep -q -- "$pattern" "$tmp/$stream"; then
+    echo "ok $n - $name"
+  else
+    echo "not ok $n - $name"
+    echo "# exit status $got (expected $want); $stream:"
+    head -n 5 "$tmp/$stream" | sed 's/^/#   /'
+    failed=1
+  fi
+}
+
+# ---- Fuel: each bulk instruction pays for its elements (or 64 bytes), so
+# with --fuel=1000 a big one runs out where a small one fits (the rate:
+# interp/eval.c, "Fuel").
+data=$(head -c 131072 /dev/zero | tr '\0' 'a')
+elems=$(i=0; while [ $i -lt 2000 ]; do printf ' $f'; i=$((i + 1)); done)
+{
+  cat <<EOF
+(module
+  (type \$a (array (mut i8)))
+  (type \$fa (array (mut funcref)))
+  (type \$big (struct (field i64) (field i64) (field i64) (field i64) (field i64) (field i64) (field i64) (field i64)))
+  (memory 64)
+  (table \$t 2000 funcref)
+  (data \$d "$data")
+  (elem \$e func$elems)
+  (func \$f)
+  (func (export "array.new") (param \$n i32) (drop (array.new \$a (i32.const 0) (local.get \$n))))
+  (func (export "array.new_default") (param \$n i32) (drop (array.new_default \$a (local.get \$n))))
+  (func (export "array.new_data") (param \$n i32) (drop (array.new_data \$a \$d (i32.const 0) (local.get \$n))))
+  (func (export "array.new_elem") (param \$n i32) (drop (array.new_elem \$fa \$e (i32.const 0) (local.get \$n))))
+  (func (export "array.fill") (param \$n i32)
+    (array.fill \$a (array.new_default \$a (i32.const 600)) (i32.const 0) (i32.const 1) (local.get \$n)))
+  (func (export "array.copy") (param \$n i32)
+    (local \$x (ref \$a))
+    (local.set \$x (array.new_default \$a (i32.const 600)))
+    (array.copy \$a \$a (local.get \$x) (i32.const 1) (local.get \$x) (i32.const 0) (local.get \$n)))
+  (func (export "array.init_data") (param \$n i32)
+    (array.init_data \$a \$d (array.new_default \$a (i32.const 600)) (i32.const 0) (i32.const 0) (local.get \$n)))
+  (func (export "array.init_elem") (param \$n i32)
+    (array.init_elem \$fa \$e (array.new_default \$fa (i32.const 600)) (i32.const 0) (i32.const 0) (local.get \$n)))
+  (func (export "struct.new_default") (param \$n i32)
+    (loop \$l
+      (drop (struct.new_default \$big))
+      (br_if \$l (local.tee \$n (i32.sub (local.get \$n) (i32.const 1))))))
+  (func (export "memory.fill") (param \$n i32) (memory.fill (i32.const 0) (i32.const 0) (local.get \$n)))
+  (func (export "memory.copy") (param \$n i32) (memory.copy (i32.const 0) (i32.const 1) (local.get \$n)))
+  (func (export "memory.init") (param \$n i32) (memory.init \$d (i32.const 0) (i32.const 0) (local.get \$n)))
+  (func (export "memory.grow") (param \$n i32) (drop (memory.grow (local.get \$n))))
+  (func (export "table.grow") (param \$n i32) (drop (table.grow \$t (ref.null func) (local.get \$n))))
+  (func (export "table.fill") (param \$n i32) (table.fill \$t (i32.const 0) (ref.null func) (local.get \$n)))
+  (func (export "table.copy") (param \$n i32) (table.copy \$t \$t (i32.const 0) (i32.const 1) (local.get \$n)))
+  (func (export "table.init") (param \$n i32) (table.init \$t \$e (i32.const 0) (i32.const 0) (local.get \$n))))
+EOF
+  # instruction:big:small
+  for op in array.new:2000:10 array.new_default:2000:10 array.new_data:2000:10 \
+      array.new_elem:2000:10 array.fill:600:10 array.copy:599:10 array.init_data:600:10 \
+      array.init_elem:600:10 struct.new_default:100:10 memory.fill:1048576:6400 \
+      memory.copy:1048576:6400 memory.init:131072:6400 memory.grow:1:0 table.grow:2000:10 \
+      table.fill:2000:10 table.copy:1999:10 table.init:2000:10; do
+    name=${op%%:*} rest=${op#*:}
+    echo "(assert_exhaustion (invoke \"$name\" (i32.const ${rest%%:*})) \"out of fuel\")"
+    echo "(assert_return (invoke \"$name\" (i32.const ${rest#*:})))"
+  done
+} >"$tmp/bulk.wast"
+check "fuel bounds every bulk instruction" 0 out "^34 passed, 0 failed" $bin --fuel=1000 "$tmp/bulk.wast"
+check "with enough fuel the big ones run" 1 out "^17 passed, 17 failed" $bin "$tmp/bulk.wast"
+
+# The handler search of suspend, and the resume that puts the stacks back,
+# cost a unit per prompt: 100 round trips through 100 prompts.
+cat >"$tmp/search.wast" <<'EOF'
+(module
+  (type $f (func (param i32)))
+  (type $k (cont $f))
+  (type $v (func))
+  (type $kv (cont $v))
+  (tag $out)
+  (tag $other)
+  (func $nest (param $d i32)
+    (if (local.get $d)
+      (then
+        (block $h (result (ref $kv))
+          (resume $k (on $other $h) (i32.sub (local.get $d) (i32.const 1)) (cont.new $k (ref.func $nest)))
+          (return))
+        (unreachable))
+      (else (loop $l (suspend $out) (br $l)))))
+  (elem declare func $nest)
+  (func (export "search") (param $depth i32) (param $rounds i32)
+    (local $c (ref null $kv))
+    (block $h (result (ref $kv))
+      (resume $k (on $out $h) (local.get $depth) (cont.new $k (ref.func $nest)))
+      (return))
+    (local.set $c)
+    (loop $l
+      (block $h (result (ref $kv))
+        (resume $kv (on $out $h) (local.get $c))
+        (return))
+      (local.set $c)
+      (br_if $l (local.tee $rounds (i32.sub (local.get $rounds) (i32.const 1)))))))
+(assert_return (invoke "search" (i32.const 100) (i32.const 1)))
+(assert_exhaustion (invoke "search" (i32.const 100) (i32.const 100)) "out of fuel")
+EOF
+check "fuel bounds the handler search" 0 out "^2 passed, 0 failed" $bin --fuel=5000 "$tmp/search.wast"
+
+# Out of fuel outside an assertion is a limit, with its place.
+cat >"$tmp/spin.wast" <<'EOF'
+(module (func (export "spin") (loop (br 0))))
+(invoke "spin")
+EOF
+check "out of fuel is a limit" $limit err \
+  "spin.wast:2:1: implementation limit: out of fuel$" \
+  $bin --fuel=1000 "$tmp/spin.wast"
+check "out of fuel shows where" $limit err "^  at func 0 (.*spin.wast:1:38)$" $bin --fuel=1000 "$tmp/spin.wast"
+check "--trace counts the same fuel" $limit err "out of fuel" $bin --trace --fuel=10 "$tmp/spin.wast"
+check "--fuel=0 runs nothing" $limit err "out of fuel" $bin --fuel=0 "$tmp/spin.wast"
+
+# ---- --timeout: the one check that takes time (a second).
+check "--timeout ends an endless loop" $timeout err \
+  "spin.wast:2:1: timeout: the run took more than its time limit of 1 s$" \
+  $bin --timeout=1 --fuel=1000000000000 "$tmp/spin.wast"
+check "a malformed timeout" 2 err "bad value in '--timeout=soon'" $bin --timeout=soon "$tmp/spin.wast"
+
+# ---- Heap, memory and tables: each limit says which it is.
+cat >"$tmp/heap.wast" <<'EOF'
+(module
+  (type $a (array i64))
+  (func (export "huge") (result i32) (array.len (array.new_default $a (i32.const 1000000)))))
+(invoke "huge")
+EOF
+check "the heap limit" $limit err \
+  "implementation limit: out of memory: objects and stacks need more than the heap limit of 1048576 bytes" \
+  $bin --max-heap=1M "$tmp/heap.wast"
+printf '(module (memory 100))\n' >"$tmp/memory.wat"
+check "the memory limit" $limit err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
+  $bin --max-memory=1M "$tmp/memory.wat"
+printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
+check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864" \
+  $bin "$tmp/table.wat"
+
+# ---- A trap deep in a recursion: the innermost 64 frames and the outermost
+# 16, and a line for the 921 between.
+cat >"$tmp/deep.wast" <<'EOF'
+(module
+  (func $down (export "down") (param i32)
+    (if (local.get 0)
+      (then (call $down (i32.sub (local.get 0) (i32.const 1))))
+      (else (unreachable)))))
+(invoke "down" (i32.const 1000))
+EOF
+check "a deep backtrace is cut" $trap err "^  \.\.\. 921 frames omitted$" $bin "$tmp/deep.wast"
+grep -v ' passed, ' "$tmp/all" >"$tmp/deep.err"
+check "a deep backtrace keeps 80 frames" 0 out "^80$" grep -c "^  at " "$tmp/deep.err"
+check "the innermost frame is the trap's" 0 out "^  at \$down (.*deep.wast:5:14)$" sed -n 2p "$tmp/deep.err"
+check "the cut comes after 64 frames" 0 out "omitted" sed -n 66p "$tmp/deep.err"
+echo "1..$n"
+exit $failed
