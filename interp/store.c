@@ -28,15 +28,21 @@ bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out
 {
   memset(s, 0, sizeof *s);
   s->types = types;
-  s->limits = limits ? *limits : store_default_limits;
   s->out = out;
   arena_init(&s->arena);
+  store_set_limits(s, limits ? limits : &store_default_limits);
+  return true;
+}
+
+void store_set_limits(Store *s, const StoreLimits *limits)
+{
+  s->limits = *limits;
   gc_pace(s);
+  s->deadline = 0;
   if (s->limits.timeout) {
     uint64_t max = (UINT64_MAX - store_clock()) / 1000000000u;
     s->deadline = store_clock() + (s->limits.timeout < max ? s->limits.timeout : max) * 1000000000u;
   }
-  return true;
 }
 
 uint64_t store_clock(void)

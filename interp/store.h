@@ -204,6 +204,10 @@ struct Store {
 
 bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out);
 
+/* Limits that apply from now on (the options before each file of a run
+ * that shares the store): --timeout counts from now. */
+void store_set_limits(Store *s, const StoreLimits *limits);
+
 /* The time now, in nanoseconds of CLOCK_MONOTONIC: what the deadline of
  * --timeout is measured in. */
 uint64_t store_clock(void);

@@ -67,7 +67,8 @@ typedef struct Wrapped {
 
 typedef struct Converter {
   Buf *out;
-  const Script *s;
+  const Script *s;           /* the script of the command being converted */
+  const char *name;          /* the file written, where a command has no script */
   Arena arena;
   VEC(Bound) instances;      /* module $id, module instance $id */
   VEC(Bound) definitions;    /* module definition $id */
@@ -136,7 +137,7 @@ static void put_js_string(Buf *out, const char *s)
 static void begin_call(Converter *z, const char *name, uint32_t at)
 {
   char where[ERROR_MESSAGE_MAX];
-  loc_format(where, sizeof where, script_loc(z->s, at));
+  loc_format(where, sizeof where, z->s ? script_loc(z->s, at) : (Loc){z->name, 0, at});
   buf_printf(z->out, "%s(", name);
   put_js_string(z->out, where);
   buf_puts(z->out, ", ");
@@ -160,8 +161,8 @@ static const Module *read_module(Converter *z, const ScriptModule *sm, Error *er
   if (sm->kind == SMOD_TEXT)
     return sm->module;
   Module *m = sm->kind == SMOD_BINARY
-                  ? decode_module(z->s->file, sm->bytes.data, sm->bytes.len, err)
-                  : text_parse_module(z->s->file, (const char *)sm->bytes.data, sm->bytes.len, err);
+                  ? decode_module(z->s ? z->s->file : z->name, sm->bytes.data, sm->bytes.len, err)
+                  : text_parse_module(z->s ? z->s->file : z->name, (const char *)sm->bytes.data, sm->bytes.len, err);
   if (m && !vec_push(&z->arena, &z->owned, m)) {
     module_free(m);
     error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
@@ -845,6 +846,7 @@ static void convert_command(Converter *z, const Command *c)
   case CMD_ASSERT_INVALID: convert_refusal(z, c, "assert_invalid"); break;
   case CMD_INPUT: put_skip(z, c->at, "(input …) reads a file, which the JS cannot"); break;
   case CMD_OUTPUT: put_skip(z, c->at, "(output …) writes a file, which the JS does not"); break;
+  case CMD_SCRIPT: break;   /* its own commands follow it, and are converted as they come */
   }
 }
 
@@ -865,20 +867,23 @@ static void put_spectest(Buf *out)
   module_free(m);
 }
 
-void js_print_script(Buf *out, const Script *s)
+void js_print_commands(Buf *out, const char *name, const Command *const *cs, uint32_t n,
+                       ScriptOf script_of, void *ctx)
 {
   buf_puts(out, "// ");
-  buf_puts(out, s->file);
+  buf_puts(out, name);
   buf_puts(out, ", converted by wasmfx-ref -o: run it with node (with --experimental-wasm-wasmfx\n"
                 "// for stack switching) or in an engine shell.\n'use strict';\n");
   put_spectest(out);
   for (size_t i = 0; i < sizeof harness / sizeof harness[0]; i++)
     buf_puts(out, harness[i]);
   buf_puts(out, "\n// The script's commands.\n");
-  Converter z = {.out = out, .s = s, .why = "no module instance to use"};
+  Converter z = {.out = out, .name = name, .why = "no module instance to use"};
   arena_init(&z.arena);
-  for (uint32_t i = 0; i < s->commands.len; i++)
-    convert_command(&z, &s->commands.data[i]);
+  for (uint32_t i = 0; i < n; i++) {
+    z.s = script_of(ctx, cs[i]);
+    convert_command(&z, cs[i]);
+  }
   buf_puts(out, "finish();\n");
   for (uint32_t i = 0; i < z.owned.len; i++)
     module_free(z.owned.data[i]);

@@ -11,6 +11,10 @@
  * command, every module in binary form.  What cannot be converted becomes
  * a `skip` or a failing command with the reason, never a silent omission.
  * Allocation failure is recorded in out->failed. */
-void js_print_script(Buf *out, const Script *s);
+/* The commands are those that ran (`-o x.js` after files, `(output …)`),
+ * which may come from several scripts: script_of names each one's. */
+typedef const Script *(*ScriptOf)(void *ctx, const Command *c);
+void js_print_commands(Buf *out, const char *name, const Command *const *cs, uint32_t n,
+                       ScriptOf script_of, void *ctx);
 
 #endif

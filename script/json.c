@@ -227,6 +227,7 @@ static const char *command_kind(const Command *c)
   case CMD_ASSERT_UNLINKABLE: return "assert_unlinkable";
   case CMD_INPUT: return "input";
   case CMD_OUTPUT: return "output";
+  case CMD_SCRIPT: return "script";
   }
   return "command";
 }

@@ -1,9 +1,12 @@
 libwasm_la_SOURCES += \
-  %D%/run.c %D%/run.h %D%/show.c %D%/show.h %D%/json.c %D%/json.h
+  %D%/run.c %D%/run.h %D%/show.c %D%/show.h %D%/json.c %D%/json.h \
+  %D%/files.c %D%/files.h \
+  %D%/sig.c %D%/sig.h
 
 bin_PROGRAMS += wasmfx-ref
-wasmfx_ref_SOURCES = %D%/main.c
-wasmfx_ref_LDADD = libwasm.la
+wasmfx_ref_SOURCES = %D%/main.c %D%/repl.c %D%/repl.h
+wasmfx_ref_CPPFLAGS = $(AM_CPPFLAGS) $(LIBEDIT_CFLAGS)
+wasmfx_ref_LDADD = libwasm.la $(LIBEDIT_LIBS)
 
 # -o script.js: the JS harness is kept as JavaScript and included in the
 # converter as one C string per line.

@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "binary/binary.h"
+#include <unistd.h>
+
 #include "config.h"
-#include "script/js.h"
+#include "script/files.h"
 #include "script/json.h"
+#include "script/repl.h"
 #include "script/run.h"
-#include "text/text.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -20,15 +21,20 @@ static const char usage[] =
   "\n"
   "Each FILE is, by its extension, a script to run (.wast) or a module in\n"
   "text (.wat) or binary (.wasm) format.  Options and files are processed in\n"
-  "order.\n"
+  "order, and share one store: a file can import what an earlier one registered.\n"
   "\n"
   "  -d                dry mode: read and check modules, run nothing\n"
   "  -u                unchecked mode: do not validate modules\n"
-  "  -o FILE           write the preceding module or script to FILE, by its\n"
+  "  -o FILE           write the latest module or script to FILE, by its\n"
   "                    extension: a module as text (.wat) or binary (.wasm),\n"
   "                    a script as text (.wast) or with every module in\n"
   "                    binary form (.bin.wast), or as JavaScript that\n"
   "                    runs it on an engine's JS API (.js, doc/js.md)\n"
+  "  -e COMMAND        run a script command, in order with the files\n"
+  "  -                 read a script from standard input\n"
+  "  -i                then read commands interactively (the default with no\n"
+  "                    FILE on a terminal)\n"
+  "  -s                show each module's imports and exports as it is defined\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
   "      --trace       print every step of an invocation: the call depth, the\n"
   "                    continuations (prompt) and the current frame's labels,\n"
@@ -46,16 +52,18 @@ static const char usage[] =
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
   "  --max-heap=SIZE   live GC objects and stacks (4G): \"out of memory\"\n"
   "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
-  "  --timeout=SECONDS wall-clock time of each file's run (none): \"timeout\"\n"
+  "  --timeout=SECONDS wall-clock time of each file's, -e command's or entry's\n"
+  "                    run (none): \"timeout\"\n"
   "\n"
   "A bare (invoke ...) or (get ...) prints its results on stdout as the\n"
   "official interpreter does (`3 : [i32]`); each script ends with a line\n"
   "`N passed, N failed` counting assertions.  Messages go to stderr.\n"
   "\n"
-  "A run stops at the first error outside an assertion.  Exit status:\n"
+  "A run stops at the first error outside an assertion (an interactive session\n"
+  "goes on, and exits with its first error's status).  Exit status:\n"
   "   0  success: everything ran, every assertion passed\n"
   "   1  an assertion failed\n"
-  "   2  usage error (bad option or value)\n"
+  "   2  usage error (bad option or value, FILE of unknown type)\n"
   "   3  malformed module or script, or a command that cannot be carried out\n"
   "   4  invalid module (with -u: a runtime crash, ill-typed code about to run)\n"
   "   5  unlinkable module\n"
@@ -117,183 +125,55 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
   return false;
 }
 
-/* What the last FILE was, for -o. */
-typedef struct Loaded {
-  char *text;        /* the file's contents, NUL-terminated */
-  Script *script;    /* a .wast */
-  Module *module;    /* a .wat or .wasm */
-} Loaded;
-
-static void loaded_free(Loaded *l)
+/* Runs one FILE, "-" (standard input) or -e COMMAND; a script ends with
+ * its line of counts (with --json, its summary).  Its exit status: the
+ * error's that stopped it, else STATUS_FAILED or STATUS_OK. */
+static int run_input(Runner *r, const char *path, const char *command)
 {
-  script_free(l->script);
-  module_free(l->module);
-  mem_free(l->text);
-  *l = (Loaded){0};
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-enum { FILE_MAX = 1 << 30 };
-
-/* Reads a whole file, NUL-terminated; NULL with a message on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  char *buf = mem_alloc(cap);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (ferror(f) || n < cap - 1)
-      break;
-    if (cap >= FILE_MAX) {
-      fprintf(stderr, "%s: error: file too large\n", path);
-      mem_free(buf);
-      buf = NULL;
-      break;
-    }
-    char *bigger = mem_realloc(buf, cap * 2);
-    if (!bigger) {
-      mem_free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = bigger;
-    cap *= 2;
-  }
-  if (buf && ferror(f)) {
-    fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-    mem_free(buf);
-    buf = NULL;
-  } else if (!buf && !ferror(f)) {
-    fprintf(stderr, "%s: error: out of memory\n", path);
-  }
-  fclose(f);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
-
-/* file:line:col: error: … for text; file:0xOFFSET: error: … for binaries;
- * what comes of running a module is named as in scripts ("runtime trap:").
- * Then the backtrace, if there is one. */
-static void print_error(const Error *err, const Buf *backtrace)
-{
-  char where[ERROR_MESSAGE_MAX];
-  loc_format(where, sizeof where, err->loc);
-  bool reading = err->phase == PHASE_MALFORMED || err->phase == PHASE_INVALID;
-  fprintf(stderr, "%s: %s: %s\n", where, reading ? "error" : phase_name(err->phase), err->message);
-  if (backtrace && backtrace->len)
-    fprintf(stderr, "%.*s", (int)backtrace->len, backtrace->data);
-}
-
-/* Loads and runs one FILE; its exit status if it stops the run
- * (STATUS_FAILED if an assertion failed, STATUS_OK otherwise). */
-static int run_file(const char *path, Runner *r, Loaded *l)
-{
-  loaded_free(l);
-  size_t len;
-  l->text = read_file(path, &len);
-  if (!l->text)
-    return run_status(PHASE_IO);
-  Error err = {0};
-  if (has_suffix(path, ".wat") || has_suffix(path, ".wasm")) {
-    l->module = has_suffix(path, ".wat")
-                    ? text_parse_module(path, l->text, len, &err)
-                    : decode_module(path, (const uint8_t *)l->text, len, &err);
-    Buf bt;
-    buf_init(&bt);
-    if (l->module && run_module_file(r, l->module, &bt, &err))
-      error_clear(&err);
-    else
-      print_error(&err, &bt);
-    buf_free(&bt);
-    return run_status(err.phase);
-  }
-  if (!has_suffix(path, ".wast")) {
-    fprintf(stderr, "%s: error: unknown file type (expected .wast, .wat or .wasm)\n", path);
-    return STATUS_USAGE;
-  }
-  l->script = text_parse_script(path, l->text, len, &err);
-  if (!l->script) {
-    print_error(&err, NULL);
-    if (r->opt.json)
-      json_summary(stdout, path, 0, 0, err.phase, run_status(err.phase));
-    return run_status(err.phase);
-  }
   RunStats stats = {0};
-  Phase fatal = run_script(r, l->script, &stats);
-  int status = fatal != PHASE_NONE ? run_status(fatal) : stats.failed ? STATUS_FAILED : STATUS_OK;
-  if (r->opt.json)
-    json_summary(stdout, path, stats.passed, stats.failed, fatal, status);
-  else
-    printf("%u passed, %u failed\n", stats.passed, stats.failed);
-  fflush(stdout);
-  return status;
-}
-
-/* -o FILE: writes the last module or script, in the format FILE's
- * extension asks for; its exit status if it fails. */
-static int write_output(const char *path, const Loaded *l)
-{
-  Buf out;
-  buf_init(&out);
-  if (l->module && has_suffix(path, ".wasm")) {
-    encode_module(&out, l->module);
-  } else if (l->module && (has_suffix(path, ".wat") || has_suffix(path, ".wast"))) {
-    text_print_module(&out, l->module);
-  } else if (l->script && has_suffix(path, ".js")) {
-    js_print_script(&out, l->script);
-  } else if (l->script && has_suffix(path, ".bin.wast")) {
-    text_print_script(&out, l->script, encode_module);
-  } else if (l->script && has_suffix(path, ".wast")) {
-    text_print_script(&out, l->script, NULL);
+  Error err = {0};
+  Buf bt;
+  buf_init(&bt);
+  Phase fatal;
+  if (command) {
+    size_t len = strlen(command);
+    char *text = mem_alloc(len + 1);
+    if (!text) {
+      fprintf(r->err, "wasmfx-ref: error: out of memory\n");
+      return run_status(PHASE_LIMIT);
+    }
+    memcpy(text, command, len + 1);
+    fatal = run_text(r, "-e", text, len, &stats, &err);
   } else {
-    fprintf(stderr, "%s: error: nothing to write as %s: -o writes the preceding %s\n", path,
-            strrchr(path, '.') ? strrchr(path, '.') : "this",
-            l->script ? "script (.wast, .bin.wast, .js)" : "module (.wat, .wasm) or script");
-    buf_free(&out);
-    return STATUS_USAGE;
+    fatal = run_file(r, path, &stats, &bt, &err);
   }
-  bool ok = !out.failed;
-  FILE *f = ok ? fopen(path, "wb") : NULL;
-  if (f) {
-    ok = fwrite(out.data, 1, out.len, f) == out.len;
-    ok = fclose(f) == 0 && ok;
-  } else {
-    ok = false;
-  }
-  if (!ok)
-    fprintf(stderr, "%s: error: %s\n", path, out.failed ? "out of memory" : strerror(errno));
-  int status = ok ? STATUS_OK : out.failed ? run_status(PHASE_LIMIT) : run_status(PHASE_IO);
-  buf_free(&out);
+  report_error(r, &err, &bt);
+  buf_free(&bt);
+  int status = input_status(fatal, &stats);
+  if (stats.scripts && !command && r->opt.json)
+    json_summary(r->out, path, stats.passed, stats.failed, fatal, status);
+  else if (stats.scripts && !command && err.phase == PHASE_NONE)   /* a script that parsed */
+    fprintf(r->out, "%u passed, %u failed\n", stats.passed, stats.failed);
+  fflush(r->out);
   return status;
 }
 
 int main(int argc, char **argv)
 {
-  if (argc == 1) {
+  if (argc == 1 && !isatty(STDIN_FILENO)) {
     fputs(usage, stderr);
     return STATUS_USAGE;
   }
   RunOptions opt = {.limits = store_default_limits};
-  Loaded loaded = {0};
   Runner runner;
-  bool started = false;  /* the runner starts with the first file */
-  int status = -1;       /* set when something ends the run early */
-  bool failed = false;   /* an assertion failed */
+  runner_init(&runner, &opt, stdout);
+  bool inputs = false;       /* a FILE or -e was given */
+  bool interactive = false;  /* -i */
+  int status = -1;       /* set when an option ends the run early */
+  int run = STATUS_OK;   /* of the files and commands run: the first error stops them */
   bool bad = false;
-  for (int i = 1; i < argc && status < 0; i++) {
+  Error fterr = {0};     /* a FILE of unknown type */
+  for (int i = 1; i < argc && status < 0 && !status_is_error(run); i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(usage, stdout);
@@ -311,6 +191,19 @@ int main(int argc, char **argv)
       opt.trace = true;
     } else if (strcmp(a, "--json") == 0) {
       opt.json = true;
+    } else if (strcmp(a, "-s") == 0) {
+      opt.print_sig = true;
+    } else if (strcmp(a, "-i") == 0) {
+      interactive = true;
+    } else if (strcmp(a, "-e") == 0) {
+      if (i + 1 == argc) {
+        fprintf(stderr, "wasmfx-ref: -e needs a command\nTry 'wasmfx-ref --help'.\n");
+        status = STATUS_USAGE;
+      } else {
+        runner.opt = opt;
+        inputs = true;
+        run = status_worse(run, run_input(&runner, NULL, argv[++i]));
+      }
     } else if (parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
@@ -321,24 +214,32 @@ int main(int argc, char **argv)
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
         status = STATUS_USAGE;
       } else {
-        int st = write_output(argv[++i], &loaded);
-        status = st != STATUS_OK ? st : status;
+        Error err = {0};
+        if (!file_type_known(argv[++i], true, &err)) {
+          report_error(&runner, &err, NULL);
+          status = STATUS_USAGE;
+        } else if (!write_output(&runner, argv[i], (Name){0}, &err)) {
+          report_error(&runner, &err, NULL);
+          run = status_worse(run, run_status(err.phase));
+        }
       }
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasmfx-ref: unknown option '%s'\nTry 'wasmfx-ref --help'.\n", a);
       status = STATUS_USAGE;
+    } else if (!file_type_known(a, false, &fterr)) {
+      report_error(&runner, &fterr, NULL);
+      status = STATUS_USAGE;
     } else {
-      if (!started)
-        runner_init(&runner, &opt, stdout);
-      started = true;
       runner.opt = opt;
-      int st = run_file(a, &runner, &loaded);
-      failed = failed || st == STATUS_FAILED;
-      status = st != STATUS_OK && st != STATUS_FAILED ? st : status;
+      inputs = true;
+      run = status_worse(run, run_input(&runner, a, NULL));
     }
   }
-  loaded_free(&loaded);
-  if (started)
-    runner_free(&runner);
-  return status >= 0 ? status : failed ? STATUS_FAILED : STATUS_OK;
+  if (status < 0 && !status_is_error(run) && (interactive || (!inputs && isatty(STDIN_FILENO)))) {
+    runner.opt = opt;
+    runner.opt.print_sig = true;   /* as the official REPL: each module's signature */
+    run = status_worse(run, run_repl(&runner));
+  }
+  runner_free(&runner);
+  return status >= 0 ? status : run;
 }

@@ -1,15 +1,17 @@
-/* The script runner: each command of a script in order, in a store of the
- * script's own, with the official interpreter's rules — expected messages
+/* The script runner: each command of a script in order, in the store that
+ * a run's files, -e commands and REPL entries share, with the official interpreter's rules — expected messages
  * match as prefixes, `register` names instances for imports, the spectest
  * module is always there. */
 
 #include "script/run.h"
 
-#include "script/json.h"
-#include "script/show.h"
-
 #include <stdarg.h>
 #include <string.h>
+
+#include "script/files.h"
+#include "script/json.h"
+#include "script/show.h"
+#include "script/sig.h"
 
 #include "binary/binary.h"
 #include "interp/eval.h"
@@ -27,19 +29,33 @@ typedef struct Binding {
   const Module *module;
 } Binding;
 
-typedef struct Session {
+/* A script's name ((script $id …), (input $id …); empty: the latest
+ * script, input or module) bound to the commands it ran: quote[first, end). */
+typedef struct ScriptBinding {
+  Name name;
+  uint32_t first, end;
+} ScriptBinding;
+
+/* What the files, -e commands and REPL entries of a run share (the
+ * Runner's session); only `script` and `stats` change with each script. */
+struct Session {
   Runner *r;
-  const Script *script;
+  const Script *script;      /* the one running now */
   Store store;
   Arena arena;
   VEC(Binding) registry;     /* register "name" */
   VEC(Binding) instances;    /* module $id, module instance $id */
   VEC(Binding) definitions;  /* module definition $id */
+  VEC(Binding) modules;      /* every module defined, by $id (for output) */
+  VEC(ScriptBinding) scripts;
+  VEC(const Command *) quote;  /* every command run but meta commands, in order */
   VEC(Module *) owned;       /* modules decoded or parsed while running */
+  VEC(Script *) kept;        /* scripts read, whose modules and names stay bound */
+  VEC(char *) texts;         /* the files' and -e commands' text */
   ModuleInst *current;       /* the most recent instance */
   RunStats *stats;
-  Phase fatal;               /* the error that stopped the script */
-} Session;
+  Phase fatal;               /* the error that stopped the script running now */
+};
 
 /* ================================================================ Reporting */
 
@@ -160,6 +176,18 @@ static bool bind(Session *z, void *list, Name name, ModuleInst *inst, const Modu
   return vec_push(&z->arena, l, ((Binding){name, inst, m}));
 }
 
+/* The latest binding of a name; the latest of all for an empty name. */
+static const void *latest(const void *list, size_t size, Name name)
+{
+  const VEC(char) *l = list;
+  for (uint32_t i = l->len; i-- > 0;) {
+    const Name *n = (const Name *)(l->data + i * size);   /* each binding starts with its name */
+    if (!name.len || (n->len == name.len && memcmp(n->data, name.data, name.len) == 0))
+      return n;
+  }
+  return NULL;
+}
+
 /* The latest binding of a name. */
 static const Binding *lookup(const void *list, Name name)
 {
@@ -272,6 +300,23 @@ static void instantiate_as(Session *z, const Command *c, const Module *m, Name i
   buf_free(&bt);
 }
 
+/* A valid module becomes the latest (and $id), for output, and -s shows
+ * it: as the official interpreter, which makes the module of assert_trap
+ * and assert_unlinkable a definition of its own.  A module command is also
+ * the latest script. */
+static bool note_module(Session *z, Name id, const Module *m)
+{
+  if (z->r->opt.print_sig && !z->r->opt.unchecked)
+    print_module_sig(z->r->out, id, m);
+  return bind(z, &z->modules, id, NULL, m);
+}
+
+static bool define_module(Session *z, Name id, const Module *m)
+{
+  uint32_t at = z->quote.len - 1;   /* its command was just quoted */
+  return note_module(z, id, m) && vec_push(&z->arena, &z->scripts, ((ScriptBinding){id, at, at + 1}));
+}
+
 /* module: define, validate and instantiate it (a definition: only define) */
 static void run_module(Session *z, const Command *c)
 {
@@ -280,6 +325,10 @@ static void run_module(Session *z, const Command *c)
   const Module *m = valid_module(z, sm, &err);
   if (!m) {
     error(z, c, false, &err, NULL);
+    return;
+  }
+  if (!define_module(z, sm->id, m)) {
+    out_of_memory(z, c);
     return;
   }
   if (sm->definition) {
@@ -712,6 +761,10 @@ static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
     error(z, c, true, &err, NULL);
     return;
   }
+  if (!c->instance && !note_module(z, c->module.id, m)) {
+    out_of_memory(z, c);
+    return;
+  }
   Buf bt;
   buf_init(&bt);
   ModuleInst *inst = link(z, m, &bt, &err);
@@ -786,12 +839,10 @@ static void run_assert_malformed(Session *z, const Command *c)
 
 /* ================================================================ Sessions */
 
-static bool session_init(Session *z, Runner *r, const Script *s, RunStats *stats)
+static bool session_init(Session *z, Runner *r)
 {
   memset(z, 0, sizeof *z);
   z->r = r;
-  z->script = s;
-  z->stats = stats;
   arena_init(&z->arena);
   store_init(&z->store, &r->types, &r->opt.limits, r->out);
   Error err = {0};
@@ -805,11 +856,16 @@ static void session_free(Session *z)
   store_free(&z->store);
   for (uint32_t i = 0; i < z->owned.len; i++)
     module_free(z->owned.data[i]);
+  for (uint32_t i = 0; i < z->kept.len; i++)
+    script_free(z->kept.data[i]);
+  for (uint32_t i = 0; i < z->texts.len; i++)
+    mem_free(z->texts.data[i]);
   arena_free(&z->arena);
 }
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out)
 {
+  memset(r, 0, sizeof *r);
   r->opt = *opt;
   r->out = out;
   r->err = stderr;
@@ -818,12 +874,202 @@ void runner_init(Runner *r, const RunOptions *opt, FILE *out)
 
 void runner_free(Runner *r)
 {
+  if (r->session) {
+    session_free(r->session);
+    mem_free(r->session);
+  }
   typestore_free(&r->types);
+}
+
+/* The runner's shared state, made the first time; NULL if out of memory. */
+static Session *session(Runner *r)
+{
+  if (!r->session) {
+    Session *z = mem_alloc(sizeof *z);
+    if (z && !session_init(z, r)) {
+      session_free(z);
+      mem_free(z);
+      z = NULL;
+    }
+    r->session = z;
+  }
+  if (r->session)
+    r->session->store.limits = r->opt.limits;   /* options before each file apply to it */
+  return r->session;
+}
+
+bool runner_keep(Runner *r, Script *s, Module *m, char *text)
+{
+  Session *z = session(r);
+  bool ok = z && (!s || vec_push(&z->arena, &z->kept, s));
+  if (!ok)
+    script_free(s);
+  if (!(ok = ok && (!m || vec_push(&z->arena, &z->owned, m))))
+    module_free(m);
+  if (!(ok = ok && (!text || vec_push(&z->arena, &z->texts, text))))
+    mem_free(text);
+  return ok;
+}
+
+const Script *runner_script_of(Runner *r, const Command *c)
+{
+  Session *z = r->session;
+  for (uint32_t i = 0; z && i < z->kept.len; i++) {
+    const Script *s = z->kept.data[i];
+    uintptr_t p = (uintptr_t)c, first = (uintptr_t)s->commands.data;
+    if (s->commands.len && p >= first && p < (uintptr_t)(s->commands.data + s->commands.len))
+      return s;
+  }
+  return NULL;
+}
+
+const Module *runner_module(Runner *r, Name id)
+{
+  const Binding *b = r->session ? latest(&r->session->modules, sizeof *b, id) : NULL;
+  return b ? b->module : NULL;
+}
+
+bool runner_script(Runner *r, Name id, const Command *const **commands, uint32_t *n)
+{
+  Session *z = r->session;
+  const ScriptBinding *b = z ? latest(&z->scripts, sizeof *b, id) : NULL;
+  if (b) {
+    *commands = z->quote.data + b->first;
+    *n = b->end - b->first;
+  }
+  return b != NULL;
+}
+
+/* ================================================================ Meta commands */
+
+static void run_commands(Session *z, const Command *cs, uint32_t n);
+
+/* Binds a script name to the commands run since quote[first]: a script
+ * ran them, nested ones included. */
+static void bind_script(Session *z, const Command *c, Name id, uint32_t first)
+{
+  if (!vec_push(&z->arena, &z->scripts, ((ScriptBinding){id, first, z->quote.len})))
+    out_of_memory(z, c);
+}
+
+/* A meta command's error, with the file's own place if it has one:
+ *   s.wast:3:1: m.wat:2:5: malformed: unknown operator
+ * as any error outside an assertion, it stops the script. */
+static void meta_error(Session *z, const Command *c, const Error *err, const Buf *backtrace)
+{
+  Record rec = record(z, c);
+  rec.err = err;
+  rec.backtrace = backtrace;
+  rec.outcome = RECORD_ERROR;
+  char where[ERROR_MESSAGE_MAX];
+  error_where(where, sizeof where, err);
+  if (err->loc.file)
+    snprintf(rec.message, sizeof rec.message, "%.*s: %s: %.*s", 400, where,
+             phase_name(err->phase), 400, err->message);
+  else
+    snprintf(rec.message, sizeof rec.message, "%s: %s", phase_name(err->phase), err->message);
+  finish(z, &rec);
+}
+
+/* A meta command that cannot be carried out, for a reason of its own. */
+static void meta_refused(Session *z, const Command *c, Phase phase, const char *why)
+{
+  Error err = {0};
+  error_at(&err, phase, (Loc){0}, "%s", why);
+  meta_error(z, c, &err, NULL);
+}
+
+enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
+
+/* (input $id? "file"): runs the file, a script or a module; with $id,
+ * names its last module and instance. */
+static void run_input(Session *z, const Command *c)
+{
+  if (z->r->opt.no_files) {
+    meta_refused(z, c, PHASE_SCRIPT, "input from files is disabled");
+    return;
+  }
+  uint32_t first = z->quote.len;
+  char *path = mem_alloc(c->name.len + 1);   /* kept: modules name their file */
+  if (!path || !runner_keep(z->r, NULL, NULL, path)) {
+    out_of_memory(z, c);
+    return;
+  }
+  memcpy(path, c->name.data, c->name.len);
+  path[c->name.len] = '\0';
+  if (z->r->inputs >= INPUT_DEPTH_MAX) {
+    meta_refused(z, c, PHASE_SCRIPT, "input nested too deeply");
+    return;
+  }
+  const Script *script = z->script;
+  Error err = {0};
+  Buf bt;
+  buf_init(&bt);
+  z->r->inputs++;
+  run_file(z->r, path, z->stats, &bt, &err);   /* a script's own errors stop z too */
+  z->r->inputs--;
+  z->script = script;
+  if (err.phase != PHASE_NONE)
+    meta_error(z, c, &err, &bt);
+  buf_free(&bt);
+  if (z->fatal != PHASE_NONE)
+    return;
+  bind_script(z, c, c->id, first);
+  const Binding *m = c->id.len ? latest(&z->modules, sizeof *m, (Name){0}) : NULL;
+  if (m && !bind(z, &z->modules, c->id, NULL, m->module))
+    out_of_memory(z, c);
+  else if (c->id.len && z->current && !z->r->opt.dry && !bind(z, &z->instances, c->id, z->current, NULL))
+    out_of_memory(z, c);
+  else
+    done(z, c, RECORD_DONE);
+}
+
+/* (output $id? "file"?) */
+static void run_output(Session *z, const Command *c)
+{
+  char path[4096];
+  if (c->has_name && z->r->opt.no_files) {
+    meta_refused(z, c, PHASE_SCRIPT, "output to files is disabled");
+    return;
+  }
+  if (c->has_name && c->name.len >= sizeof path) {
+    meta_refused(z, c, PHASE_IO, "file name too long");
+    return;
+  }
+  if (c->has_name) {
+    memcpy(path, c->name.data, c->name.len);
+    path[c->name.len] = '\0';
+  }
+  Error err = {0};
+  if (!write_output(z->r, c->has_name ? path : NULL, c->id, &err))
+    meta_error(z, c, &err, NULL);
+  else
+    done(z, c, RECORD_DONE);
+}
+
+/* (script $id? cmd*): runs its commands, and names them */
+static uint32_t run_nested_script(Session *z, const Command *c, uint32_t n)
+{
+  uint32_t first = z->quote.len, nested = c->nested < n ? c->nested : n;
+  run_commands(z, c + 1, nested);
+  bind_script(z, c, c->id, first);
+  return nested;
 }
 
 /* Runs one command; in dry mode only those that check modules. */
 static void run_command(Session *z, const Command *c)
 {
+  switch (c->kind) {
+  case CMD_INPUT: run_input(z, c); return;
+  case CMD_OUTPUT: run_output(z, c); return;
+  case CMD_SCRIPT: return;   /* run_commands */
+  default:
+    if (!vec_push(&z->arena, &z->quote, c)) {
+      out_of_memory(z, c);
+      return;
+    }
+    break;
+  }
   switch (c->kind) {
   case CMD_MODULE: run_module(z, c); return;
   case CMD_ASSERT_INVALID: run_assert_invalid(z, c); return;
@@ -832,9 +1078,12 @@ static void run_command(Session *z, const Command *c)
   }
   if (z->r->opt.dry) {
     Error err;
+    const Module *m = NULL;
     if ((c->kind == CMD_ASSERT_UNLINKABLE || c->kind == CMD_ASSERT_TRAP_MODULE) && !c->instance
-        && !valid_module(z, &c->module, &err))
+        && !(m = valid_module(z, &c->module, &err)))
       error(z, c, true, &err, NULL);
+    else if (m && !note_module(z, c->module.id, m))
+      out_of_memory(z, c);
     else
       done(z, c, RECORD_SKIPPED);
     return;
@@ -854,41 +1103,70 @@ static void run_command(Session *z, const Command *c)
   }
 }
 
+/* n commands, a (script …) with its nested ones, until an error stops
+ * them */
+static void run_commands(Session *z, const Command *cs, uint32_t n)
+{
+  for (uint32_t i = 0; i < n && z->fatal == PHASE_NONE; i++) {
+    run_command(z, &cs[i]);
+    if (cs[i].kind == CMD_SCRIPT)
+      i += run_nested_script(z, &cs[i], n - i - 1);
+  }
+}
+
+/* A file, -e command or REPL entry starts: the options given before it
+ * apply to it, and --timeout counts its time (not that of (input)s, which
+ * are part of it). */
+static void start(Runner *r, Session *z)
+{
+  if (!r->inputs)
+    store_set_limits(&z->store, &r->opt.limits);
+}
+
 Phase run_script(Runner *r, const Script *s, RunStats *stats)
 {
-  Session z;
-  Phase fatal = PHASE_NONE;
-  if (!session_init(&z, r, s, stats)) {
+  Session *z = session(r);
+  if (!z) {
     fprintf(r->err, "%s: error: out of memory\n", s->file);
-    fatal = PHASE_LIMIT;
-  } else {
-    for (uint32_t i = 0; i < s->commands.len && z.fatal == PHASE_NONE; i++)
-      run_command(&z, &s->commands.data[i]);
-    fatal = z.fatal;
+    return PHASE_LIMIT;
   }
-  session_free(&z);
-  return fatal;
+  start(r, z);
+  const Script *outer = z->script;
+  RunStats *outer_stats = z->stats;
+  z->script = s;
+  z->stats = stats;
+  z->fatal = PHASE_NONE;   /* a REPL entry runs after one that stopped */
+  uint32_t first = z->quote.len;
+  run_commands(z, s->commands.data, s->commands.len);
+  if (!vec_push(&z->arena, &z->scripts, ((ScriptBinding){(Name){0}, first, z->quote.len}))) {
+    fprintf(r->err, "%s: error: out of memory\n", s->file);
+    z->fatal = z->fatal != PHASE_NONE ? z->fatal : PHASE_LIMIT;
+  }
+  z->script = outer;
+  z->stats = outer_stats;
+  return z->fatal;
 }
 
 bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
 {
   if (!check(r, m, err))
     return false;
+  Session *z = session(r);
+  Command *c = z ? arena_alloc(&z->arena, sizeof *c) : NULL;
+  if (!c || !vec_push(&z->arena, &z->quote, c))   /* the module as a script of one command */
+    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, "out of memory");
+  *c = (Command){.kind = CMD_MODULE, .module = {.kind = SMOD_TEXT, .module = (Module *)m}};
+  if (!define_module(z, (Name){0}, m))
+    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, "out of memory");
   if (r->opt.dry)
     return true;
-  Script none = {.file = m->file};
-  RunStats stats = {0};
-  Session z;
-  bool ok = session_init(&z, r, &none, &stats);
-  if (!ok) {
-    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
-  } else {
-    ok = link(&z, m, backtrace, err) != NULL;
-  }
-  session_free(&z);
-  if (!ok && !err->loc.file)   /* an error of the whole module: at the module */
+  start(r, z);
+  ModuleInst *inst = link(z, m, backtrace, err);
+  if (inst)
+    z->current = inst;
+  else if (!err->loc.file)   /* an error of the whole module: at the module */
     err->loc = module_loc(m, m->at);
-  return ok;
+  return inst != NULL;
 }
 
 int run_status(Phase phase)

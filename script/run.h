@@ -15,36 +15,48 @@ typedef struct RunOptions {
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
   bool trace;       /* --trace: print every reduction of an invocation */
+  bool print_sig;   /* -s: print each module's imports and exports */
+  bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   bool json;        /* --json: a line of JSON per command on out, no results or messages */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
 typedef struct RunStats {
   unsigned passed, failed;
+  unsigned scripts;   /* how many scripts ran (not module files) */
 } RunStats;
 
-/* What a run of wasmfx-ref shares across its files. */
+typedef struct Session Session;
+
+/* What a run of wasmfx-ref shares across its files, -e commands and REPL
+ * entries: as in the official interpreter, one store, one registry and one
+ * set of named modules and instances, so a later file can import what an
+ * earlier one registered, and invoke its exports. */
 typedef struct Runner {
   RunOptions opt;
   TypeStore types;   /* the rec groups of every module, interned */
-  FILE *out;         /* results, --trace, --json and spectest's prints */
+  FILE *out;         /* results, --trace, --json, -s and spectest's prints */
   FILE *err;         /* messages and backtraces: stderr */
+  Session *session;  /* the shared state, made with the first command */
+  unsigned inputs;   /* how deep (input …) commands nest now */
 } Runner;
 
 void runner_init(Runner *r, const RunOptions *opt, FILE *out);
 void runner_free(Runner *r);
 
-/* Runs the commands of a script in a store of its own: bare actions print
- * their results on r->out, failures and errors are reported on stderr as
- * `file:line:col: …`.  Adds the assertions' outcomes to *stats.  The first
- * error outside an assertion stops the script: its phase is returned
- * (PHASE_NONE if the script ran to its end). */
+/* Runs the commands of a script in the runner's shared state: bare
+ * actions print their results on r->out, failures and errors are reported
+ * on r->err as `file:line:col: …`.  Adds the assertions' outcomes to
+ * *stats.  The first error outside an assertion stops the script (and the
+ * scripts that (input) it): its phase is returned (PHASE_NONE if the script
+ * ran to its end). */
 Phase run_script(Runner *r, const Script *s, RunStats *stats);
 
 /* Validates a module given as a file and, unless in dry mode, instantiates
- * it (with spectest available to import), which runs its start function.
- * False with err set if anything fails (always with a position), and the
- * trap's backtrace in *backtrace (which may be NULL). */
+ * it (with spectest available to import), which runs its start function;
+ * it becomes the most recent module.  False with err set if anything fails
+ * (always with a position), and the trap's backtrace in *backtrace (which
+ * may be NULL). */
 bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err);
 
 /* Exit statuses of wasmfx-ref beyond those of phases (run_status). */
@@ -53,7 +65,24 @@ enum { STATUS_OK = 0, STATUS_FAILED = 1, STATUS_USAGE = 2 };
 /* The exit status of a run stopped by an error of this phase (the table of
  * --help and the README): 3 malformed or script error, 4 invalid (or a
  * runtime crash of unchecked code), 5 unlinkable, 6 trap, 7 exception,
- * 8 suspension, 9 exhaustion, 10 limit, 12 i/o; 0 for PHASE_NONE. */
+ * 8 suspension, 9 exhaustion, 10 limit, 11 timeout, 12 i/o; 0 for
+ * PHASE_NONE. */
 int run_status(Phase phase);
+
+/* Hands the runner what a file or -e command was read into (any may be
+ * NULL): it frees them when it is freed, since what they define stays
+ * bound.  False (and they are freed) if out of memory. */
+bool runner_keep(Runner *r, Script *s, Module *m, char *text);
+
+/* What (output) and -o write: the module $id (empty: the most recent one)
+ * and the script $id (empty: the most recent script, input or module):
+ * its commands as run, nested inputs in place, meta commands left out.
+ * NULL / false if there is none. */
+const Module *runner_module(Runner *r, Name id);
+bool runner_script(Runner *r, Name id, const Command *const **commands, uint32_t *n);
+
+/* The kept script a command it ran belongs to (for its positions); NULL if
+ * none does. */
+const Script *runner_script_of(Runner *r, const Command *c);
 
 #endif

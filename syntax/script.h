@@ -112,7 +112,8 @@ typedef enum CommandKind {
   CMD_ASSERT_INVALID,     /* module failure */
   CMD_ASSERT_UNLINKABLE,  /* module failure */
   CMD_INPUT,              /* (input $id? "file") */
-  CMD_OUTPUT              /* (output $id? "file"?) */
+  CMD_OUTPUT,             /* (output $id? "file"?) */
+  CMD_SCRIPT              /* (script $id? cmd*): its `nested` commands follow it */
 } CommandKind;
 
 typedef struct Command {
@@ -123,9 +124,10 @@ typedef struct Command {
   Results results;        /* CMD_ASSERT_RETURN */
   Bytes failure;          /* the expected message of assertions */
   Name name;              /* CMD_REGISTER: the registered name; CMD_INPUT/OUTPUT: the file */
-  Name id;                /* CMD_REGISTER, CMD_INPUT, CMD_OUTPUT: $id; CMD_INSTANCE: the instance */
+  Name id;                /* CMD_REGISTER, CMD_INPUT, CMD_OUTPUT, CMD_SCRIPT: $id; CMD_INSTANCE: the instance */
   Name id2;               /* CMD_INSTANCE and `instance` assertions: the module definition */
   bool has_name;          /* CMD_OUTPUT: a file was given */
+  uint32_t nested;        /* CMD_SCRIPT: how many of the following commands are its own */
   bool instance;          /* CMD_ASSERT_UNLINKABLE, CMD_ASSERT_TRAP_MODULE of (module instance $id? $id2?):
                              the module is the definition id2, not `module` */
 } Command;

@@ -80,7 +80,7 @@ printf '(module $m (func))\n(assert_malformed (module quote "(func (nop") "unexp
 check "a script reports its assertions" 0 "1 passed, 0 failed" $bin -d "$tmp/s.wast"
 check "-o prints a script" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/out.wast"
 check "the printed script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/out.wast"
-check "-o without a preceding file" 2 "error: nothing to write" $bin -o "$tmp/x.wat"
+check "-o without a preceding module" 3 "error: no module defined" $bin -o "$tmp/x.wat"
 check "-o a module as binary" 0 "" $bin -d "$tmp/m.wat" -o "$tmp/m.wasm"
 check "the binary starts with the magic" 0 "00 61 73 6d" od -An -tx1 -N4 "$tmp/m.wasm"
 check "a binary module back to text" 0 "" $bin -d "$tmp/m.wasm" -o "$tmp/back.wat"
@@ -90,7 +90,9 @@ check "the binary script has binary modules" 0 "module \$m binary" cat "$tmp/s.b
 check "the binary script runs the same" 0 "1 passed, 0 failed" $bin -d "$tmp/s.bin.wast"
 printf '\000asm\001\000\000\000\001' > "$tmp/bad.wasm"
 check "a malformed binary has an offset" 3 "bad.wasm:0x9: error: unexpected end" $bin -d "$tmp/bad.wasm"
-check "a script cannot be written as a module" 2 "nothing to write" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+check "-o .wasm after a script writes its last module" 0 "" $bin -d "$tmp/s.wast" -o "$tmp/x.wasm"
+check "which is the script's module" 0 "^  (func (type 0))" $bin -d "$tmp/x.wasm" -o "$tmp/x.wat" -e '(output)'
+check "-o of an unknown file type is a usage error" 2 "x.txt: error: unknown file type" $bin -d "$tmp/s.wast" -o "$tmp/x.txt"
 # Running: failures are reported with the values, traps with a backtrace.
 cat > "$tmp/run.wast" <<'EOF'
 (module
@@ -287,5 +289,91 @@ check "limits end runs cleanly" 0 "8 passed, 0 failed" $bin --max-heap=4M --max-
 check "a malformed limit" 2 "bad value in '--fuel=lots'" $bin --fuel=lots "$tmp/limits.wast"
 check "a malformed size" 2 "bad value in '--max-heap=4X'" $bin --max-heap=4X "$tmp/limits.wast"
 check "a zero depth" 2 "bad value in '--max-depth=0'" $bin --max-depth=0 "$tmp/limits.wast"
+# The official interpreter's command line: files, -e commands and the REPL
+# share one store and registry; meta commands; -s; custom sections.
+cat > "$tmp/a.wast" <<'EOF'
+(module $A (func (export "f") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))
+(register "A")
+EOF
+cat > "$tmp/b.wast" <<'EOF'
+(module (import "A" "f" (func $f (param i32) (result i32)))
+  (func (export "g") (result i32) (call $f (i32.const 41))))
+(assert_return (invoke "g") (i32.const 42))
+EOF
+check "a later file imports what an earlier one registered" 0 "1 passed, 0 failed" $bin "$tmp/a.wast" "$tmp/b.wast"
+check "alone, it cannot" 5 'unknown import "A" "f"' $bin "$tmp/b.wast"
+check "-e runs a command after a file, in its state" 1 "^-e:1:16: assertion failure: expected (i32.const 7), got (i32.const 42)" \
+  $bin "$tmp/a.wast" "$tmp/b.wast" -e '(assert_return (invoke "g") (i32.const 7))'
+check "-e names a module of an earlier file" 0 "" $bin "$tmp/a.wast" -e '(assert_return (invoke $A "f" (i32.const 1)) (i32.const 2))'
+check "-e reports its syntax errors" 3 "^-e:1:2: error: unknown operator nope" $bin -e '(nope)'
+check "-e needs a command" 2 "-e needs a command" $bin -e
+check_out "-e: a bare invoke prints its results on stdout" 0 '^3 : \[i32\]$' $bin "$tmp/a.wast" -e '(invoke $A "f" (i32.const 2))'
+check_err "-e: an error is reported on stderr" 3 '^-e:1:1: script error: unknown export "nope"$' $bin "$tmp/a.wast" -e '(invoke "nope")'
+check "-e: the first error stops the run" 1 "" sh -c "$bin '$tmp/a.wast' -e '(invoke \"nope\")' -e '(invoke \$A \"f\" (i32.const 2))' 2>/dev/null | grep ': \[i32\]'"
+check "-e: a trap is status 6" 6 "runtime trap" $bin -e '(module (func (export "t") unreachable))' -e '(invoke "t")'
+check_out "--json: several files share a registry, a summary each" 0 '^{"file":"[^"]*b.wast","kind":"summary","outcome":"pass","passed":1' $bin --json "$tmp/a.wast" "$tmp/b.wast"
+check "--json: the first file's summary too" 0 '^{"file":"[^"]*a.wast","kind":"summary"' $bin --json "$tmp/a.wast" "$tmp/b.wast"
+check "- reads a script from standard input" 0 "1 passed, 0 failed" sh -c "cat '$tmp/a.wast' '$tmp/b.wast' | $bin -"
+$bin -d "$tmp/a.wast" -o "$tmp/a.wasm" > /dev/null
+check "- reads a binary module from standard input" 1 "expected (i32.const 0), got (i32.const 3)" \
+  sh -c "$bin - -e '(assert_return (invoke \"f\" (i32.const 2)) (i32.const 0))' < '$tmp/a.wasm'"
+check "a missing file is an i/o error" 12 "nofile.wasm: error: No such file" $bin "$tmp/nofile.wasm"
+# (input), (output), (script)
+printf '(input $m "%s")\n(assert_return (invoke $m "f" (i32.const 2)) (i32.const 3))\n(output $m "%s")\n(output $m)\n' \
+  "$tmp/a.wasm" "$tmp/in.wat" > "$tmp/input.wast"
+check "(input \$m) runs a module file and names it" 0 "1 passed, 0 failed" $bin "$tmp/input.wast"
+check "(output \$m) with no file prints the module" 0 '^  (export "f" (func 0)))' $bin "$tmp/input.wast"
+check "(output \$m \"file\") wrote it as text" 0 '(func (type 0)' cat "$tmp/in.wat"
+printf '(input "%s")\n(input "%s")\n' "$tmp/a.wast" "$tmp/b.wast" > "$tmp/both.wast"
+check "(input) of scripts shares their registry and counts their assertions" 0 "1 passed, 0 failed" $bin "$tmp/both.wast"
+printf '(input "%s")\n' "$tmp/self.wast" > "$tmp/self.wast"
+check "an (input) of itself stops" 3 "input nested too deeply" $bin "$tmp/self.wast"
+printf '(input "%s")\n' "$tmp/nofile.wast" > "$tmp/missing.wast"
+check "(input) of a missing file" 12 "missing.wast:1:1: .*nofile.wast: i/o error: No such file" $bin "$tmp/missing.wast"
+cat > "$tmp/script.wast" <<EOF
+(script \$s
+  (module (func (export "f") (result i32) (i32.const 5)))
+  (output "$tmp/s5.wat")
+  (assert_return (invoke "f") (i32.const 5)))
+(module (func (export "f") (result i32) (i32.const 6)))
+(assert_return (invoke "f") (i32.const 6))
+EOF
+check "(script) runs its commands" 0 "2 passed, 0 failed" $bin "$tmp/script.wast" -o "$tmp/whole.wast"
+check "and its (output) wrote the module" 0 "i32.const 5" cat "$tmp/s5.wat"
+printf '(module)\n(output "%s")\n(module $after)\n' "$tmp/no-such-dir/x.wat" > "$tmp/outfail.wast"
+check "a failed (output) stops the run" 12 "outfail.wast:2:1: .*no-such-dir/x.wat: i/o error" $bin -s "$tmp/outfail.wast"
+check "nothing after it runs" 1 "" sh -c "$bin -s '$tmp/outfail.wast' 2>&1 | grep 'after'"
+check "(output) of an unknown file type is a script error" 3 "script error: unknown file type" $bin -e '(module)' -e '(output "x.txt")'
+$bin "$tmp/script.wast" -e "(output \$s \"$tmp/s-only.wast\")" > /dev/null 2>&1
+check "(script \$s) names its commands, without meta commands" 1 "" sh -c "grep 'output\|i32.const 6' '$tmp/s-only.wast'"
+check "which run as they ran" 0 "1 passed, 0 failed" $bin "$tmp/s-only.wast"
+check "-o after a script writes what it ran" 0 "2 passed, 0 failed" $bin "$tmp/whole.wast"
+check "-o .wast after a module file writes it as a script" 0 "" $bin -d "$tmp/a.wasm" -o "$tmp/a1.wast"
+check "which has the module" 0 "^(module" cat "$tmp/a1.wast"
+check "(output) of an unknown module" 3 "unknown module \$nope" $bin -e '(output $nope "x.wat")'
+# -s: each module's imports and exports, as the official interpreter shows them
+check "-s shows a module's signature" 0 '^module A :$' $bin -s "$tmp/a.wast"
+check "-s shows an export's type" 0 '^  export "f" : func func \[i32\] -> \[i32\]$' $bin -s "$tmp/a.wast"
+check "-s shows an import's type" 0 '^  import "A" "f" : func func \[i32\] -> \[i32\]$' $bin -s "$tmp/a.wast" "$tmp/b.wast"
+printf '(module (type $t (struct (field (mut i8)))) (global (export "g") (mut (ref null $t)) (ref.null $t)) (memory (export "m") 1 2) (table (export "t") i64 3 funcref) (tag (export "e") (param f32)))' > "$tmp/sig.wat"
+check "-s shows globals and defined types" 0 \
+  '^  export "g" : global (mut (ref null (struct (field (mut i8)))))$' $bin -s "$tmp/sig.wat"
+check "-s: a memory's limits" 0 '^  export "m" : memory i32 1 2$' $bin -s "$tmp/sig.wat"
+check "-s: a table's address type and element type" 0 '^  export "t" : table i64 3 (ref null func)$' $bin -s "$tmp/sig.wat"
+check "-s: a tag's type" 0 '^  export "e" : tag func \[f32\] -> \[\]$' $bin -s "$tmp/sig.wat"
+# Custom sections: binary -> text -> binary unchanged, and in .bin.wast
+printf '\000asm\001\000\000\000\000\010\005first\001\002\001\004\001\140\000\000\000\005\003mid\012\003\002\001\000\012\004\001\002\000\013\000\006\005after' > "$tmp/c.wasm"
+check "a binary with custom sections decodes" 0 "" $bin -d "$tmp/c.wasm" -o "$tmp/c.wat"
+check "a custom section at the start prints as (before first)" 0 '(@custom "first" (before first) "\\01\\02")' cat "$tmp/c.wat"
+check "one after a section prints as (after ...)" 0 '(@custom "mid" (after type) "\\0a")' cat "$tmp/c.wat"
+check "text with @custom annotations encodes" 0 "" $bin -d "$tmp/c.wat" -o "$tmp/c2.wasm"
+check "to the same binary" 0 "" cmp "$tmp/c.wasm" "$tmp/c2.wasm"
+check "a binary script keeps them" 0 "" $bin -d "$tmp/c.wat" -o "$tmp/c.bin.wast"
+check "back to the same binary" 0 "" sh -c "$bin -d '$tmp/c.bin.wast' -o '$tmp/c3.wasm' > /dev/null && cmp '$tmp/c.wasm' '$tmp/c3.wasm'"
+printf '(module (@custom "x" (after nowhere) "y") (@custom "z" (after code) "w") (func (@custom "in" "func")))' > "$tmp/c4.wat"
+check "a malformed or misplaced @custom is skipped as an annotation" 0 '^  (@custom "z" (after code) "w"))$' $bin -d "$tmp/c4.wat" -e '(output)'
+printf '(module binary (@custom "x" "y") "\\00asm\\01\\00\\00\\00")\n(module (@custom "k" (after func) "v") (func))\n(output)\n' > "$tmp/c5.wast"
+check "a @custom among a binary module's strings is not a section of the next module" 0 '^  (@custom "k" (after func) "v"))$' $bin "$tmp/c5.wast"
+check "which has that one only" 1 "" sh -c "$bin '$tmp/c5.wast' | grep '\"x\"'"
 echo "1..$n"
 exit $failed

@@ -50,6 +50,10 @@ void build_command_register(TextParser *p, Token l, Name name, Token id);
 void build_command_action(TextParser *p, CommandKind kind, Action *a, Bytes failure);
 void build_command_return(TextParser *p, Action *a, Results results);
 void build_command_file(TextParser *p, CommandKind kind, Token l, Token id, const Token *file);
+/* (script $id? cmd*): the head is pushed first and learns, at the end, how
+ * many commands it holds; the begin returns its index. */
+uint32_t build_script_begin(TextParser *p, Token l, Token id);
+void build_script_end(TextParser *p, uint32_t head);
 Action *build_action(TextParser *p, ActionKind kind, Token l, Token id, Name name, Consts args);
 Consts build_consts_push(TextParser *p, Consts list, Const *c);
 Const *build_const_num(TextParser *p, Token op, Token num);

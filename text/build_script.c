@@ -54,6 +54,10 @@ ScriptModule *build_script_module(TextParser *p, Token l, bool definition, Token
 void build_text_module(TextParser *p, ScriptModule *m)
 {
   Module *mod = build_module_done(p);
+  for (uint32_t i = 0; mod && i < p->customs.len; i++)   /* its (@custom …) fields */
+    if (!vec_push(&mod->arena, &mod->customs, p->customs.data[i]))
+      text_oom(p);
+  p->customs.len = 0;
   if (mod && (!m || !vec_push(&p->script->arena, &p->modules, mod))) {
     if (m)
       text_oom(p);
@@ -74,7 +78,7 @@ void build_bare_module(TextParser *p)
 
 void build_module_bytes(TextParser *p, ScriptModule *m, ScriptModuleKind kind, Bytes bytes)
 {
-  (void)p;
+  p->customs.len = 0;   /* (@custom …) among the strings: not a text module's */
   if (!m)
     return;
   m->kind = kind;
@@ -136,6 +140,20 @@ void build_command_file(TextParser *p, CommandKind kind, Token l, Token id, cons
   if (file)
     c.name = text_string(p, *file);
   add_command(p, c);
+}
+
+uint32_t build_script_begin(TextParser *p, Token l, Token id)
+{
+  uint32_t head = p->script->commands.len;
+  add_command(p, (Command){.kind = CMD_SCRIPT, .at = l.at, .id = text_id(p, id)});
+  return head;
+}
+
+void build_script_end(TextParser *p, uint32_t head)
+{
+  Commands *cs = &p->script->commands;
+  if (head < cs->len && cs->data[head].kind == CMD_SCRIPT)   /* not if out of memory */
+    cs->data[head].nested = cs->len - head - 1;
 }
 
 /* action ::= (invoke $id? name const*) | (get $id? name) */

@@ -14,6 +14,9 @@ typedef struct Lexer {
   const unsigned char *src;  /* the source; src[lim - src] must be NUL */
   const unsigned char *cur, *lim, *mar, *tok;
   uint32_t annotation;       /* nesting depth inside (@id …) */
+  uint32_t depth;            /* open parentheses outside annotations */
+  uint32_t module_depth;     /* in a script, depth of the fields of the (module …) being read; 0: none */
+  int prev;                  /* the last token's code */
 } Lexer;
 
 void lexer_init(Lexer *l, TextParser *p, const char *src, size_t len);

@@ -59,6 +59,8 @@ void lexer_init(Lexer *l, TextParser *p, const char *src, size_t len)
   l->lim = l->src + len;
   l->mar = l->tok = l->src;
   l->annotation = 0;
+  l->depth = l->module_depth = 0;
+  l->prev = 0;
 }
 
 static uint32_t offset(const Lexer *l, const unsigned char *at)
@@ -72,11 +74,13 @@ static int lex_error(Lexer *l, const unsigned char *at, const char *msg)
   return -1;
 }
 
+static int token(Lexer *l, Token *t, int code, uint32_t value);
+
 /* A keyword or reserved token that is not a known keyword. */
-static int unknown_operator(Lexer *l)
+static int unknown_operator(Lexer *l, Token *t)
 {
   if (l->annotation)
-    return TOK_PLAIN;  /* any token is fine inside an annotation */
+    return token(l, t, TOK_PLAIN, 0);  /* any token is fine inside an annotation */
   int len = (int)(l->cur - l->tok);
   text_error(l->p, offset(l, l->tok), "unknown operator %.*s", len > 80 ? 80 : len,
              (const char *)l->tok);
@@ -300,6 +304,105 @@ static int skip_line_comment(Lexer *l)
 
 static int scan(Lexer *l, Token *t);
 
+/* Whether an annotation at the current depth is a field of the module
+ * being read: in a module text at the top or inside (module …); in a
+ * script, directly inside a (module …). */
+static bool at_module_field(const Lexer *l)
+{
+  return l->p->script ? l->module_depth && l->depth == l->module_depth : l->depth <= 1;
+}
+
+/* A custom section's place (custom annotations proposal): (before|after
+ * section), section a name or first/last, as the id of the section it
+ * follows (0 for the very start).  False if malformed. */
+static bool custom_place(Token dir, Token sec, uint32_t *after)
+{
+  static const char *const order[] = {"type", "import", "func", "table", "memory", "tag",
+                                      "global", "export", "start", "elem", "datacount", "code",
+                                      "data"};
+  static const uint8_t ids[] = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
+  enum { N = sizeof ids };
+  int i = sec.len == 5 && memcmp(sec.text, "first", 5) == 0 ? 0
+        : sec.len == 4 && memcmp(sec.text, "last", 4) == 0 ? N - 1 : -1;
+  for (int k = 0; i < 0 && k < N; k++)
+    if (strlen(order[k]) == sec.len && memcmp(order[k], sec.text, sec.len) == 0)
+      i = k;
+  bool before = dir.len == 6 && memcmp(dir.text, "before", 6) == 0;
+  if (i < 0 || (!before && !(dir.len == 5 && memcmp(dir.text, "after", 5) == 0)))
+    return false;
+  *after = before ? (i ? ids[i - 1] : 0) : ids[i];
+  return true;
+}
+
+/* (@custom name place? string*): a custom section of the module being read,
+ * kept for the binary form and printed back.  A malformed one, or one that
+ * is not a module field, is skipped as any other annotation is. */
+static int custom_annotation(Lexer *l, const unsigned char *start)
+{
+  Custom c = {.after = 11};   /* (after last) */
+  Token name = {0}, dir = {0}, sec = {0};
+  VEC(Token) content = {0};
+  bool ok = true;
+  unsigned state = 0;   /* 0 name, 1 place or content, 2 before, 3 section, 4 `)`, 5 content */
+  uint32_t depth = 1;
+  l->annotation++;
+  while (depth > 0) {
+    Token t;
+    int code = scan(l, &t);
+    if (code < 0)
+      return -1;
+    if (code == 0)
+      return lex_error(l, start, "unclosed annotation");
+    depth += code == TOK_LPAR;
+    depth -= code == TOK_RPAR;
+    if (depth == 0)
+      break;
+    if (state == 0 && code == TOK_STRING)
+      name = t, state = 1;
+    else if (state == 1 && code == TOK_LPAR)
+      state = 2;
+    else if (state == 2 && code != TOK_LPAR && code != TOK_RPAR && code != TOK_STRING)
+      dir = t, state = 3;
+    else if (state == 3 && code != TOK_LPAR && code != TOK_RPAR && code != TOK_STRING)
+      sec = t, state = 4;
+    else if (state == 4 && code == TOK_RPAR)
+      state = 5, ok = ok && custom_place(dir, sec, &c.after);
+    else if ((state == 1 || state == 5) && code == TOK_STRING)
+      state = 5, ok = ok && vec_push(l->p->arena, &content, t);
+    else
+      ok = false;
+  }
+  l->annotation--;
+  bool whole = state == 1 || state == 5;   /* a name, and a place if begun */
+  if (!ok || !whole || !at_module_field(l))
+    return 0;
+  /* In a script the module may turn out to be binary or quoted: the
+   * section waits for build_text_module.  A module text has its module. */
+  TextParser *p = l->p;
+  Arena *a = p->script ? &p->script->arena : p->arena;
+  size_t total = 0;
+  for (uint32_t i = 0; i < content.len; i++)
+    total += content.data[i].len;   /* an upper bound of the bytes */
+  Bytes b = {0};
+  c.content.data = arena_alloc(a, total + 1);
+  ok = c.content.data && lexer_string_bytes(a, name, &b);
+  c.name = (Name){b.data, b.len};
+  for (uint32_t i = 0; ok && i < content.len; i++) {
+    ok = lexer_string_bytes(a, content.data[i], &b);
+    if (ok && b.len)
+      memcpy(c.content.data + c.content.len, b.data, b.len);
+    c.content.len += ok ? b.len : 0;
+  }
+  if (ok && !utf8_valid(c.name.data, c.name.len))
+    return 0;   /* not a name: skipped */
+  Module *m = p->script ? NULL : text_module(p);
+  if (!ok || (p->script ? !vec_push(a, &p->customs, c) : !m || !vec_push(a, &m->customs, c))) {
+    text_oom(p);
+    return -1;
+  }
+  return 0;
+}
+
 /* annot ::= (@ annotid (space | token)* )  — the id is a non-empty run of
  * idchars or a non-empty string (spec: Tannot); the contents are skipped,
  * but must be well-nested tokens. */
@@ -331,6 +434,8 @@ static int skip_annotation(Lexer *l)
       return lex_error(l, start, "malformed UTF-8");
   } else if (l->cur == id) {
     return lex_error(l, start, "empty annotation id");
+  } else if (l->cur - id == 6 && memcmp(id, "custom", 6) == 0) {
+    return custom_annotation(l, start);
   }
   l->annotation++;
   uint32_t depth = 1;
@@ -482,6 +587,7 @@ static int scan(Lexer *l, Token *t)
       "assert_unlinkable" { return token(l, t, TOK_ASSERT_UNLINKABLE, 0); }
       "input"             { return token(l, t, TOK_INPUT, 0); }
       "output"            { return token(l, t, TOK_OUTPUT, 0); }
+      "script"            { return token(l, t, TOK_SCRIPT, 0); }
       "either"            { return token(l, t, TOK_EITHER, 0); }
       "binary"            { return token(l, t, TOK_BINARY, 0); }
       "quote"             { return token(l, t, TOK_QUOTE, 0); }
@@ -495,9 +601,9 @@ static int scan(Lexer *l, Token *t)
       "ref.exn"           { return token(l, t, TOK_REFPAT, HEAP_EXN); }
       "ref.cont"          { return token(l, t, TOK_REFPAT, HEAP_CONT); }
 
-      keyword     { return unknown_operator(l); }
-      reserved    { return unknown_operator(l); }
-      ";"         { return unknown_operator(l); }
+      keyword     { return unknown_operator(l, t); }
+      reserved    { return unknown_operator(l, t); }
+      ";"         { return unknown_operator(l, t); }
       "\"" strchar* {
                     return lex_error(l, l->tok, l->cur >= l->lim ? "unclosed string"
                                                                  : "illegal control character in string");
@@ -511,5 +617,15 @@ int lexer_next(Lexer *l, Token *t)
 {
   if (text_failed(l->p))
     return -1;
-  return scan(l, t);
+  int code = scan(l, t);
+  if (code == TOK_LPAR) {
+    l->depth++;
+  } else if (code == TOK_RPAR && l->depth > 0) {
+    if (l->depth-- == l->module_depth)
+      l->module_depth = 0;
+  } else if (code == TOK_MODULE && l->prev == TOK_LPAR) {
+    l->module_depth = l->depth;
+  }
+  l->prev = code;
+  return code;
 }

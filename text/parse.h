@@ -111,6 +111,8 @@ typedef struct TextParser {
   Script *script;        /* when parsing a script */
   VEC(Module *) modules; /* every text module of the script so far, for cleaning up after an
                             error that leaves one outside any command */
+  VEC(Custom) customs;   /* in a script, the (@custom …) fields of the module being read, for
+                            build_text_module (in the script's arena) */
 
   /* Identifier context of the current module. */
   NameTable names[SPACE_LOCAL];  /* one per module-level index space */

@@ -58,7 +58,7 @@
        IMPORT EXPORT TAG REC SUB FIELD MUT REF ITEM OFFSET THEN ON CATCH
        CATCH_REF CATCH_ALL CATCH_ALL_REF REGISTER INVOKE GET ASSERT_RETURN
        ASSERT_TRAP ASSERT_EXHAUSTION ASSERT_EXCEPTION ASSERT_SUSPENSION
-       ASSERT_MALFORMED ASSERT_INVALID ASSERT_UNLINKABLE INPUT OUTPUT EITHER.
+       ASSERT_MALFORMED ASSERT_INVALID ASSERT_UNLINKABLE INPUT OUTPUT EITHER SCRIPT.
 %token LPAR_FUNC LPAR_STRUCT LPAR_ARRAY LPAR_CONT.
 %token LPAR_MODULE LPAR_TYPE LPAR_PARAM LPAR_RESULT LPAR_LOCAL LPAR_GLOBAL
        LPAR_TABLE LPAR_MEMORY LPAR_ELEM LPAR_DATA LPAR_START LPAR_IMPORT
@@ -68,7 +68,7 @@
        LPAR_INVOKE LPAR_GET LPAR_ASSERT_RETURN LPAR_ASSERT_TRAP
        LPAR_ASSERT_EXHAUSTION LPAR_ASSERT_EXCEPTION LPAR_ASSERT_SUSPENSION
        LPAR_ASSERT_MALFORMED LPAR_ASSERT_INVALID LPAR_ASSERT_UNLINKABLE
-       LPAR_INPUT LPAR_OUTPUT LPAR_EITHER.
+       LPAR_INPUT LPAR_OUTPUT LPAR_EITHER LPAR_SCRIPT.
 
 document ::= START_SCRIPT script.
 document ::= START_MODULE module_text.
@@ -125,10 +125,14 @@ command ::= LPAR_ASSERT_MALFORMED script_module(M) failure(F) RPAR. { build_comm
 command ::= LPAR_ASSERT_INVALID script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_INVALID, M, F); }
 command ::= LPAR_ASSERT_UNLINKABLE script_module(M) failure(F) RPAR. { build_command_module(p, CMD_ASSERT_UNLINKABLE, M, F); }
 command ::= LPAR_ASSERT_UNLINKABLE instance(C) failure(F) RPAR. { build_command_instance(p, CMD_ASSERT_UNLINKABLE, C, F); }
-/* meta ::= (input $id? string) | (output $id? string?) */
+/* meta ::= (input $id? string) | (output $id? string?) | (script $id? cmd*) */
 command ::= LPAR_INPUT(L) id_opt(I) STRING(S) RPAR. { build_command_file(p, CMD_INPUT, L, I, &S); }
 command ::= LPAR_OUTPUT(L) id_opt(I) STRING(S) RPAR. { build_command_file(p, CMD_OUTPUT, L, I, &S); }
 command ::= LPAR_OUTPUT(L) id_opt(I) RPAR. { build_command_file(p, CMD_OUTPUT, L, I, NULL); }
+/* meta ::= (script $id? cmd*): the nested commands follow the CMD_SCRIPT one */
+%type script_head {uint32_t}
+script_head(H) ::= LPAR_SCRIPT(L) id_opt(I). { H = build_script_begin(p, L, I); }
+command ::= script_head(H) commands RPAR. { build_script_end(p, H); }
 
 %type failure {Bytes}
 failure(F) ::= STRING(S). { F = text_string(p, S); }

@@ -681,6 +681,24 @@ static void print_export(Buf *out, const Export *ex)
  * the abstract syntax, which puts every import before any definition as
  * the text format's index spaces require.  `indent` is the column of the
  * opening parenthesis. */
+/* (@custom "name" (after sec) "bytes"), or (before first) at the start
+ * (custom annotations proposal): where the binary had it. */
+static void print_custom(Buf *out, const Custom *c)
+{
+  static const char *const names[] = {"first", "type", "import", "func", "table", "memory",
+                                      "global", "export", "start", "elem", "code", "data",
+                                      "datacount", "tag"};
+  buf_puts(out, "(@custom ");
+  print_bytes(out, c->name);
+  if (c->after == 0)
+    buf_puts(out, " (before first)");
+  else if (c->after < sizeof names / sizeof *names)
+    buf_printf(out, " (after %s)", names[c->after]);
+  buf_putc(out, ' ');
+  print_bytes(out, c->content);
+  buf_putc(out, ')');
+}
+
 static void print_module(Buf *out, const Module *m, Name id, bool definition, unsigned indent)
 {
   unsigned in = indent + 2;
@@ -727,6 +745,10 @@ static void print_module(Buf *out, const Module *m, Name id, bool definition, un
   for (uint32_t i = 0; i < m->exports.len; i++) {
     newline(out, in);
     print_export(out, &m->exports.data[i]);
+  }
+  for (uint32_t i = 0; i < m->customs.len; i++) {
+    newline(out, in);
+    print_custom(out, &m->customs.data[i]);
   }
   buf_putc(out, ')');
 }
@@ -1042,15 +1064,39 @@ static void print_command(Buf *out, const Command *c, ModuleEncoder encode)
     }
     buf_putc(out, ')');
     return;
+  case CMD_SCRIPT:   /* its commands: print_commands */
+    buf_puts(out, "(script");
+    print_opt_id(out, c->id);
+    return;
   }
+}
+
+/* n commands, a (script …) with its nested ones; returns how many it
+ * printed in all. */
+static uint32_t print_commands(Buf *out, const Command *cs, uint32_t n, ModuleEncoder encode)
+{
+  uint32_t i = 0;
+  while (i < n) {
+    const Command *c = &cs[i++];
+    print_command(out, c, encode);
+    if (c->kind == CMD_SCRIPT) {
+      buf_putc(out, '\n');
+      i += print_commands(out, cs + i, c->nested < n - i ? c->nested : n - i, encode);
+      buf_putc(out, ')');
+    }
+    buf_putc(out, '\n');
+  }
+  return n;
 }
 
 void text_print_script(Buf *out, const Script *s, ModuleEncoder encode)
 {
-  for (uint32_t i = 0; i < s->commands.len; i++) {
-    print_command(out, &s->commands.data[i], encode);
-    buf_putc(out, '\n');
-  }
+  print_commands(out, s->commands.data, s->commands.len, encode);
+}
+
+void text_print_command(Buf *out, const Command *c, ModuleEncoder encode)
+{
+  print_command(out, c, encode);
 }
 
 void text_print_instr(Buf *out, const Instr *in)

@@ -33,4 +33,8 @@ void text_print_instr(Buf *out, const Instr *in);
 typedef void (*ModuleEncoder)(Buf *out, const Module *m);
 void text_print_script(Buf *out, const Script *s, ModuleEncoder encode);
 
+/* Prints one command (of a script's commands run: no meta command), no
+ * newline after it. */
+void text_print_command(Buf *out, const Command *c, ModuleEncoder encode);
+
 #endif

@@ -24,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (s) {
     RunOptions opt = {.limits = store_default_limits};
+    opt.no_files = true;   /* a fuzzed (output "…") must not write files */
     opt.limits.fuel = 100000;
     opt.limits.call_depth = 1000;
     opt.limits.heap_bytes = 16 << 20;

@@ -32,6 +32,7 @@ static void convert(const Module *m)
 static void runner_quiet(Runner *r, FILE *null)
 {
   RunOptions opt = {.unchecked = true, .limits = store_default_limits};
+  opt.no_files = true;   /* a fuzzed (input "…") or (output "…") must not touch files */
   opt.limits.fuel = 100000;
   opt.limits.call_depth = 1000;
   opt.limits.heap_bytes = 16 << 20;
@@ -61,7 +62,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Phase fatal = run_script(&r, s, &stats);
     if (run_status(fatal) == 4 && fatal != PHASE_INTERNAL && fatal != PHASE_INVALID)
       abort();   /* the status map must stay one map */
-    script_free(s);
   }
   error_clear(&err);
   Module *m = text_parse_module("fuzz.wat", src, size, &err);   /* the same text as a .wat */
@@ -72,9 +72,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!run_module_file(&r, m, &bt, &err) && (err.loc.file == NULL || err.message[0] == '\0'))
       abort();   /* every error has a position and says why */
     buf_free(&bt);
-    module_free(m);
   }
-  runner_free(&r);
+  runner_free(&r);   /* its shared store refers to the script's and the module's code */
+  module_free(m);
+  script_free(s);
   mem_free(src);
   return 0;
 }
