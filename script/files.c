@@ -210,6 +210,9 @@ bool write_output(Runner *r, const char *path, Name id, Error *err)
                              (const char *)id.data)
                   : error_at(err, PHASE_SCRIPT, (Loc){0}, "no %s defined", what);
   }
+  if (js && (n == 0 || !runner_script_of(r, cs[0])))   /* a module file ran last */
+    return error_at(err, PHASE_SCRIPT, (Loc){path, 0, 0},
+                    "nothing to write as .js: -o writes the latest script as JavaScript");
   Buf out;
   buf_init(&out);
   if (js)
