@@ -72,7 +72,7 @@ skip() {
 case $LIB_CFLAGS in *-fsanitize*) no_static="a sanitizer build cannot link -static" ;; *) no_static= ;; esac
 
 if [ -n "$no_static" ]; then
-  skip $((per_link + 1)) "$no_static"
+  skip "$per_link" "$no_static"
 else
   build_and_run static "--static" "-static"
   # nothing of libwasmfx is loaded at run time
