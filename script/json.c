@@ -350,6 +350,10 @@ void json_record(FILE *f, const TypeStore *ts, const Script *s, const Record *re
   cstr(&b, outcomes[rec->outcome]);
   expected(&b, rec->c);
   actual(&b, ts, rec);
+  if (rec->text_len) {
+    key(&b, "text");
+    str(&b, rec->text, rec->text_len);
+  }
   if (rec->outcome == RECORD_FAILED || rec->outcome == RECORD_ERROR) {
     key(&b, "message");
     cstr(&b, rec->message);

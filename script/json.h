@@ -28,6 +28,8 @@ typedef struct Record {
   const Value *values;        /* the values that came, n of them, of these types */
   const ValType *types;
   uint32_t n;
+  const char *text;           /* --json: what it printed on stdout, text_len bytes */
+  size_t text_len;
 } Record;
 
 /* Writes rec as one line of JSON on f. */

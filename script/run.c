@@ -3,9 +3,12 @@
  * match as prefixes, `register` names instances for imports, the spectest
  * module is always there. */
 
+#define _POSIX_C_SOURCE 200809L   /* open_memstream */
+
 #include "script/run.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "script/files.h"
@@ -55,7 +58,21 @@ struct Session {
   ModuleInst *current;       /* the most recent instance */
   RunStats *stats;
   Phase fatal;               /* the error that stopped the script running now */
+  FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
+  struct Capture *capture;   /* --json: the command running now catches its text there */
 };
+
+/* --json: what a command prints on stdout (spectest's print functions, -s,
+ * (output) without a file, --trace) is caught and goes into its line's
+ * "text", so that stdout stays one JSON object a line. */
+typedef struct Capture {
+  FILE *f;                   /* r->out and the store's output while the command runs */
+  char *text;
+  size_t len;                /* what f holds, as of its last fflush */
+  size_t used;               /* what a line already took */
+  FILE *saved;               /* r->out before */
+  struct Capture *outer;     /* of the (input) command this one runs in */
+} Capture;
 
 /* ================================================================ Reporting */
 
@@ -88,9 +105,15 @@ static void finish(Session *z, Record *rec)
     z->stats->passed++;
   else if (rec->outcome == RECORD_ERROR)
     z->fatal = rec->err->phase;
-  if (z->r->opt.json)
-    json_record(z->r->out, &z->r->types, z->script, rec);
-  else if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
+  if (z->r->opt.json) {
+    Capture *cap = z->capture;
+    if (cap && fflush(cap->f) == 0 && cap->len > cap->used) {
+      rec->text = cap->text + cap->used;
+      rec->text_len = cap->len - cap->used;
+      cap->used = cap->len;
+    }
+    json_record(z->json, &z->r->types, z->script, rec);
+  } else if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
     show_print_results(z->r->out, &z->r->types, rec->values, rec->types, rec->n);
   if (rec->outcome != RECORD_FAILED && rec->outcome != RECORD_ERROR)
     return;
@@ -845,6 +868,7 @@ static bool session_init(Session *z, Runner *r)
   z->r = r;
   arena_init(&z->arena);
   store_init(&z->store, &r->types, &r->opt.limits, r->out);
+  z->json = r->out;
   Error err = {0};
   ModuleInst *spectest = host_spectest(&z->store, &err);
   static const char name[] = "spectest";
@@ -1056,8 +1080,29 @@ static uint32_t run_nested_script(Session *z, const Command *c, uint32_t n)
   return nested;
 }
 
+/* --json: from now on r->out and the store's output are cap's (false if
+ * it cannot be made: then the text goes to stdout as without --json). */
+static bool capture_begin(Session *z, Capture *cap)
+{
+  *cap = (Capture){.saved = z->r->out, .outer = z->capture};
+  cap->f = open_memstream(&cap->text, &cap->len);
+  if (!cap->f)
+    return false;
+  z->r->out = z->store.out = cap->f;
+  z->capture = cap;
+  return true;
+}
+
+static void capture_end(Session *z, Capture *cap)
+{
+  fclose(cap->f);
+  free(cap->text);   /* open_memstream's, from malloc */
+  z->r->out = z->store.out = cap->saved;
+  z->capture = cap->outer;
+}
+
 /* Runs one command; in dry mode only those that check modules. */
-static void run_command(Session *z, const Command *c)
+static void run_command_here(Session *z, const Command *c)
 {
   switch (c->kind) {
   case CMD_INPUT: run_input(z, c); return;
@@ -1101,6 +1146,15 @@ static void run_command(Session *z, const Command *c)
   case CMD_ASSERT_UNLINKABLE: run_assert_module_failure(z, c, PHASE_UNLINKABLE); break;
   default: done(z, c, RECORD_SKIPPED); break;
   }
+}
+
+static void run_command(Session *z, const Command *c)
+{
+  Capture cap;
+  bool caught = z->r->opt.json && capture_begin(z, &cap);
+  run_command_here(z, c);
+  if (caught)
+    capture_end(z, &cap);
 }
 
 /* n commands, a (script …) with its nested ones, until an error stops

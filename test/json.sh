@@ -140,5 +140,15 @@ expect "a script that does not parse has its summary" "$status == 3 and len(j) =
 printf '(module (func (export "\303\251") (result i32) (i32.const 1)))\n(invoke "\303\251")\n(invoke "f\\n\\01")\n' > "$tmp/names.wast"
 run "$tmp/names.wast"
 expect "UTF-8 is kept, control characters are escaped" "k(2)['outcome'] == 'ok' and k(3)['message'] == 'script error: unknown export \"f\\n\\x01\"' and '\\\\u0001' in open(sys.argv[1]).read()"
+cat > "$tmp/text.wast" <<'EOF2'
+(module $m (func $p (import "spectest" "print_i32") (param i32))
+  (func (export "p") (call $p (i32.const 7))))
+(invoke "p")
+(output $m)
+(invoke "p")
+EOF2
+run "$tmp/text.wast" -s
+expect "what a command prints goes into its line's text" "k(1)['text'].startswith('module m :') and k(3)['text'] == '7 : i32\\n' and k(4)['text'].startswith('(module') and k(5)['text'] == '7 : i32\\n'"
+expect "and stdout is nothing but JSON" "len(j) == 5 and 'text' not in j[-1]"
 echo "1..$n"
 exit $failed
