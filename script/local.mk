@@ -13,6 +13,10 @@ wasmfx_ref_LDADD = libwasm.la $(LIBEDIT_LIBS)
 libwasm_la_SOURCES += %D%/js.c %D%/js.h
 BUILT_SOURCES += %D%/js_harness.inc
 CLEANFILES += %D%/js_harness.inc
+# BUILT_SOURCES only precede all and check: `make wasmfx-ref` alone (as
+# test/continuations/lib.sh builds) needs the include made first too
+# (a variable target: automake keeps its own rule for the object).
+$(libwasm_la_OBJECTS): %D%/js_harness.inc
 EXTRA_DIST += %D%/js_harness.js doc/js.md
 %D%/js_harness.inc: %D%/js_harness.js
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
