@@ -25,8 +25,8 @@ check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D
 %C%_unit_check_types_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_roundtrip_LDADD = libwasm.la
 
-TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/status.sh %D%/json.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
-EXTRA_DIST += %D%/cli.sh %D%/status.sh %D%/json.sh %D%/unchecked.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
+TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
+EXTRA_DIST += %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
   %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/fuzz_unchecked.c %D%/fuzz/run.sh
 TESTS += %D%/repl.sh
 EXTRA_DIST += %D%/repl.sh
@@ -35,6 +35,10 @@ EXTRA_DIST += %D%/repl.sh
 # compares it with the official conversion on the suites, by hand.
 TESTS += %D%/js.sh
 EXTRA_DIST += %D%/js.sh %D%/js.xfail %D%/js-harness.wast %D%/js-harness-fail.wast %D%/js-suites.sh
+
+# The files the README's examples use (test/readme.sh runs them).
+EXTRA_DIST += examples/run.wast examples/bad.wat examples/bad.wasm examples/fac.wast \
+  examples/gen.wast examples/lib.wast examples/app.wast examples/m.wat
 
 TEST_EXTENSIONS = .wast
 WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver

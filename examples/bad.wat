@@ -1,0 +1,3 @@
+(module
+  (func $f (export "f")
+    (call $nope)))
