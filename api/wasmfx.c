@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "binary/binary.h"
+#include "interp/describe.h"
 #include "interp/eval.h"
 #include "interp/host.h"
 #include "interp/instantiate.h"
@@ -632,47 +633,31 @@ static bool reserve_results(wasmfx_store *s, uint32_t n)
 
 /* The step hook's view of the machine before a reduction; false if the
  * hook stops the run. */
-static bool step_hook(wasmfx_store *s, const Machine *M)
+static bool step_hook(void *ctx, const Machine *M, Error *err)
 {
-  const Stack *S = M->stack;
-  const Frame *call = &S->frames[S->call];
+  wasmfx_store *s = ctx;
+  EvalView v;
+  eval_view(M, &v);
   s->step_func.len = s->step_instr.len = s->step_position.len = 0;
-  if (call->call.func)
-    funcinst_print_name(&s->step_func, call->call.func);
+  if (v.func)
+    funcinst_print_name(&s->step_func, v.func);
   else
     buf_puts(&s->step_func, "constant expression");
-  text_print_instr(&s->step_instr, M->pc);
-  const ModuleInst *mi = call->call.module;
-  if (mi && mi->module) {
+  text_print_instr(&s->step_instr, v.instr);
+  if (v.located) {
     char where[ERROR_MESSAGE_MAX];
-    loc_format(where, sizeof where, module_loc(mi->module, M->pc->at));
+    loc_format(where, sizeof where, v.at);
     buf_puts(&s->step_position, where);
   }
   buf_putc(&s->step_func, '\0');
   buf_putc(&s->step_instr, '\0');
   buf_putc(&s->step_position, '\0');
   if (s->step_func.failed || s->step_instr.failed || s->step_position.failed)
-    return error_at(&s->err, PHASE_LIMIT, (Loc){0}, "out of memory");
-  wasmfx_step step = {M->calls, s->step_func.data, s->step_instr.data, s->step_position.data};
+    return error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+  wasmfx_step step = {v.depth, s->step_func.data, s->step_instr.data, s->step_position.data};
   if (!s->hook(s->hook_env, &step))
-    return error_at(&s->err, PHASE_LIMIT, (Loc){0}, "stopped by the step hook");
+    return error_at(err, PHASE_LIMIT, (Loc){0}, "stopped by the step hook");
   return true;
-}
-
-/* An invocation a reduction at a time, each shown to the hook first, within
- * the fuel. */
-static bool hooked_invoke(wasmfx_store *s, FuncInst *f, const Value *args)
-{
-  Machine *M = eval_start(&s->store, f, args, &s->backtrace, &s->err);
-  if (!M)
-    return false;
-  EvalStatus st = EVAL_PAUSED;
-  for (uint64_t n = 0; st == EVAL_PAUSED && n < s->store.limits.fuel; n++)
-    st = M->done || step_hook(s, M) ? eval_step(M, &s->err) : EVAL_FAILED;
-  if (st == EVAL_PAUSED)
-    error_at(&s->err, PHASE_LIMIT, (Loc){0}, "out of fuel");
-  eval_end(M, st == EVAL_DONE ? s->results : NULL, f->type->results.len);
-  return st == EVAL_DONE;
 }
 
 /* The arguments, checked against the parameter types as a script's are;
@@ -707,7 +692,8 @@ wasmfx_outcome wasmfx_invoke(wasmfx_instance *i, const char *name, const wasmfx_
   bool ok = vals && reserve_results(s, f->type->results.len) && take_args(s, f->type, args, nargs, vals);
   if (ok) {
     s->busy = true;
-    ok = s->hook ? hooked_invoke(s, f, vals)
+    ok = s->hook ? eval_invoke_stepped(&s->store, f, vals, s->results, &s->backtrace, step_hook, s,
+                                       &s->err)
                  : eval_invoke(&s->store, f, vals, s->results, &s->backtrace, &s->err);
     s->busy = false;
   }

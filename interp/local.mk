@@ -1,4 +1,5 @@
 libwasm_la_SOURCES += \
+  %D%/describe.c %D%/describe.h \
   %D%/eval.c %D%/eval.h \
   %D%/gc.c %D%/gc.h \
   %D%/host.c %D%/host.h \

@@ -17,6 +17,7 @@
 #include "script/sig.h"
 
 #include "binary/binary.h"
+#include "interp/describe.h"
 #include "interp/eval.h"
 #include "interp/host.h"
 #include "interp/instantiate.h"
@@ -467,64 +468,19 @@ static bool arg_fits(Session *z, Value v, ValType t)
   return v.kind == VAL_REF && ref_matches(&z->store, v.ref, t);
 }
 
-/* One line of --trace: the call depth, the current function's frames, the
- * instruction about to be reduced and where it is, and the operands it
- * can see (the top four), with a `prompt` for each continuation it runs in:
+/* One line of --trace before each reduction (interp/describe.h):
  *   2 frame{$fac} label label | i64.mul (fac.wat:7:9) | (i64.const 5) (i64.const 24) */
-static void trace_step(Session *z, const Machine *M)
+static bool trace_step(void *ctx, const Machine *M, Error *err)
 {
-  const Stack *S = M->stack;
-  const Frame *call = &S->frames[S->call];
+  static const EvalPrinter printer = {text_print_instr, show_const};
+  Session *z = ctx;
   Buf b;
   buf_init(&b);
-  buf_printf(&b, "%u ", M->calls);
-  for (const Stack *p = S; p->parent; p = p->parent)   /* inside a resumed continuation */
-    buf_puts(&b, "prompt ");
-  buf_puts(&b, "frame{");
-  if (call->call.func)
-    funcinst_print_name(&b, call->call.func);
-  else
-    buf_puts(&b, "constant expression");
-  buf_putc(&b, '}');
-  uint32_t height = call->height;   /* the operands start above the locals */
-  if (call->call.func)
-    height += call->call.func->type->params.len + call->call.func->nlocals;
-  for (uint32_t i = S->call + 1; i < S->nframes; i++) {
-    buf_puts(&b, S->frames[i].kind == FRAME_HANDLER ? " handler" : " label");
-    height = S->frames[i].height;
-  }
-  buf_puts(&b, " | ");
-  text_print_instr(&b, M->pc);
-  const ModuleInst *mi = call->call.module;
-  if (mi && mi->module) {
-    char where[ERROR_MESSAGE_MAX];
-    loc_format(where, sizeof where, module_loc(mi->module, M->pc->at));
-    buf_printf(&b, " (%s)", where);
-  }
-  buf_puts(&b, " |");
-  uint32_t first = S->nvals > height + 4 ? S->nvals - 4 : height;
-  for (uint32_t i = first; i < S->nvals; i++) {
-    buf_putc(&b, ' ');
-    show_const(&b, S->vals[i]);
-  }
+  eval_describe(M, &printer, &b);
   fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
   buf_free(&b);
-}
-
-/* An invocation reduced a step at a time, each traced. */
-static bool traced_invoke(Session *z, FuncInst *f, const Value *args, Outcome *o)
-{
-  Machine *M = eval_start(&z->store, f, args, &o->backtrace, &o->err);
-  if (!M)
-    return false;
-  EvalStatus st = EVAL_PAUSED;
-  while (st == EVAL_PAUSED) {   /* the machine counts the fuel */
-    if (!M->done)
-      trace_step(z, M);
-    st = eval_step(M, &o->err);
-  }
-  eval_end(M, st == EVAL_DONE ? o->values : NULL, o->n);
-  return st == EVAL_DONE;
+  (void)err;
+  return true;
 }
 
 /* invoke / get.  False with o->err set if the action could not be done or
@@ -573,8 +529,9 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     }
   o->types = ft->results.data;
   o->n = ft->results.len;
-  ok = z->r->opt.trace ? traced_invoke(z, f, args, o)
-                       : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  ok = z->r->opt.trace
+         ? eval_invoke_stepped(&z->store, f, args, o->values, &o->backtrace, trace_step, z, &o->err)
+         : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
   mem_free(args);
   return ok;
 }
