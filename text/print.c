@@ -832,7 +832,9 @@ static void print_const(Buf *out, const Const *c)
     case VAL_I64: print_int(out, c->bits, 64); break;
     case VAL_F32: print_f32(out, (uint32_t)c->bits); break;
     case VAL_F64: print_f64(out, c->bits); break;
-    default: print_int(out, c->bits, 64); break;
+    case VAL_V128: case VAL_REF: case VAL_BOT: case PACK_I8: case PACK_I16:
+      print_int(out, c->bits, 64);  /* not a number type: never built as CONST_NUM */
+      break;
     }
     buf_putc(out, ')');
     return;

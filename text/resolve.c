@@ -55,14 +55,14 @@ static void index_locals(Resolver *r)
 /* The index an identifier denotes in a space (field: of type `type`). */
 static bool lookup(Resolver *r, Space s, const Var *v, uint32_t type, uint32_t *idx)
 {
-  switch (s) {
-  case SPACE_LOCAL:
+  if (s == SPACE_LOCAL) {
     if (!r->func)
       return unknown(r, s, v);
     if (!r->locals_indexed)
       index_locals(r);
     return name_lookup(&r->locals, v->name, idx) || unknown(r, s, v);
-  case SPACE_FIELD:
+  }
+  if (s == SPACE_FIELD) {
     if (type < r->p->nfields) {
       const Names *f = &r->p->fields[type];
       for (uint32_t i = 0; i < f->len; i++)
@@ -72,9 +72,8 @@ static bool lookup(Resolver *r, Space s, const Var *v, uint32_t type, uint32_t *
         }
     }
     return unknown(r, s, v);
-  default:
-    return name_lookup(&r->p->names[s], v->name, idx) || unknown(r, s, v);
   }
+  return name_lookup(&r->p->names[s], v->name, idx) || unknown(r, s, v);  /* module-level spaces */
 }
 
 /* Replaces a handle in *slot by the index it denotes. */
