@@ -760,8 +760,7 @@ static bool expr(Decoder *d, Expr *e)
     const uint8_t *at = d->p;
     if (!instr(d, &in))
       return false;
-    Shape s = instr_info[in.op].shape;
-    if (s == IMM_BLOCK || s == IMM_TRY_TABLE)
+    if (op_opens_block(in.op))
       depth++;
     else if (in.op == OP_ELSE && depth == 0)
       return fail_at(d, at, "END opcode expected");

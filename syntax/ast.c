@@ -300,12 +300,6 @@ bool module_eq(const Module *a, const Module *b)
 
 /* ---- Block structure ---- */
 
-static bool opens_block(Op op)
-{
-  Shape s = instr_info[op].shape;
-  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
-}
-
 bool expr_link(Expr *e)
 {
   uint32_t *open = NULL;  /* positions of the blocks not yet closed */
@@ -313,7 +307,7 @@ bool expr_link(Expr *e)
   bool ok = true;
   for (uint32_t i = 0; i < e->len && ok; i++) {
     Instr *in = &e->data[i];
-    if (opens_block(in->op)) {
+    if (op_opens_block(in->op)) {
       if (depth == cap) {
         uint32_t *bigger = mem_realloc(open, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *open);
         if (!bigger) {

@@ -96,6 +96,14 @@ typedef struct InstrInfo {
 
 extern const InstrInfo instr_info[OP_COUNT];
 
+/* Whether an instruction opens a block that an `end` closes: block, loop,
+ * if and try_table (spec: 1.3-syntax.instructions, control instructions). */
+static inline bool op_opens_block(Op op)
+{
+  Shape s = instr_info[op].shape;
+  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
+}
+
 /* A 128-bit vector, little-endian lanes. */
 typedef union V128 {
   uint8_t i8[16];

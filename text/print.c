@@ -577,7 +577,7 @@ static void print_instrs(Buf *out, const Expr *e, unsigned indent, bool one_line
     else
       newline(out, indent + 2 * d);
     print_instr(out, in);
-    if (shape == IMM_BLOCK || shape == IMM_TRY_TABLE)
+    if (op_opens_block(in->op))
       depth++;
   }
 }
