@@ -588,17 +588,34 @@ static bool memarg(Decoder *d, MemArg *ma)
   return u64(d, &ma->offset);
 }
 
-static bool xy(Decoder *d, Instr *in)
+/* The indices shapes.def places in imm.x or imm.xy, in binary order. */
+static bool indices(Decoder *d, Instr *in)
 {
-  return u32(d, &in->imm.xy.x) && u32(d, &in->imm.xy.y);
+  Shape s = instr_info[in->op].shape;
+  d->uses_data |= shape_names_data(s);
+  switch (shape_info[s].imm) {
+  case LAYOUT_X:
+    return u32(d, &in->imm.x);
+  case LAYOUT_XY:
+    return u32(d, &in->imm.xy.x) && u32(d, &in->imm.xy.y);
+  case LAYOUT_YX:
+    return u32(d, &in->imm.xy.y) && u32(d, &in->imm.xy.x);
+  case LAYOUT_NONE:
+  case LAYOUT_OWN:
+    return true;
+  }
+  return true;
 }
 
-/* The immediates of one instruction, by shape (syntax/instr.def);
+/* The immediates of one instruction, by shape (syntax/shapes.def);
  * `alt` says the instruction came by its second encoding. */
 static bool immediates(Decoder *d, Instr *in, bool alt)
 {
   switch (instr_info[in->op].shape) {
-  case IMM_NONE: case IMM_ELSE: case IMM_END:
+#define SHAPE SHAPE_TABLE_CASE
+#include "syntax/shapes.def"
+    return indices(d, in);
+  case IMM_ELSE:
     return true;
   case IMM_BLOCK:
     return blocktype(d, &in->imm.block.type);
@@ -619,10 +636,6 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
     in->imm.select = s;
     return true;
   }
-  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
-  case IMM_GLOBAL: case IMM_TABLE: case IMM_ELEM: case IMM_MEM: case IMM_DATA:
-    d->uses_data |= instr_info[in->op].shape == IMM_DATA;
-    return u32(d, &in->imm.x);
   case IMM_BR_TABLE: {
     uint32_t n;
     if (!count(d, &n))
@@ -650,18 +663,6 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
     in->imm.br_on_cast.rt2.null = flags & 2;
     return true;
   }
-  case IMM_CALL_INDIRECT:  /* y:typeidx x:tableidx */
-    return u32(d, &in->imm.xy.y) && u32(d, &in->imm.xy.x);
-  case IMM_TABLE_ELEM:     /* y:elemidx x:tableidx */
-  case IMM_MEM_DATA:       /* y:dataidx x:memidx */
-    d->uses_data |= instr_info[in->op].shape == IMM_MEM_DATA;
-    return u32(d, &in->imm.xy.y) && u32(d, &in->imm.xy.x);
-  case IMM_TABLE_TABLE: case IMM_MEM_MEM: case IMM_TYPE_FIELD: case IMM_TYPE_NUM:
-  case IMM_TYPE_ELEM: case IMM_TYPE_TYPE: case IMM_TYPE_TAG:
-    return xy(d, in);
-  case IMM_TYPE_DATA:
-    d->uses_data = true;
-    return xy(d, in);
   case IMM_MEMARG:
     return memarg(d, &in->imm.memarg);
   case IMM_MEMARG_LANE:
@@ -759,8 +760,7 @@ static bool expr(Decoder *d, Expr *e)
     const uint8_t *at = d->p;
     if (!instr(d, &in))
       return false;
-    Shape s = instr_info[in.op].shape;
-    if (s == IMM_BLOCK || s == IMM_TRY_TABLE)
+    if (op_opens_block(in.op))
       depth++;
     else if (in.op == OP_ELSE && depth == 0)
       return fail_at(d, at, "END opcode expected");

@@ -372,7 +372,30 @@ static void put_opcode(Buf *b, const InstrInfo *info, uint32_t code)
   }
 }
 
-/* instr: opcode and immediates, by the immediate shape of instr.def */
+/* The indices shapes.def places in imm.x or imm.xy, in binary order:
+ * call_indirect y:typeidx x:tableidx, table.init y:elemidx x:tableidx and
+ * memory.init y:dataidx x:memidx put the second first (the YX layout). */
+static void put_indices(Buf *b, const Instr *in)
+{
+  switch (shape_info[instr_info[in->op].shape].imm) {
+  case LAYOUT_X:
+    put_u32(b, in->imm.x);
+    return;
+  case LAYOUT_XY:
+    put_u32(b, in->imm.xy.x);
+    put_u32(b, in->imm.xy.y);
+    return;
+  case LAYOUT_YX:
+    put_u32(b, in->imm.xy.y);
+    put_u32(b, in->imm.xy.x);
+    return;
+  case LAYOUT_NONE:
+  case LAYOUT_OWN:
+    return;
+  }
+}
+
+/* instr: opcode and immediates, by the immediate shape (syntax/shapes.def) */
 static void put_instr(Buf *b, const Instr *in)
 {
   const InstrInfo *info = &instr_info[in->op];
@@ -386,9 +409,11 @@ static void put_instr(Buf *b, const Instr *in)
   put_opcode(b, info, code);
 
   switch (info->shape) {
-  case IMM_NONE:
+#define SHAPE SHAPE_TABLE_CASE
+#include "syntax/shapes.def"
+    put_indices(b, in);
+    return;
   case IMM_ELSE:
-  case IMM_END:
     return;
   case IMM_BLOCK:
     put_blocktype(b, in->imm.block.type);
@@ -412,10 +437,6 @@ static void put_instr(Buf *b, const Instr *in)
       put_valtype(b, ts->type[i]);
     return;
   }
-  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
-  case IMM_GLOBAL: case IMM_TABLE: case IMM_ELEM: case IMM_MEM: case IMM_DATA:
-    put_u32(b, in->imm.x);
-    return;
   case IMM_BR_TABLE: {
     /* 0x0E l*:list(labelidx) l_n:labelidx — the default is kept last */
     const Labels *ls = in->imm.br_table;
@@ -431,23 +452,6 @@ static void put_instr(Buf *b, const Instr *in)
     put_u32(b, in->imm.br_on_cast.label);
     put_heaptype(b, in->imm.br_on_cast.rt1);
     put_heaptype(b, in->imm.br_on_cast.rt2);
-    return;
-  case IMM_CALL_INDIRECT:
-    /* 0x11 y:typeidx x:tableidx: the type comes first in the binary */
-    put_u32(b, in->imm.xy.y);
-    put_u32(b, in->imm.xy.x);
-    return;
-  case IMM_TABLE_ELEM:
-  case IMM_MEM_DATA:
-    /* table.init y:elemidx x:tableidx, memory.init y:dataidx x:memidx:
-     * the segment comes first in the binary */
-    put_u32(b, in->imm.xy.y);
-    put_u32(b, in->imm.xy.x);
-    return;
-  case IMM_TABLE_TABLE: case IMM_MEM_MEM: case IMM_TYPE_FIELD: case IMM_TYPE_NUM:
-  case IMM_TYPE_DATA: case IMM_TYPE_ELEM: case IMM_TYPE_TYPE: case IMM_TYPE_TAG:
-    put_u32(b, in->imm.xy.x);
-    put_u32(b, in->imm.xy.y);
     return;
   case IMM_MEMARG:
     put_memarg(b, in->imm.memarg);
@@ -797,11 +801,9 @@ static bool code_uses_data(const Module *m)
 {
   for (uint32_t i = 0; i < m->funcs.len; i++) {
     const Expr *e = &m->funcs.data[i].body;
-    for (uint32_t k = 0; k < e->len; k++) {
-      Shape s = instr_info[e->data[k].op].shape;
-      if (s == IMM_DATA || s == IMM_MEM_DATA || s == IMM_TYPE_DATA)
+    for (uint32_t k = 0; k < e->len; k++)
+      if (shape_names_data(instr_info[e->data[k].op].shape))
         return true;
-    }
   }
   return false;
 }

@@ -1,4 +1,2 @@
-libwasm_la_SOURCES += \
-  %D%/binary.h \
-  %D%/decode.c \
-  %D%/encode.c
+libwasm_la_SOURCES += %D%/binary.h
+libexhaustive_la_SOURCES += %D%/decode.c %D%/encode.c

@@ -10,6 +10,11 @@ const InstrInfo instr_info[OP_COUNT] = {
 #include "syntax/instr.def"
 };
 
+const ShapeInfo shape_info[SHAPE_COUNT] = {
+#define SHAPE(name, token, imm, x, y) [IMM_##name] = {LAYOUT_##imm, INDEX_##x, INDEX_##y},
+#include "syntax/shapes.def"
+};
+
 Module *module_new(void)
 {
   Module *m = mem_calloc(1, sizeof *m);
@@ -118,13 +123,29 @@ static bool memarg_eq(MemArg a, MemArg b)
   return a.offset == b.offset && a.mem == b.mem && a.align == b.align;
 }
 
+/* Equality of the indices shapes.def places in imm.x or imm.xy. */
+static bool indices_eq(const Instr *a, const Instr *b)
+{
+  switch (shape_info[instr_info[a->op].shape].imm) {
+  case LAYOUT_X:
+    return a->imm.x == b->imm.x;
+  case LAYOUT_XY:
+  case LAYOUT_YX:
+    return a->imm.xy.x == b->imm.xy.x && a->imm.xy.y == b->imm.xy.y;
+  case LAYOUT_NONE:
+  case LAYOUT_OWN:
+    return true;
+  }
+  return true;
+}
+
 /* Equality of the immediates of two instructions with the same opcode. */
 static bool imm_eq(const Instr *a, const Instr *b)
 {
   switch (instr_info[a->op].shape) {
-  case IMM_NONE:
-  case IMM_END:
-    return true;
+#define SHAPE SHAPE_TABLE_CASE
+#include "syntax/shapes.def"
+    return indices_eq(a, b);
   case IMM_ELSE:
     return a->imm.end == b->imm.end;
   case IMM_BLOCK:
@@ -137,13 +158,6 @@ static bool imm_eq(const Instr *a, const Instr *b)
            catches_eq(a->imm.block.catches, b->imm.block.catches);
   case IMM_SELECT:
     return select_eq(a->imm.select, b->imm.select);
-  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
-  case IMM_GLOBAL: case IMM_TABLE: case IMM_ELEM: case IMM_MEM: case IMM_DATA:
-    return a->imm.x == b->imm.x;
-  case IMM_CALL_INDIRECT: case IMM_TABLE_TABLE: case IMM_TABLE_ELEM: case IMM_MEM_MEM:
-  case IMM_MEM_DATA: case IMM_TYPE_FIELD: case IMM_TYPE_NUM: case IMM_TYPE_DATA:
-  case IMM_TYPE_ELEM: case IMM_TYPE_TYPE: case IMM_TYPE_TAG:
-    return a->imm.xy.x == b->imm.xy.x && a->imm.xy.y == b->imm.xy.y;
   case IMM_BR_TABLE:
     return a->imm.br_table->len == b->imm.br_table->len &&
            memcmp(a->imm.br_table->label, b->imm.br_table->label,
@@ -286,12 +300,6 @@ bool module_eq(const Module *a, const Module *b)
 
 /* ---- Block structure ---- */
 
-static bool opens_block(Op op)
-{
-  Shape s = instr_info[op].shape;
-  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
-}
-
 bool expr_link(Expr *e)
 {
   uint32_t *open = NULL;  /* positions of the blocks not yet closed */
@@ -299,7 +307,7 @@ bool expr_link(Expr *e)
   bool ok = true;
   for (uint32_t i = 0; i < e->len && ok; i++) {
     Instr *in = &e->data[i];
-    if (opens_block(in->op)) {
+    if (op_opens_block(in->op)) {
       if (depth == cap) {
         uint32_t *bigger = mem_realloc(open, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *open);
         if (!bigger) {

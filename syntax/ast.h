@@ -21,20 +21,68 @@
 typedef enum Op {
 #define INSTR(id, mnemonic, prefix, code, shape, n, params, results) OP_##id,
 #include "syntax/instr.def"
-  OP_COUNT
 } Op;
 
-/* The immediate shapes of syntax/instr.def. */
+/* Kept out of the enum, so that a switch over Op names instructions only. */
+enum {
+  OP_COUNT = 0
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) + 1
+#include "syntax/instr.def"
+};
+
+/* The immediate shapes, one per row of syntax/shapes.def. */
 typedef enum Shape {
-  IMM_NONE, IMM_BLOCK, IMM_TRY_TABLE, IMM_ELSE, IMM_END, IMM_SELECT,
-  IMM_LABEL, IMM_BR_TABLE, IMM_BR_ON_CAST, IMM_FUNC, IMM_TYPE,
-  IMM_CALL_INDIRECT, IMM_TAG, IMM_LOCAL, IMM_GLOBAL, IMM_TABLE,
-  IMM_TABLE_TABLE, IMM_TABLE_ELEM, IMM_ELEM, IMM_MEM, IMM_MEM_MEM,
-  IMM_MEM_DATA, IMM_DATA, IMM_MEMARG, IMM_MEMARG_LANE, IMM_HEAPTYPE,
-  IMM_REFTYPE, IMM_TYPE_FIELD, IMM_TYPE_NUM, IMM_TYPE_DATA, IMM_TYPE_ELEM,
-  IMM_TYPE_TYPE, IMM_TYPE_TAG, IMM_RESUME, IMM_RESUME_THROW, IMM_I32,
-  IMM_I64, IMM_F32, IMM_F64, IMM_V128, IMM_SHUFFLE, IMM_LANE
+#define SHAPE(name, token, imm, x, y) IMM_##name,
+#include "syntax/shapes.def"
 } Shape;
+
+enum {
+  SHAPE_COUNT = 0
+#define SHAPE(name, token, imm, x, y) + 1
+#include "syntax/shapes.def"
+};
+
+/* Where an Instr keeps the immediates of a shape: the IMM column. */
+typedef enum ImmLayout { LAYOUT_NONE, LAYOUT_X, LAYOUT_XY, LAYOUT_YX, LAYOUT_OWN } ImmLayout;
+
+/* What an index immediate indexes: the X and Y columns. */
+typedef enum ImmIndex {
+  INDEX_NONE, INDEX_LABEL, INDEX_FUNC, INDEX_TYPE, INDEX_TYPEUSE, INDEX_TAG,
+  INDEX_LOCAL, INDEX_GLOBAL, INDEX_TABLE, INDEX_ELEM, INDEX_MEM, INDEX_DATA,
+  INDEX_FIELD, INDEX_U32
+} ImmIndex;
+
+/* What syntax/shapes.def says about one shape. */
+typedef struct ShapeInfo {
+  ImmLayout imm;
+  ImmIndex x, y;
+} ShapeInfo;
+
+extern const ShapeInfo shape_info[SHAPE_COUNT];
+
+/* Whether a shape names a data segment: then the binary format needs the
+ * data count section (spec: 5.5-binary.modules, data count section). */
+static inline bool shape_names_data(Shape s)
+{
+  return shape_info[s].x == INDEX_DATA || shape_info[s].y == INDEX_DATA;
+}
+
+/* A case label for each shape that is not OWN, whose immediates the table
+ * describes in full, so that a switch over Shape names the OWN shapes itself
+ * and -Wswitch-enum still sees every shape:
+ *
+ *   switch (shape) {
+ *   #define SHAPE SHAPE_TABLE_CASE
+ *   #include "syntax/shapes.def"
+ *     return from_the_table(...);
+ *   case IMM_BLOCK: ...
+ */
+#define SHAPE_TABLE_CASE(name, token, imm, x, y) SHAPE_CASE_##imm(name)
+#define SHAPE_CASE_NONE(name) case IMM_##name:
+#define SHAPE_CASE_X(name) case IMM_##name:
+#define SHAPE_CASE_XY(name) case IMM_##name:
+#define SHAPE_CASE_YX(name) case IMM_##name:
+#define SHAPE_CASE_OWN(name)
 
 /* What syntax/instr.def says about one instruction. */
 typedef struct InstrInfo {
@@ -47,6 +95,14 @@ typedef struct InstrInfo {
 } InstrInfo;
 
 extern const InstrInfo instr_info[OP_COUNT];
+
+/* Whether an instruction opens a block that an `end` closes: block, loop,
+ * if and try_table (spec: 1.3-syntax.instructions, control instructions). */
+static inline bool op_opens_block(Op op)
+{
+  Shape s = instr_info[op].shape;
+  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
+}
 
 /* A 128-bit vector, little-endian lanes. */
 typedef union V128 {
@@ -106,9 +162,8 @@ typedef struct Instr {
   uint16_t op;   /* Op */
   uint32_t at;   /* source offset: a byte offset in the text or binary */
   union {
-    uint32_t x;                                 /* one index: LABEL FUNC TYPE TAG LOCAL GLOBAL TABLE ELEM MEM DATA */
-    struct { uint32_t x, y; } xy;               /* two indices, in the order of the shape's name;
-                                                   CALL_INDIRECT: x = table, y = type; TYPE_NUM: y = n */
+    uint32_t x;                                 /* one index: shapes.def's IMM column says X */
+    struct { uint32_t x, y; } xy;               /* two: XY or YX, in text order (X and Y columns) */
     struct {
       BlockType type;
       uint32_t end;                             /* position of the matching `end` */

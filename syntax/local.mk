@@ -1,5 +1,15 @@
 libwasm_la_SOURCES += \
-  %D%/ast.c %D%/ast.h \
+  %D%/ast.h \
   %D%/instr.def \
+  %D%/shapes.def \
   %D%/script.c %D%/script.h \
   %D%/types.c %D%/types.h
+
+# The files that dispatch on an instruction's shape (syntax/shapes.def):
+# compiled with -Wswitch-enum, so a switch over Shape that leaves out a
+# shape is a warning even with a default (an error with --enable-werror),
+# and their objects join libwasm.la.  The other folders add theirs.
+noinst_LTLIBRARIES += libexhaustive.la
+libwasm_la_LIBADD += libexhaustive.la
+libexhaustive_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) -shared -Wswitch-enum
+libexhaustive_la_SOURCES = %D%/ast.c

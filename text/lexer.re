@@ -106,42 +106,17 @@ static int token(Lexer *l, Token *t, int code, uint32_t value)
   return code;
 }
 
+/* The token class of each shape's keywords (syntax/shapes.def). */
+static const int shape_token[SHAPE_COUNT] = {
+#define SHAPE(name, token, imm, x, y) [IMM_##name] = TOK_##token,
+#include "syntax/shapes.def"
+};
+
 /* The token class of an instruction keyword: the grammar has one rule per
- * immediate shape of syntax/instr.def. */
+ * class; `if` shares block's shape but not its rule (it has then/else). */
 static int instr_class(Op op)
 {
-  switch (instr_info[op].shape) {
-  case IMM_NONE: return TOK_PLAIN;
-  case IMM_BLOCK: return op == OP_IF ? TOK_IF : TOK_BLOCK;
-  case IMM_TRY_TABLE: return TOK_TRY_TABLE;
-  case IMM_ELSE: return TOK_ELSE;
-  case IMM_END: return TOK_END;
-  case IMM_SELECT: return TOK_SELECT;
-  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
-  case IMM_GLOBAL: case IMM_ELEM: case IMM_DATA:
-    return TOK_IDX;
-  case IMM_TABLE: case IMM_MEM: return TOK_IDX_OPT;
-  case IMM_TABLE_TABLE: case IMM_MEM_MEM: return TOK_IDX2_OPT;
-  case IMM_TABLE_ELEM: case IMM_MEM_DATA: return TOK_INIT;
-  case IMM_TYPE_FIELD: case IMM_TYPE_DATA: case IMM_TYPE_ELEM: case IMM_TYPE_TYPE:
-  case IMM_TYPE_TAG:
-    return TOK_IDX2;
-  case IMM_TYPE_NUM: return TOK_TYPE_NUM;
-  case IMM_MEMARG: return TOK_MEMARG;
-  case IMM_MEMARG_LANE: return TOK_MEMARG_LANE;
-  case IMM_BR_TABLE: return TOK_BR_TABLE;
-  case IMM_BR_ON_CAST: return TOK_BR_ON_CAST;
-  case IMM_CALL_INDIRECT: return TOK_CALL_INDIRECT;
-  case IMM_HEAPTYPE: return TOK_HEAPTYPE;
-  case IMM_REFTYPE: return TOK_REFTYPE;
-  case IMM_RESUME: return TOK_RESUME;
-  case IMM_RESUME_THROW: return TOK_RESUME_THROW;
-  case IMM_I32: case IMM_I64: case IMM_F32: case IMM_F64: return TOK_CONST;
-  case IMM_V128: return TOK_V128_CONST;
-  case IMM_SHUFFLE: return TOK_SHUFFLE;
-  case IMM_LANE: return TOK_LANE;
-  }
-  return TOK_PLAIN;
+  return op == OP_IF ? TOK_IF : shape_token[instr_info[op].shape];
 }
 
 static int instr_token(Lexer *l, Token *t, Op op)

@@ -5,15 +5,14 @@ libwasm_la_SOURCES += \
   %D%/lexer.h \
   %D%/number.c %D%/number.h \
   %D%/parse.c %D%/parse.h \
-  %D%/print.c \
-  %D%/resolve.c \
   %D%/text.h
+libexhaustive_la_SOURCES += %D%/print.c %D%/resolve.c
 
 # The lexer and parser are generated; the lemon template trips a few
 # warnings, so they are compiled on their own with those turned off, and
 # their objects join libwasm.la.
 noinst_LTLIBRARIES += libwatgen.la
-libwasm_la_LIBADD = libwatgen.la
+libwasm_la_LIBADD += libwatgen.la
 nodist_libwatgen_la_SOURCES = %D%/lexer.c %D%/parser.c %D%/parser.h
 libwatgen_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) -shared -Wno-missing-prototypes -Wno-unused-parameter -Wno-unused-variable -Wno-implicit-fallthrough
 BUILT_SOURCES += %D%/parser.h

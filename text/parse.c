@@ -264,12 +264,6 @@ static void push_code(TextParser *p, Instr in)
   p->code.data[p->code.len++] = in;
 }
 
-static bool is_block(Op op)
-{
-  Shape s = instr_info[op].shape;
-  return s == IMM_BLOCK || s == IMM_TRY_TABLE;
-}
-
 void text_block_label(TextParser *p, Name label)
 {
   p->next_label = label;
@@ -282,7 +276,7 @@ void text_emit(TextParser *p, Instr in)
 {
   if (text_failed(p))
     return;
-  if (is_block(in.op)) {
+  if (op_opens_block(in.op)) {
     OpenBlock b = {p->code.len, p->next_label};
     p->next_label = (Name){0};
     if (!vec_push(p->arena, &p->blocks, b)) {

@@ -438,17 +438,44 @@ static void print_memarg(Buf *out, MemArg ma)
     buf_puts(out, " align=0");
 }
 
+/* An index immediate; a typeuse is written (type y). */
+static void print_index(Buf *out, uint32_t x, ImmIndex kind)
+{
+  buf_printf(out, kind == INDEX_TYPEUSE ? " (type %" PRIu32 ")" : " %" PRIu32, x);
+}
+
+/* The indices shapes.def places in imm.x or imm.xy, in text order. */
+static void print_indices(Buf *out, const Instr *in)
+{
+  const ShapeInfo *s = &shape_info[instr_info[in->op].shape];
+  switch (s->imm) {
+  case LAYOUT_X:
+    print_index(out, in->imm.x, s->x);
+    return;
+  case LAYOUT_XY:
+  case LAYOUT_YX:
+    print_index(out, in->imm.xy.x, s->x);
+    print_index(out, in->imm.xy.y, s->y);
+    return;
+  case LAYOUT_NONE:
+  case LAYOUT_OWN:
+    return;
+  }
+}
+
 /* plaininstr / blockinstr: the mnemonic from instr.def and the immediates
- * of its shape. */
+ * of its shape (syntax/shapes.def). */
 static void print_instr(Buf *out, const Instr *in)
 {
   assert(in->op < OP_COUNT);
   const InstrInfo *info = &instr_info[in->op];
   buf_puts(out, info->mnemonic);
   switch (info->shape) {
-  case IMM_NONE:
+#define SHAPE SHAPE_TABLE_CASE
+#include "syntax/shapes.def"
+    print_indices(out, in);
+    return;
   case IMM_ELSE:
-  case IMM_END:
     return;
   case IMM_BLOCK:
     print_blocktype(out, in->imm.block.type);
@@ -463,18 +490,6 @@ static void print_instr(Buf *out, const Instr *in)
       buf_putc(out, ' ');
       print_valtypes(out, "result", in->imm.select->type, in->imm.select->len);
     }
-    return;
-  case IMM_LABEL: case IMM_FUNC: case IMM_TYPE: case IMM_TAG: case IMM_LOCAL:
-  case IMM_GLOBAL: case IMM_TABLE: case IMM_ELEM: case IMM_MEM: case IMM_DATA:
-    buf_printf(out, " %" PRIu32, in->imm.x);
-    return;
-  case IMM_TABLE_TABLE: case IMM_TABLE_ELEM: case IMM_MEM_MEM: case IMM_MEM_DATA:
-  case IMM_TYPE_FIELD: case IMM_TYPE_NUM: case IMM_TYPE_DATA: case IMM_TYPE_ELEM:
-  case IMM_TYPE_TYPE: case IMM_TYPE_TAG:
-    buf_printf(out, " %" PRIu32 " %" PRIu32, in->imm.xy.x, in->imm.xy.y);
-    return;
-  case IMM_CALL_INDIRECT:
-    buf_printf(out, " %" PRIu32 " (type %" PRIu32 ")", in->imm.xy.x, in->imm.xy.y);
     return;
   case IMM_BR_TABLE:
     for (uint32_t i = 0; in->imm.br_table && i < in->imm.br_table->len; i++)
@@ -562,7 +577,7 @@ static void print_instrs(Buf *out, const Expr *e, unsigned indent, bool one_line
     else
       newline(out, indent + 2 * d);
     print_instr(out, in);
-    if (shape == IMM_BLOCK || shape == IMM_TRY_TABLE)
+    if (op_opens_block(in->op))
       depth++;
   }
 }
@@ -817,7 +832,9 @@ static void print_const(Buf *out, const Const *c)
     case VAL_I64: print_int(out, c->bits, 64); break;
     case VAL_F32: print_f32(out, (uint32_t)c->bits); break;
     case VAL_F64: print_f64(out, c->bits); break;
-    default: print_int(out, c->bits, 64); break;
+    case VAL_V128: case VAL_REF: case VAL_BOT: case PACK_I8: case PACK_I16:
+      print_int(out, c->bits, 64);  /* not a number type: never built as CONST_NUM */
+      break;
     }
     buf_putc(out, ')');
     return;

@@ -55,14 +55,14 @@ static void index_locals(Resolver *r)
 /* The index an identifier denotes in a space (field: of type `type`). */
 static bool lookup(Resolver *r, Space s, const Var *v, uint32_t type, uint32_t *idx)
 {
-  switch (s) {
-  case SPACE_LOCAL:
+  if (s == SPACE_LOCAL) {
     if (!r->func)
       return unknown(r, s, v);
     if (!r->locals_indexed)
       index_locals(r);
     return name_lookup(&r->locals, v->name, idx) || unknown(r, s, v);
-  case SPACE_FIELD:
+  }
+  if (s == SPACE_FIELD) {
     if (type < r->p->nfields) {
       const Names *f = &r->p->fields[type];
       for (uint32_t i = 0; i < f->len; i++)
@@ -72,9 +72,8 @@ static bool lookup(Resolver *r, Space s, const Var *v, uint32_t type, uint32_t *
         }
     }
     return unknown(r, s, v);
-  default:
-    return name_lookup(&r->p->names[s], v->name, idx) || unknown(r, s, v);
   }
+  return name_lookup(&r->p->names[s], v->name, idx) || unknown(r, s, v);  /* module-level spaces */
 }
 
 /* Replaces a handle in *slot by the index it denotes. */
@@ -210,11 +209,57 @@ static void handlers(Resolver *r, Handlers *h)
     slot(r, &h->handler[i].tag, SPACE_TAG);
 }
 
-/* The index immediates of an instruction, by shape (syntax/instr.def).
- * Labels were resolved while parsing. */
+/* An index immediate of kind `k` (syntax/shapes.def) in its index space;
+ * a field index is one of the type in imm.xy.x. */
+static void imm_index(Resolver *r, Instr *in, uint32_t *x, ImmIndex k)
+{
+  switch (k) {
+  case INDEX_NONE:
+  case INDEX_LABEL:  /* resolved while parsing */
+  case INDEX_U32:
+    return;
+  case INDEX_TYPE:
+  case INDEX_TYPEUSE: slot(r, x, SPACE_TYPE); return;
+  case INDEX_FUNC: slot(r, x, SPACE_FUNC); return;
+  case INDEX_TABLE: slot(r, x, SPACE_TABLE); return;
+  case INDEX_MEM: slot(r, x, SPACE_MEM); return;
+  case INDEX_GLOBAL: slot(r, x, SPACE_GLOBAL); return;
+  case INDEX_TAG: slot(r, x, SPACE_TAG); return;
+  case INDEX_ELEM: slot(r, x, SPACE_ELEM); return;
+  case INDEX_DATA: slot(r, x, SPACE_DATA); return;
+  case INDEX_LOCAL: slot(r, x, SPACE_LOCAL); return;
+  case INDEX_FIELD: slot_in(r, x, SPACE_FIELD, in->imm.xy.x); return;
+  }
+}
+
+/* The indices shapes.def places in imm.x or imm.xy, in text order, so a
+ * type is resolved before its fields. */
+static void indices(Resolver *r, Instr *in)
+{
+  const ShapeInfo *s = &shape_info[instr_info[in->op].shape];
+  switch (s->imm) {
+  case LAYOUT_X:
+    imm_index(r, in, &in->imm.x, s->x);
+    return;
+  case LAYOUT_XY:
+  case LAYOUT_YX:
+    imm_index(r, in, &in->imm.xy.x, s->x);
+    imm_index(r, in, &in->imm.xy.y, s->y);
+    return;
+  case LAYOUT_NONE:
+  case LAYOUT_OWN:
+    return;
+  }
+}
+
+/* The index immediates of an instruction, by shape (syntax/shapes.def). */
 static void instr(Resolver *r, Instr *in)
 {
   switch (instr_info[in->op].shape) {
+#define SHAPE SHAPE_TABLE_CASE
+#include "syntax/shapes.def"
+    indices(r, in);
+    break;
   case IMM_BLOCK:
     blocktype(r, &in->imm.block.type);
     break;
@@ -232,35 +277,6 @@ static void instr(Resolver *r, Instr *in)
     valtype(r, &in->imm.br_on_cast.rt1);
     valtype(r, &in->imm.br_on_cast.rt2);
     break;
-  case IMM_FUNC: slot(r, &in->imm.x, SPACE_FUNC); break;
-  case IMM_TYPE: slot(r, &in->imm.x, SPACE_TYPE); break;
-  case IMM_TAG: slot(r, &in->imm.x, SPACE_TAG); break;
-  case IMM_LOCAL: slot(r, &in->imm.x, SPACE_LOCAL); break;
-  case IMM_GLOBAL: slot(r, &in->imm.x, SPACE_GLOBAL); break;
-  case IMM_TABLE: slot(r, &in->imm.x, SPACE_TABLE); break;
-  case IMM_ELEM: slot(r, &in->imm.x, SPACE_ELEM); break;
-  case IMM_MEM: slot(r, &in->imm.x, SPACE_MEM); break;
-  case IMM_DATA: slot(r, &in->imm.x, SPACE_DATA); break;
-  case IMM_CALL_INDIRECT:
-    slot(r, &in->imm.xy.x, SPACE_TABLE);
-    slot(r, &in->imm.xy.y, SPACE_TYPE);
-    break;
-  case IMM_TABLE_TABLE:
-    slot(r, &in->imm.xy.x, SPACE_TABLE);
-    slot(r, &in->imm.xy.y, SPACE_TABLE);
-    break;
-  case IMM_TABLE_ELEM:
-    slot(r, &in->imm.xy.x, SPACE_TABLE);
-    slot(r, &in->imm.xy.y, SPACE_ELEM);
-    break;
-  case IMM_MEM_MEM:
-    slot(r, &in->imm.xy.x, SPACE_MEM);
-    slot(r, &in->imm.xy.y, SPACE_MEM);
-    break;
-  case IMM_MEM_DATA:
-    slot(r, &in->imm.xy.x, SPACE_MEM);
-    slot(r, &in->imm.xy.y, SPACE_DATA);
-    break;
   case IMM_MEMARG:
   case IMM_MEMARG_LANE:
     slot(r, &in->imm.memarg.mem, SPACE_MEM);
@@ -269,29 +285,6 @@ static void instr(Resolver *r, Instr *in)
   case IMM_REFTYPE:
     valtype(r, &in->imm.ref);
     break;
-  case IMM_TYPE_FIELD:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    slot_in(r, &in->imm.xy.y, SPACE_FIELD, in->imm.xy.x);
-    break;
-  case IMM_TYPE_NUM:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    break;
-  case IMM_TYPE_DATA:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    slot(r, &in->imm.xy.y, SPACE_DATA);
-    break;
-  case IMM_TYPE_ELEM:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    slot(r, &in->imm.xy.y, SPACE_ELEM);
-    break;
-  case IMM_TYPE_TYPE:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    slot(r, &in->imm.xy.y, SPACE_TYPE);
-    break;
-  case IMM_TYPE_TAG:
-    slot(r, &in->imm.xy.x, SPACE_TYPE);
-    slot(r, &in->imm.xy.y, SPACE_TAG);
-    break;
   case IMM_RESUME_THROW:
     slot(r, &in->imm.resume.tag, SPACE_TAG);
     /* fall through */
@@ -299,7 +292,15 @@ static void instr(Resolver *r, Instr *in)
     slot(r, &in->imm.resume.type, SPACE_TYPE);
     handlers(r, in->imm.resume.handlers);
     break;
-  default:
+  case IMM_ELSE:
+  case IMM_BR_TABLE:  /* labels only, resolved while parsing */
+  case IMM_I32:
+  case IMM_I64:
+  case IMM_F32:
+  case IMM_F64:
+  case IMM_V128:
+  case IMM_SHUFFLE:
+  case IMM_LANE:
     break;
   }
 }

@@ -4,6 +4,7 @@
 # needs it, and the rest can use it), with every symbol hidden but the
 # API's.
 noinst_LTLIBRARIES += libwasm.la
+libwasm_la_LIBADD =
 libwasm_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) -shared
 libwasm_la_SOURCES = \
   %D%/arena.c %D%/arena.h \

@@ -1,6 +1,7 @@
 /* Unit tests of the binary decoder's framing: the header, sections and
  * their sizes and order, custom sections, the function/code and data
- * count/data pairings, and what a decoded module holds. */
+ * count/data pairings, and what a decoded module holds; and of the
+ * immediates the shape table (syntax/shapes.def) describes. */
 
 #include <check.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "binary/binary.h"
 #include "test/unit/tap.h"
+#include "util/leb128.h"
 
 #define HEADER "\0asm\1\0\0\0"
 
@@ -141,6 +143,93 @@ START_TEST(test_malformed_name_section)
 }
 END_TEST
 
+/* What the code that handles shapes from syntax/shapes.def relies on: one
+ * index for X, two for XY and YX, none otherwise; a field index follows its
+ * type; a typeuse is second; and every shape has an instruction. */
+START_TEST(test_shape_table)
+{
+  bool used[SHAPE_COUNT] = {false};
+  for (unsigned op = 0; op < OP_COUNT; op++)
+    used[instr_info[op].shape] = true;
+  for (unsigned sh = 0; sh < SHAPE_COUNT; sh++) {
+    const ShapeInfo *s = &shape_info[sh];
+    unsigned n = s->imm == LAYOUT_X ? 1 : s->imm == LAYOUT_XY || s->imm == LAYOUT_YX ? 2 : 0;
+    ck_assert_msg(used[sh], "shape %u has no instruction", sh);
+    ck_assert_msg((s->x != INDEX_NONE) == (n >= 1) && (s->y != INDEX_NONE) == (n == 2),
+                  "shape %u: the X and Y columns disagree with IMM", sh);
+    ck_assert_msg(s->x != INDEX_FIELD && s->x != INDEX_TYPEUSE, "shape %u: FIELD or TYPEUSE first", sh);
+    ck_assert_msg(s->y != INDEX_FIELD || s->x == INDEX_TYPE, "shape %u: a field of no type", sh);
+  }
+}
+END_TEST
+
+/* The opcode of `op` (spec: 5.4-binary.instructions): a byte, or a prefix
+ * byte and the code as u32. */
+static size_t put_op(uint8_t *b, Op op)
+{
+  if (instr_info[op].prefix == 0) {
+    b[0] = (uint8_t)instr_info[op].code;
+    return 1;
+  }
+  b[0] = instr_info[op].prefix;
+  return 1 + leb_write_unsigned(b + 1, instr_info[op].code);
+}
+
+/* Every instruction whose immediates the shape table describes decodes
+ * them in the table's binary order (YX: y first) and encodes them back to
+ * the same bytes; one that names a data segment needs the data count
+ * section, and the encoder writes it. */
+START_TEST(test_table_immediates)
+{
+  for (unsigned op = 0; op < OP_COUNT; op++) {
+    const ShapeInfo *s = &shape_info[instr_info[op].shape];
+    if (s->imm != LAYOUT_X && s->imm != LAYOUT_XY && s->imm != LAYOUT_YX)
+      continue;
+    bool data = s->x == INDEX_DATA || s->y == INDEX_DATA;
+    uint8_t body[16], bytes[64];
+    size_t n = 0, len = 0;
+    body[n++] = 0;  /* no locals */
+    n += put_op(body + n, (Op)op);
+    if (s->imm == LAYOUT_X)
+      body[n++] = 1;
+    else if (s->imm == LAYOUT_XY)
+      body[n++] = 1, body[n++] = 2;
+    else
+      body[n++] = 2, body[n++] = 1;
+    body[n++] = 0x0b;
+    static const char head[] = HEADER "\1\4\1\x60\0\0" "\3\2\1\0";
+    memcpy(bytes, head, sizeof head - 1);
+    len = sizeof head - 1;
+    if (data)
+      memcpy(bytes + len, "\x0c\1\0", 3), len += 3;
+    bytes[len++] = 0x0a;
+    bytes[len++] = (uint8_t)(n + 2);
+    bytes[len++] = 1;
+    bytes[len++] = (uint8_t)n;
+    memcpy(bytes + len, body, n);
+    len += n;
+
+    Error err = {0};
+    Module *m = decode_module("test", bytes, len, &err);
+    ck_assert_msg(m != NULL, "%s: %s", instr_info[op].mnemonic, err.message);
+    const Instr *in = &m->funcs.data[0].body.data[0];
+    ck_assert_uint_eq(in->op, op);
+    if (s->imm == LAYOUT_X)
+      ck_assert_uint_eq(in->imm.x, 1);
+    else
+      ck_assert_msg(in->imm.xy.x == 1 && in->imm.xy.y == 2, "%s: x %u y %u", instr_info[op].mnemonic,
+                    (unsigned)in->imm.xy.x, (unsigned)in->imm.xy.y);
+    Buf out;
+    buf_init(&out);
+    encode_module(&out, m);
+    ck_assert_msg(out.len == len && memcmp(out.data, bytes, len) == 0, "%s: encoded differently",
+                  instr_info[op].mnemonic);
+    buf_free(&out);
+    module_free(m);
+  }
+}
+END_TEST
+
 static Suite *binary_suite(void)
 {
   Suite *s = suite_create("binary");
@@ -148,6 +237,10 @@ static Suite *binary_suite(void)
   tcase_add_loop_test(tc, test_framing, 0, sizeof framings / sizeof *framings);
   tcase_add_test(tc, test_custom_sections);
   tcase_add_test(tc, test_malformed_name_section);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("shapes");
+  tcase_add_test(tc, test_shape_table);
+  tcase_add_test(tc, test_table_immediates);
   suite_add_tcase(s, tc);
   return s;
 }
