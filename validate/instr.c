@@ -43,7 +43,7 @@ static ValType def_ref(bool null, const DefType *dt)
   return valtype_ref(null, HEAP_DEF, dt->id);
 }
 
-#define FAIL(k, msg) invalid((k)->c, (k)->at, "%s", (msg))
+#define FAIL(k, msg) valid_error((k)->c, (k)->at, "%s", (msg))
 
 static bool sub(Checker *k, ValType a, ValType b)
 {
@@ -81,7 +81,7 @@ static bool mismatch(Checker *k, const char *what, const ValType *expected, uint
   for (uint32_t i = 0; i < n; i++) {
     if (i)
       buf_putc(&msg, ' ');
-    print_valtype(&msg, k->c, expected[i]);
+    valid_print_valtype(&msg, k->c, expected[i]);
   }
   buf_puts(&msg, "] but stack has [");
   uint32_t height = top(k)->height, avail = k->vals.len - height;
@@ -89,10 +89,10 @@ static bool mismatch(Checker *k, const char *what, const ValType *expected, uint
   for (uint32_t i = k->vals.len - shown; i < k->vals.len; i++) {
     if (i > k->vals.len - shown)
       buf_putc(&msg, ' ');
-    print_valtype(&msg, k->c, k->vals.data[i]);
+    valid_print_valtype(&msg, k->c, k->vals.data[i]);
   }
   buf_putc(&msg, ']');
-  bool r = invalid(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
+  bool r = valid_error(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
   buf_free(&msg);
   return r;
 }
@@ -201,7 +201,7 @@ static void unreachable(Checker *k)
 static const Frame *label(Checker *k, uint32_t l)
 {
   if (l >= k->ctrls.len) {
-    invalid(k->c, k->at, "unknown label %u", l);
+    valid_error(k->c, k->at, "unknown label %u", l);
     return NULL;
   }
   return &k->ctrls.data[k->ctrls.len - 1 - l];
@@ -210,7 +210,7 @@ static const Frame *label(Checker *k, uint32_t l)
 static const DefType *func_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nfuncs) {
-    invalid(k->c, k->at, "unknown function %u", x);
+    valid_error(k->c, k->at, "unknown function %u", x);
     return NULL;
   }
   return k->c->funcs[x];
@@ -219,16 +219,16 @@ static const DefType *func_at(Checker *k, uint32_t x)
 static const TableType *table_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->ntables) {
-    invalid(k->c, k->at, "unknown table %u", x);
+    valid_error(k->c, k->at, "unknown table %u", x);
     return NULL;
   }
   return &k->c->tables[x];
 }
 
-static const MemType *mem_at(Checker *k, uint32_t x)
+static const MemType *memory_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nmems) {
-    invalid(k->c, k->at, "unknown memory %u", x);
+    valid_error(k->c, k->at, "unknown memory %u", x);
     return NULL;
   }
   return &k->c->mems[x];
@@ -238,7 +238,7 @@ static const GlobalType *global_at(Checker *k, uint32_t x)
 {
   uint32_t n = k->constant ? k->c->globals_visible : k->c->nglobals;
   if (x >= n) {
-    invalid(k->c, k->at, "unknown global %u", x);
+    valid_error(k->c, k->at, "unknown global %u", x);
     return NULL;
   }
   return &k->c->globals[x];
@@ -247,7 +247,7 @@ static const GlobalType *global_at(Checker *k, uint32_t x)
 static const ValType *elem_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nelems) {
-    invalid(k->c, k->at, "unknown elem segment %u", x);
+    valid_error(k->c, k->at, "unknown elem segment %u", x);
     return NULL;
   }
   return &k->c->elems[x];
@@ -255,14 +255,14 @@ static const ValType *elem_at(Checker *k, uint32_t x)
 
 static bool data_at(Checker *k, uint32_t x)
 {
-  return x < k->c->ndatas || invalid(k->c, k->at, "unknown data segment %u", x);
+  return x < k->c->ndatas || valid_error(k->c, k->at, "unknown data segment %u", x);
 }
 
 /* A tag's function type (spec: $as_deftype(C.TAGS[x]) ~~ FUNC …). */
 static const FuncType *tag_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->ntags) {
-    invalid(k->c, k->at, "unknown tag %u", x);
+    valid_error(k->c, k->at, "unknown tag %u", x);
     return NULL;
   }
   return &k->c->tags[x]->comp.func;
@@ -270,12 +270,12 @@ static const FuncType *tag_at(Checker *k, uint32_t x)
 
 static const DefType *type_of(Checker *k, uint32_t x)
 {
-  return type_at(k->c, x, k->at);
+  return valid_type_at(k->c, x, k->at);
 }
 
 static const FuncType *functype_of(Checker *k, uint32_t x)
 {
-  return functype_at(k->c, x, k->at);
+  return valid_functype_at(k->c, x, k->at);
 }
 
 /* C.TYPES[x] ~~ STRUCT ft* */
@@ -283,7 +283,7 @@ static const FieldTypes *struct_of(Checker *k, uint32_t x)
 {
   const DefType *dt = type_of(k, x);
   if (dt && dt->comp.kind != COMP_STRUCT) {
-    invalid(k->c, k->at, "type mismatch: type %u is not a struct type", x);
+    valid_error(k->c, k->at, "type mismatch: type %u is not a struct type", x);
     return NULL;
   }
   return dt ? &dt->comp.fields : NULL;
@@ -294,7 +294,7 @@ static const FieldType *array_of(Checker *k, uint32_t x)
 {
   const DefType *dt = type_of(k, x);
   if (dt && dt->comp.kind != COMP_ARRAY) {
-    invalid(k->c, k->at, "type mismatch: type %u is not an array type", x);
+    valid_error(k->c, k->at, "type mismatch: type %u is not an array type", x);
     return NULL;
   }
   return dt ? &dt->comp.array : NULL;
@@ -307,7 +307,7 @@ static const FuncType *cont_of(Checker *k, uint32_t x)
   if (!dt)
     return NULL;
   if (dt->comp.kind != COMP_CONT) {
-    invalid(k->c, k->at, "non-continuation type %u", x);
+    valid_error(k->c, k->at, "non-continuation type %u", x);
     return NULL;
   }
   return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
@@ -380,7 +380,7 @@ static bool blocktype(Checker *k, BlockType bt, ValTypes *start, ValTypes *end)
     ValType *t = arena_alloc(&k->arena, sizeof *t);
     if (!t)
       return FAIL(k, "out of memory");
-    *t = close_valtype(k->c, bt.valtype);
+    *t = valtype_close(bt.valtype, k->c->types);
     *end = (ValTypes){t, 1, 1};
   } else if (bt.kind == BLOCK_TYPEIDX) {
     const FuncType *ft = functype_of(k, bt.idx);
@@ -567,7 +567,7 @@ static bool reftype_imm(Checker *k, ValType rt, ValType *out)
 {
   if (!valid_valtype(k->c, rt, k->at))
     return false;
-  *out = close_valtype(k->c, rt);
+  *out = valtype_close(rt, k->c->types);
   return true;
 }
 
@@ -650,8 +650,8 @@ static const FuncType *cont_ref(Checker *k, ValType t)
   const DefType *dt = typestore_get(k->c->ts, t.idx);
   if (dt->comp.kind != COMP_CONT) {
     uint32_t x = 0;
-    context_type_index(k->c, t.idx, &x);
-    invalid(k->c, k->at, "non-continuation type %u", x);
+    valid_type_index(k->c, t.idx, &x);
+    valid_error(k->c, k->at, "non-continuation type %u", x);
     return NULL;
   }
   return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
@@ -676,7 +676,7 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
     return false;
   ValTypes ts = label_types(f);
   const FuncType *ct = cont_ref(k, ts.len ? ts.data[ts.len - 1] : BOT);
-  if (failed(k->c))
+  if (valid_failed(k->c))
     return false;
   if (!ct) {
     Buf msg;
@@ -685,10 +685,10 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
     for (uint32_t i = 0; i < ts.len; i++) {
       if (i)
         buf_putc(&msg, ' ');
-      print_valtype(&msg, k->c, ts.data[i]);
+      valid_print_valtype(&msg, k->c, ts.data[i]);
     }
     buf_putc(&msg, ']');
-    bool r = invalid(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
+    bool r = valid_error(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
     buf_free(&msg);
     return r;
   }
@@ -789,7 +789,7 @@ static bool switch_(Checker *k, uint32_t x, uint32_t e)
   if (tag->params.len)
     return FAIL(k, "type mismatch in switch tag");
   const FuncType *ft2 = cont_ref(k, ft->params.len ? ft->params.data[ft->params.len - 1] : BOT);
-  if (failed(k->c))
+  if (valid_failed(k->c))
     return false;
   if (!ft2)
     return FAIL(k, "type mismatch: switch's continuation must take a continuation");
@@ -854,7 +854,7 @@ static bool struct_get(Checker *k, const Instr *in)
   if (!fs)
     return false;
   if (in->imm.xy.y >= fs->len)
-    return invalid(k->c, k->at, "unknown field %u", in->imm.xy.y);
+    return valid_error(k->c, k->at, "unknown field %u", in->imm.xy.y);
   ValType t = fs->data[in->imm.xy.y].type;
   if (is_packed(t) != (in->op != OP_STRUCT_GET))
     return FAIL(k, is_packed(t) ? "type mismatch: packed field needs struct.get_s or _u"
@@ -868,7 +868,7 @@ static bool struct_set(Checker *k, const Instr *in)
   if (!fs)
     return false;
   if (in->imm.xy.y >= fs->len)
-    return invalid(k->c, k->at, "unknown field %u", in->imm.xy.y);
+    return valid_error(k->c, k->at, "unknown field %u", in->imm.xy.y);
   FieldType f = fs->data[in->imm.xy.y];
   if (!f.mut)
     return FAIL(k, "immutable field");
@@ -987,7 +987,7 @@ static bool local(Checker *k, const Instr *in)
 {
   uint32_t x = in->imm.x;
   if (x >= k->nlocals)
-    return invalid(k->c, k->at, "unknown local %u", x);
+    return valid_error(k->c, k->at, "unknown local %u", x);
   ValType t = k->locals[x];
   if (in->op == OP_LOCAL_GET) {
     if (!k->init[x])
@@ -1059,7 +1059,7 @@ static bool table_instr(Checker *k, const Instr *in)
 static bool memarg(Checker *k, const Instr *in, const MemType **mt)
 {
   MemArg ma = in->imm.memarg;
-  *mt = mem_at(k, ma.mem);
+  *mt = memory_at(k, ma.mem);
   if (!*mt)
     return false;
   unsigned natural = instr_info[in->op].n;
@@ -1083,7 +1083,7 @@ static bool memory_access(Checker *k, const Instr *in)
 
 static bool memory_instr(Checker *k, const Instr *in)
 {
-  const MemType *mt = mem_at(k, in->op == OP_MEMORY_COPY || in->op == OP_MEMORY_INIT ? in->imm.xy.x : in->imm.x);
+  const MemType *mt = memory_at(k, in->op == OP_MEMORY_COPY || in->op == OP_MEMORY_INIT ? in->imm.xy.x : in->imm.x);
   if (!mt)
     return false;
   ValType at = addr(mt->addr);
@@ -1092,7 +1092,7 @@ static bool memory_instr(Checker *k, const Instr *in)
   case OP_MEMORY_GROW: return pop(k, at, NULL) && push(k, at);
   case OP_MEMORY_FILL: return pop(k, at, NULL) && pop(k, I32, NULL) && pop(k, at, NULL);
   case OP_MEMORY_COPY: {
-    const MemType *src = mem_at(k, in->imm.xy.y);
+    const MemType *src = memory_at(k, in->imm.xy.y);
     if (!src)
       return false;
     ValType n = mt->addr == ADDR_I64 && src->addr == ADDR_I64 ? I64 : I32;
@@ -1140,7 +1140,7 @@ static bool special(Checker *k, const Instr *in)
         return FAIL(k, "invalid result arity");
       if (!valid_valtype(k->c, in->imm.select->type[0], k->at))
         return false;
-      t = close_valtype(k->c, in->imm.select->type[0]);
+      t = valtype_close(in->imm.select->type[0], k->c->types);
       return pop(k, I32, NULL) && pop(k, t, NULL) && pop(k, t, NULL) && push(k, t);
     }
     if (!pop(k, I32, NULL) || !pop_any(k, &t) || !pop_any(k, &u))
@@ -1215,7 +1215,7 @@ static bool special(Checker *k, const Instr *in)
   case OP_REF_NULL:
     if (!valid_valtype(k->c, in->imm.ref, k->at))
       return false;
-    return push(k, close_valtype(k->c, in->imm.ref));
+    return push(k, valtype_close(in->imm.ref, k->c->types));
   case OP_REF_FUNC: return ref_func(k, in->imm.x);
   case OP_REF_IS_NULL: return pop_ref(k, &t) && push(k, I32);
   case OP_REF_AS_NON_NULL:
@@ -1293,7 +1293,7 @@ static void checker_init(Checker *k, Context *c)
  * have no default start uninitialized */
 bool valid_func(Context *c, const Func *f, uint32_t idx)
 {
-  const FuncType *ft = functype_at(c, f->type, f->at);
+  const FuncType *ft = valid_functype_at(c, f->type, f->at);
   (void)idx;
   if (!ft)
     return false;
@@ -1314,13 +1314,13 @@ bool valid_func(Context *c, const Func *f, uint32_t idx)
       k.init[i] = true;
     }
     for (uint32_t i = 0; i < f->locals.len; i++) {
-      ValType t = close_valtype(c, f->locals.data[i]);
+      ValType t = valtype_close(f->locals.data[i], c->types);
       k.locals[ft->params.len + i] = t;
       k.init[ft->params.len + i] = valtype_defaultable(t);
     }
     ok = check_expr(&k, &f->body);
   } else {
-    invalid(c, f->at, "out of memory");
+    valid_error(c, f->at, "out of memory");
   }
   arena_free(&k.arena);
   return ok;
