@@ -61,6 +61,13 @@ check "-o needs a file" 2 "-o needs a file name" $bin -o
 check "missing file" 12 "nofile.wast: error: No such file" $bin "$tmp/nofile.wast"
 printf '(module)' > "$tmp/m.txt"
 check "unknown file type" 2 "unknown file type" $bin "$tmp/m.txt"
+# A script's own constants are read as a module's are (text/build.c):
+# one out of its type's range makes the script malformed.
+check "a script argument out of range" 3 "-e:1:24: error: constant out of range" $bin -e '(invoke "f" (f32.const 1e99999))'
+check "a result out of range" 3 "-e:1:40: error: constant out of range" $bin -e '(assert_return (invoke "f") (i32.const 0x1_0000_0000))'
+check "a result lane out of range" 3 "-e:1:61: error: constant out of range" $bin -e '(assert_return (invoke "f") (v128.const i16x8 0 0 0 0 0 0 0 65536))'
+check "a result lane pattern on an integer lane" 3 "-e:1:61: error: constant out of range" $bin -e '(assert_return (invoke "f") (v128.const i16x8 0 0 0 0 0 0 0 nan:canonical))'
+check "a result with too few lanes" 3 "-e:1:41: error: wrong number of lane literals" $bin -e '(assert_return (invoke "f") (v128.const i32x4 0 0 0))'
 printf '(module\n  (func (result i32)\n    (i32.add (i32.const 1) (i32.const 2))))\n' > "$tmp/m.wat"
 check "a module file" 0 "" $bin -d "$tmp/m.wat"
 check "-o prints a module" 0 "" $bin -d "$tmp/m.wat" -o "$tmp/out.wat"

@@ -522,7 +522,7 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
   return in;
 }
 
-/* The bits of a number token as a value of a number type. */
+/* The bits of a number token as a value of a number type (spec: 6.1-text.values). */
 static bool number_bits(Token t, ValKind type, uint64_t *bits)
 {
   uint32_t u32;
@@ -539,7 +539,12 @@ static bool number_bits(Token t, ValKind type, uint64_t *bits)
   }
 }
 
-static ValKind const_type(Op op)
+bool build_number(TextParser *p, ValKind type, Token t, uint64_t *bits)
+{
+  return number_bits(t, type, bits) || text_error(p, t.at, "constant out of range");
+}
+
+ValKind build_num_type(Op op)
 {
   switch (instr_info[op].shape) {
   case IMM_I32: return VAL_I32;
@@ -553,10 +558,9 @@ static ValKind const_type(Op op)
 Instr build_const(TextParser *p, Token op, Token num)
 {
   Instr in = instr(op);
-  ValKind type = const_type(in.op);
+  ValKind type = build_num_type(in.op);
   uint64_t bits = 0;
-  if (!number_bits(num, type, &bits))
-    text_error(p, num.at, "constant out of range");
+  build_number(p, type, num, &bits);
   if (type == VAL_I32 || type == VAL_F32)
     in.imm.i32 = (uint32_t)bits;
   else
@@ -565,7 +569,7 @@ Instr build_const(TextParser *p, Token op, Token num)
 }
 
 /* The lanes of a shape: number, width in bytes, and type of each. */
-static void shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
+void build_shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
 {
   static const uint8_t lanes[] = {16, 8, 4, 2, 4, 2};
   *n = lanes[s];
@@ -573,21 +577,30 @@ static void shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
   *type = s == SHAPE_F32X4 ? VAL_F32 : s == SHAPE_F64X2 ? VAL_F64 : s == SHAPE_I64X2 ? VAL_I64 : VAL_I32;
 }
 
+/* A lane's literal: i8 and i16 lanes take integers of their width. */
+bool build_lane_bits(TextParser *p, VecShape s, Token t, uint64_t *bits)
+{
+  uint32_t n, width;
+  ValKind type;
+  build_shape_lanes(s, &n, &width, &type);
+  if (width >= 4)
+    return build_number(p, type, t, bits);
+  return number_int(t.text, t.len, width * 8, bits) || text_error(p, t.at, "constant out of range");
+}
+
 /* Parses lane literals of a shape into a vector (v128.const shape num^n). */
 bool build_lanes(TextParser *p, Token shape, Tokens lanes, V128 *v)
 {
   uint32_t n, width;
   ValKind type;
-  shape_lanes((VecShape)shape.value, &n, &width, &type);
+  build_shape_lanes((VecShape)shape.value, &n, &width, &type);
   if (lanes.len != n)
     return text_error(p, shape.at, "wrong number of lane literals");
   memset(v, 0, sizeof *v);
   for (uint32_t i = 0; i < n; i++) {
-    Token t = lanes.data[i];
     uint64_t bits = 0;
-    bool ok = width < 4 ? number_int(t.text, t.len, width * 8, &bits) : number_bits(t, type, &bits);
-    if (!ok)
-      return text_error(p, t.at, "constant out of range");
+    if (!build_lane_bits(p, (VecShape)shape.value, lanes.data[i], &bits))
+      return false;
     for (uint32_t b = 0; b < width; b++)  /* lanes are little-endian */
       v->i8[i * width + b] = (uint8_t)(bits >> (8 * b));
   }
