@@ -310,7 +310,7 @@ Expr text_take_expr(TextParser *p)
   if (e.data)
     e.len = e.cap = p->code.len;
   if (!e.data || !expr_link(&e))
-    text_oom(p);  /* the grammar keeps blocks well-nested: only memory can fail */
+    text_oom(p);  /* only the copy: the grammar keeps blocks well-nested */
   p->code.len = 0;
   p->blocks.len = 0;
   return e;
