@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text/lexer.h"
+#include "text/messages.h"
 
 Tokens build_tokens_push(TextParser *p, Tokens list, Token t)
 {
@@ -285,7 +286,7 @@ Result *build_result_vec(TextParser *p, Token op, Token shape, Tokens lanes)
   ValKind type;
   build_shape_lanes(r->shape, &n, &width, &type);
   if (lanes.len != n) {
-    text_error(p, shape.at, "wrong number of lane literals");
+    text_error(p, shape.at, MALFORMED_LANE_COUNT);
     return r;
   }
   for (uint32_t i = 0; i < lanes.len; i++) {

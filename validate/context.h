@@ -33,8 +33,11 @@ typedef struct Context {
   uint8_t *refs;               /* C.REFS: one flag per function */
 } Context;
 
-/* ---- Errors ---- */
-bool valid_error(Context *c, uint32_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ---- Errors (validate/messages.h has their texts) ---- */
+bool valid_error(Context *c, uint32_t at, const char *fmt, ...)   /* phase "invalid" */
+    __attribute__((format(printf, 3, 4)));
+bool valid_out_of_memory(Context *c, uint32_t at);                /* phase "limit" */
+bool valid_internal(Context *c, uint32_t at, const char *msg);    /* a bug of ours */
 bool valid_failed(const Context *c);
 
 /* The first index of this module that names a defined type, for messages. */

@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "validate/context.h"
+#include "validate/messages.h"
 
 static void *context_array(Context *c, uint32_t n, size_t size)
 {
   void *p = arena_alloc(&c->arena, (size_t)n * size + 1);
   if (!p)
-    valid_error(c, c->m->at, "out of memory");
+    valid_out_of_memory(c, c->m->at);
   return p;
 }
 
@@ -141,10 +142,10 @@ static bool valid_elem(Context *c, const Elem *e, ValType rt)
   if (e->mode != SEG_ACTIVE)
     return true;
   if (e->table >= c->ntables)
-    return valid_error(c, e->at, "unknown table %u", e->table);
+    return valid_error(c, e->at, INVALID_UNKNOWN_TABLE, e->table);
   const TableType *tt = &c->tables[e->table];
   if (!valtype_sub(c->ts, rt, tt->elem))
-    return valid_error(c, e->at, "type mismatch: element segment does not match its table");
+    return valid_error(c, e->at, INVALID_ELEM_TABLE);
   return valid_const_expr(c, &e->offset, valtype_num(tt->addr == ADDR_I64 ? VAL_I64 : VAL_I32));
 }
 
@@ -154,7 +155,7 @@ static bool valid_data(Context *c, const Data *d)
   if (d->mode != SEG_ACTIVE)
     return true;
   if (d->mem >= c->nmems)
-    return valid_error(c, d->at, "unknown memory %u", d->mem);
+    return valid_error(c, d->at, INVALID_UNKNOWN_MEMORY, d->mem);
   return valid_const_expr(c, &d->offset, valtype_num(c->mems[d->mem].addr == ADDR_I64 ? VAL_I64 : VAL_I32));
 }
 
@@ -165,10 +166,10 @@ static bool valid_start(Context *c)
   if (!m->has_start)
     return true;
   if (m->start >= c->nfuncs)
-    return valid_error(c, m->at, "unknown function %u", m->start);
+    return valid_error(c, m->at, INVALID_UNKNOWN_FUNC, m->start);
   const FuncType *ft = &c->funcs[m->start]->comp.func;
   if (ft->params.len || ft->results.len)
-    return valid_error(c, m->at, "start function must take nothing and return nothing");
+    return valid_error(c, m->at, INVALID_START);
   return true;
 }
 
@@ -187,11 +188,11 @@ static bool valid_exports(Context *c)
   for (uint32_t i = 0; i < m->exports.len; i++) {
     const Export *e = &m->exports.data[i];
     if (e->idx >= counts[e->kind])
-      return valid_error(c, e->at, "unknown %s %u", names[e->kind], e->idx);
+      return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
     for (uint32_t j = 0; j < i; j++) {
       const Export *f = &m->exports.data[j];
       if (f->name.len == e->name.len && memcmp(f->name.data, e->name.data, e->name.len) == 0)
-        return valid_error(c, e->at, "duplicate export name");
+        return valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
     }
   }
   return true;

@@ -5,6 +5,13 @@
 #include <stdio.h>
 
 #include "validate/context.h"
+#include "validate/messages.h"
+
+/* Records an error at a position of the module. */
+static bool report(Context *c, Phase phase, uint32_t at, const char *msg)
+{
+  return error_at(c->err, phase, module_loc(c->m, at), "%s", msg);
+}
 
 bool valid_error(Context *c, uint32_t at, const char *fmt, ...)
 {
@@ -15,7 +22,17 @@ bool valid_error(Context *c, uint32_t at, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return error_at(c->err, PHASE_INVALID, module_loc(c->m, at), "%s", msg);
+  return report(c, PHASE_INVALID, at, msg);
+}
+
+bool valid_out_of_memory(Context *c, uint32_t at)
+{
+  return report(c, PHASE_LIMIT, at, LIMIT_OUT_OF_MEMORY);
+}
+
+bool valid_internal(Context *c, uint32_t at, const char *msg)
+{
+  return report(c, PHASE_INTERNAL, at, msg);
 }
 
 bool valid_failed(const Context *c)
@@ -53,7 +70,7 @@ void valid_print_valtype(Buf *out, const Context *c, ValType t)
 const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at)
 {
   if (x >= c->ntypes) {
-    valid_error(c, at, "unknown type %u", x);
+    valid_error(c, at, INVALID_UNKNOWN_TYPE, x);
     return NULL;
   }
   return c->types[x];
@@ -66,7 +83,7 @@ const FuncType *valid_functype_at(Context *c, uint32_t x, uint32_t at)
   if (!dt)
     return NULL;
   if (dt->comp.kind != COMP_FUNC) {
-    valid_error(c, at, "non-function type %u", x);
+    valid_error(c, at, INVALID_NOT_FUNC, x);
     return NULL;
   }
   return &dt->comp.func;
@@ -81,7 +98,7 @@ bool valid_valtype(Context *c, ValType t, uint32_t at)
   if (t.heap == HEAP_IDX)
     return valid_type_at(c, t.idx, at) != NULL;
   if ((t.heap == HEAP_CONT || t.heap == HEAP_NOCONT) && !c->opt->stack_switching)
-    return valid_error(c, at, "unknown type: continuation types need stack switching");
+    return valid_error(c, at, INVALID_CONT_FEATURE);
   return true;
 }
 
@@ -109,10 +126,10 @@ static bool valid_comptype(Context *c, const CompType *ct, uint32_t at)
   case COMP_CONT: {
     /* (cont $ft) ok iff $ft is a function type (Explainer, "Types") */
     if (!c->opt->stack_switching)
-      return valid_error(c, at, "unknown type: continuation types need stack switching");
+      return valid_error(c, at, INVALID_CONT_FEATURE);
     const DefType *dt = valid_type_at(c, ct->cont, at);
     if (dt && dt->comp.kind != COMP_FUNC)
-      return valid_error(c, at, "non-function type %u", ct->cont);
+      return valid_error(c, at, INVALID_NOT_FUNC, ct->cont);
     return dt != NULL;
   }
   }
@@ -126,17 +143,17 @@ static bool valid_subtype(Context *c, const SubType *st, uint32_t x)
   if (!valid_comptype(c, &st->comp, st->at))
     return false;
   if (st->supers.len > 1)
-    return valid_error(c, st->at, "sub type %u has more than one super type", x);
+    return valid_error(c, st->at, INVALID_SUPER_COUNT, x);
   if (st->supers.len == 0)
     return true;
   uint32_t y = st->supers.data[0];
   if (y >= x)   /* later in its own rec group (beyond it, interning failed) */
-    return valid_error(c, st->at, "forward use of type %u in sub type definition", y);
+    return valid_error(c, st->at, INVALID_SUPER_FORWARD, y);
   const DefType *super = c->types[y];
   if (super->final)
-    return valid_error(c, st->at, "sub type %u has final super type %u", x, y);
+    return valid_error(c, st->at, INVALID_SUPER_FINAL, x, y);
   if (!comptype_sub(c->ts, &c->types[x]->comp, &super->comp))
-    return valid_error(c, st->at, "sub type %u does not match super type %u", x, y);
+    return valid_error(c, st->at, INVALID_SUPER_MATCH, x, y);
   return true;
 }
 
@@ -148,15 +165,15 @@ bool valid_types(Context *c)
   c->ntypes = ts->len;
   c->types = ts->len ? arena_alloc(&c->arena, ts->len * sizeof *c->types) : NULL;
   if (ts->len && !c->types)
-    return valid_error(c, c->m->at, "out of memory");
+    return valid_out_of_memory(c, c->m->at);
   for (uint32_t first = 0; first < ts->len;) {
     const SubType *head = &ts->data[first];
     uint32_t n = head->rec_size ? head->rec_size : 1;
     uint32_t bad;
     switch (typestore_intern_group(c->ts, ts->data, first, n, c->types, c->types + first, &bad)) {
     case INTERN_OK: break;
-    case INTERN_UNKNOWN: return valid_error(c, head->at, "unknown type %u", bad);
-    case INTERN_NO_MEMORY: return valid_error(c, head->at, "out of memory");
+    case INTERN_UNKNOWN: return valid_error(c, head->at, INVALID_UNKNOWN_TYPE, bad);
+    case INTERN_NO_MEMORY: return valid_out_of_memory(c, head->at);
     }
     for (uint32_t i = first; i < first + n; i++)
       if (!valid_subtype(c, &ts->data[i], i))
@@ -170,9 +187,9 @@ bool valid_types(Context *c)
 bool valid_limits(Context *c, Limits l, uint64_t k, const char *what, uint32_t at)
 {
   if (l.min > k || (l.has_max && l.max > k))
-    return valid_error(c, at, "%s size must be at most %llu", what, (unsigned long long)k);
+    return valid_error(c, at, INVALID_LIMIT, what, (unsigned long long)k);
   if (l.has_max && l.min > l.max)
-    return valid_error(c, at, "size minimum must not be greater than maximum");
+    return valid_error(c, at, INVALID_LIMITS);
   return true;
 }
 
@@ -196,7 +213,7 @@ static bool valid_tagtype(Context *c, uint32_t x, uint32_t at)
   if (!ft)
     return false;
   if (ft->results.len && !c->opt->stack_switching)
-    return valid_error(c, at, "non-empty tag result type");
+    return valid_error(c, at, INVALID_TAG_RESULT);
   return true;
 }
 

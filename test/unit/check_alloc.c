@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary/binary.h"
 #include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
+#include "validate/validate.h"
 #include "test/unit/tap.h"
 
 static const char SCRIPT[] =
@@ -121,6 +123,97 @@ START_TEST(every_allocation_can_fail)
 }
 END_TEST
 
+/* Whether err says what any failed allocation must say, whichever phase
+ * made it: an implementation limit, not a malformed or invalid module. */
+static void ck_assert_out_of_memory(const Error *err)
+{
+  ck_assert_msg(err->phase == PHASE_LIMIT, "phase %s: %s", phase_name(err->phase), err->message);
+  ck_assert_str_eq(err->message, "out of memory");
+}
+
+/* The script's first module, parsed without failures. */
+static Script *parsed(void)
+{
+  Error err = {0};
+  Script *s = text_parse_script("alloc.wast", SCRIPT, sizeof SCRIPT - 1, &err);
+  ck_assert_ptr_nonnull(s);
+  ck_assert(s->commands.data[0].kind == CMD_MODULE);
+  return s;
+}
+
+START_TEST(text_out_of_memory_is_a_limit)
+{
+  long n = 0;
+  for (;; n++) {
+    Error err = {0};
+    mem_fail_after(n);
+    Script *s = text_parse_script("alloc.wast", SCRIPT, sizeof SCRIPT - 1, &err);
+    int failed = !mem_failure_pending();
+    mem_fail_after(-1);
+    if (!failed) {
+      script_free(s);
+      break;
+    }
+    ck_assert_ptr_null(s);
+    ck_assert_out_of_memory(&err);
+  }
+  ck_assert_int_gt(n, 10);
+}
+END_TEST
+
+START_TEST(binary_out_of_memory_is_a_limit)
+{
+  Script *s = parsed();
+  Buf bytes;
+  buf_init(&bytes);
+  encode_module(&bytes, s->commands.data[0].module.module);
+  ck_assert(!bytes.failed);
+  long n = 0;
+  for (;; n++) {
+    Error err = {0};
+    mem_fail_after(n);
+    Module *m = decode_module("alloc.wasm", (const uint8_t *)bytes.data, bytes.len, &err);
+    int failed = !mem_failure_pending();
+    mem_fail_after(-1);
+    if (!failed) {
+      module_free(m);
+      break;
+    }
+    ck_assert_ptr_null(m);
+    ck_assert_out_of_memory(&err);
+  }
+  ck_assert_int_gt(n, 1);   /* the module, and its arena */
+  buf_free(&bytes);
+  script_free(s);
+}
+END_TEST
+
+START_TEST(validation_out_of_memory_is_a_limit)
+{
+  Script *s = parsed();
+  ValidateOptions opt = {.stack_switching = true};
+  long n = 0;
+  for (;; n++) {
+    TypeStore ts;
+    typestore_init(&ts);
+    Error err = {0};
+    mem_fail_after(n);
+    bool ok = validate_module(&ts, s->commands.data[0].module.module, &opt, &err);
+    int failed = !mem_failure_pending();
+    mem_fail_after(-1);
+    typestore_free(&ts);
+    if (!failed) {
+      ck_assert_msg(ok, "%s", err.message);
+      break;
+    }
+    ck_assert(!ok);
+    ck_assert_out_of_memory(&err);
+  }
+  ck_assert_int_gt(n, 10);
+  script_free(s);
+}
+END_TEST
+
 static Suite *alloc_suite(void)
 {
   Suite *s = suite_create("alloc");
@@ -128,6 +221,9 @@ static Suite *alloc_suite(void)
   tcase_set_timeout(tc, 600);
   tcase_add_test(tc, the_script_passes);
   tcase_add_test(tc, every_allocation_can_fail);
+  tcase_add_test(tc, text_out_of_memory_is_a_limit);
+  tcase_add_test(tc, binary_out_of_memory_is_a_limit);
+  tcase_add_test(tc, validation_out_of_memory_is_a_limit);
   suite_add_tcase(s, tc);
   return s;
 }
