@@ -191,10 +191,13 @@ static void reset_locals(Checker *k, uint32_t height)
 static bool pop_ctrl(Checker *k, Frame *out)
 {
   Frame f = *top(k);
+  uint32_t len = k->vals.len;
   if (!pop_all(k, f.end.data, f.end.len))
     return false;
-  if (k->vals.len != f.height)
-    return mismatch(k, "block", f.end.data, f.end.len);
+  if (k->vals.len != f.height) {
+    k->vals.len = len;   /* popping left the values in place: show them all */
+    return stack_mismatch(k, "block", f.end.data, f.end.len, len - f.height);
+  }
   reset_locals(k, f.init_height);
   k->ctrls.len--;
   *out = f;
