@@ -9,6 +9,7 @@
 
 /* Modules, instances and exports a command names */
 #define SCRIPT_UNKNOWN_DEFINITION "unknown module definition $%.*s"
+#define SCRIPT_NO_DEFINITION "no module definition to instantiate"
 #define SCRIPT_UNKNOWN_MODULE "unknown module $%.*s"
 #define SCRIPT_NO_INSTANCE "no module instance to use"
 #define SCRIPT_UNKNOWN_EXPORT "unknown export \"%.*s\""

@@ -352,9 +352,11 @@ static void run_module(Session *z, const Command *c)
 static const Module *definition(Session *z, Name id, Error *err)
 {
   const Binding *d = lookup(&z->definitions, id);
-  if (!d)
+  if (!d && id.len)
     error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_DEFINITION, (int)id.len,
              (const char *)id.data);
+  else if (!d)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NO_DEFINITION);
   return d ? d->module : NULL;
 }
 

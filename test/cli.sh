@@ -143,6 +143,11 @@ script_error "registering an unknown module" 3 "2:1: script error: unknown modul
 script_error "an unknown import" 5 "1:.*: link failure: unknown import \"nowhere\" \"f\"" '(module (import "nowhere" "f" (func)))'
 script_error "an unknown module definition" 3 "1:1: script error: unknown module definition \$nodef" '(module instance $i $nodef)'
 script_error "an assertion on an unknown module definition" 3 "1:20: script error: unknown module definition \$nodef2" '(assert_unlinkable (module instance $nodef2) "unknown import")'
+script_error "no unnamed module definition" 3 "2:1: script error: no module definition to instantiate\$" '(module definition $named (func))
+(module instance)'
+printf '(module definition (func (result i32) (i64.const 0)))\n(module instance)\n' > "$tmp/failed-definition.wast"
+check "after a failed unnamed definition, no definition is named \$" 4 "stdin:1:1: script error: no module definition to instantiate\$" \
+  sh -c '"$0" -i < "$1"' $bin "$tmp/failed-definition.wast"
 script_error "an assertion on an unknown export stops the script" 3 "2:16: script error: unknown export" "$m
 (assert_return (invoke \"nope\"))"
 script_error "a malformed quoted module has the command's position" 3 "2:3: syntax error: unexpected end" "(module)
@@ -151,7 +156,7 @@ script_error "a malformed binary module has the command's position" 3 "1:1: synt
 script_error "an invalid quoted module" 4 "1:1: invalid module: type mismatch" '(module quote "(func (result i32) (i64.const 0))")'
 script_error "no (null) position anywhere" 3 "1:1: syntax error" '(module quote "(func")'
 check "assertions on instances through .bin.wast" 0 "" $bin -d "$top_srcdir/test/core/instance.wast" -o "$tmp/instance.bin.wast"
-check "the binary script runs the same" 0 "10 passed, 0 failed" $bin "$tmp/instance.bin.wast"
+check "the binary script runs the same" 0 "11 passed, 0 failed" $bin "$tmp/instance.bin.wast"
 printf '(module (func (export "f") (unreachable)) (start 0))\n' > "$tmp/start.wat"
 check "a module file runs its start function" 6 "start.wat:1:29: runtime trap: unreachable" $bin "$tmp/start.wat"
 check_err "its backtrace goes to stderr" 6 "at func 0 (.*start.wat:1:29)" $bin "$tmp/start.wat"
