@@ -5,7 +5,6 @@
 #include "text/parse.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "text/build.h"
@@ -24,28 +23,25 @@ void TextParseFree(void *parser, void (*release)(void *));
 
 /* ---------------------------------------------------------------- Errors */
 
-/* Records an error at a source offset, which becomes a line and column. */
-static bool report(TextParser *p, Phase phase, uint32_t at, const char *msg)
+/* A source offset as a line and column. */
+static Loc text_loc(const TextParser *p, uint32_t at)
 {
   Module view = {.file = p->file, .line_starts = p->line_starts, .nlines = p->nlines};
-  return error_at(p->err, phase, module_loc(&view, at), "%s", msg);
+  return module_loc(&view, at);
 }
 
 bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
 {
-  if (p->err->phase != PHASE_NONE)
-    return false;
-  char msg[ERROR_MESSAGE_MAX];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  error_vat(p->err, PHASE_MALFORMED, text_loc(p, at), fmt, ap);
   va_end(ap);
-  return report(p, PHASE_MALFORMED, at, msg);
+  return false;
 }
 
 bool text_limit(TextParser *p, uint32_t at, const char *msg)
 {
-  return report(p, PHASE_LIMIT, at, msg);
+  return error_at(p->err, PHASE_LIMIT, text_loc(p, at), "%s", msg);
 }
 
 bool text_failed(const TextParser *p)

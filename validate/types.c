@@ -2,37 +2,27 @@
  * module's rec groups into the TypeStore. */
 
 #include <stdarg.h>
-#include <stdio.h>
 
 #include "validate/context.h"
 #include "validate/messages.h"
 
-/* Records an error at a position of the module. */
-static bool report(Context *c, Phase phase, uint32_t at, const char *msg)
-{
-  return error_at(c->err, phase, module_loc(c->m, at), "%s", msg);
-}
-
 bool valid_error(Context *c, uint32_t at, const char *fmt, ...)
 {
-  if (c->err->phase != PHASE_NONE)
-    return false;
-  char msg[ERROR_MESSAGE_MAX];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  error_vat(c->err, PHASE_INVALID, module_loc(c->m, at), fmt, ap);
   va_end(ap);
-  return report(c, PHASE_INVALID, at, msg);
+  return false;
 }
 
 bool valid_out_of_memory(Context *c, uint32_t at)
 {
-  return report(c, PHASE_LIMIT, at, LIMIT_OUT_OF_MEMORY);
+  return error_at(c->err, PHASE_LIMIT, module_loc(c->m, at), LIMIT_OUT_OF_MEMORY);
 }
 
 bool valid_internal(Context *c, uint32_t at, const char *msg)
 {
-  return report(c, PHASE_INTERNAL, at, msg);
+  return error_at(c->err, PHASE_INTERNAL, module_loc(c->m, at), "%s", msg);
 }
 
 bool valid_failed(const Context *c)

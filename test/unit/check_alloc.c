@@ -123,12 +123,54 @@ START_TEST(every_allocation_can_fail)
 }
 END_TEST
 
-/* Whether err says what any failed allocation must say, whichever phase
- * made it: an implementation limit, not a malformed or invalid module. */
-static void ck_assert_out_of_memory(const Error *err)
+/* One piece of work, all its memory freed again; true if it succeeded. */
+typedef bool Attempt(const void *input, Error *err);
+
+/* Runs an attempt with its nth allocation failing, for each n until a run
+ * needs no more, and returns how many runs failed.  Each must end as any
+ * failed allocation must, whichever phase made it: "out of memory", an
+ * implementation limit, not a malformed or invalid module. */
+static long fail_each_allocation(Attempt *attempt, const void *input)
 {
-  ck_assert_msg(err->phase == PHASE_LIMIT, "phase %s: %s", phase_name(err->phase), err->message);
-  ck_assert_str_eq(err->message, "out of memory");
+  for (long n = 0;; n++) {
+    Error err = {0};
+    mem_fail_after(n);
+    bool ok = attempt(input, &err);
+    int failed = !mem_failure_pending();
+    mem_fail_after(-1);
+    if (!failed) {
+      ck_assert_msg(ok, "%s", err.message);
+      return n;
+    }
+    ck_assert(!ok);
+    ck_assert_msg(err.phase == PHASE_LIMIT, "phase %s: %s", phase_name(err.phase), err.message);
+    ck_assert_str_eq(err.message, "out of memory");
+  }
+}
+
+static bool parse_text(const void *input, Error *err)
+{
+  Script *s = text_parse_script("alloc.wast", input, strlen(input), err);
+  script_free(s);
+  return s != NULL;
+}
+
+static bool decode(const void *input, Error *err)
+{
+  const Buf *bytes = input;
+  Module *m = decode_module("alloc.wasm", (const uint8_t *)bytes->data, bytes->len, err);
+  module_free(m);
+  return m != NULL;
+}
+
+static bool validate(const void *input, Error *err)
+{
+  ValidateOptions opt = {.stack_switching = true};
+  TypeStore ts;
+  typestore_init(&ts);
+  bool ok = validate_module(&ts, input, &opt, err);
+  typestore_free(&ts);
+  return ok;
 }
 
 /* The script's first module, parsed without failures. */
@@ -143,21 +185,7 @@ static Script *parsed(void)
 
 START_TEST(text_out_of_memory_is_a_limit)
 {
-  long n = 0;
-  for (;; n++) {
-    Error err = {0};
-    mem_fail_after(n);
-    Script *s = text_parse_script("alloc.wast", SCRIPT, sizeof SCRIPT - 1, &err);
-    int failed = !mem_failure_pending();
-    mem_fail_after(-1);
-    if (!failed) {
-      script_free(s);
-      break;
-    }
-    ck_assert_ptr_null(s);
-    ck_assert_out_of_memory(&err);
-  }
-  ck_assert_int_gt(n, 10);
+  ck_assert_int_gt(fail_each_allocation(parse_text, SCRIPT), 10);
 }
 END_TEST
 
@@ -168,21 +196,7 @@ START_TEST(binary_out_of_memory_is_a_limit)
   buf_init(&bytes);
   encode_module(&bytes, s->commands.data[0].module.module);
   ck_assert(!bytes.failed);
-  long n = 0;
-  for (;; n++) {
-    Error err = {0};
-    mem_fail_after(n);
-    Module *m = decode_module("alloc.wasm", (const uint8_t *)bytes.data, bytes.len, &err);
-    int failed = !mem_failure_pending();
-    mem_fail_after(-1);
-    if (!failed) {
-      module_free(m);
-      break;
-    }
-    ck_assert_ptr_null(m);
-    ck_assert_out_of_memory(&err);
-  }
-  ck_assert_int_gt(n, 1);   /* the module, and its arena */
+  ck_assert_int_gt(fail_each_allocation(decode, &bytes), 1);   /* the module, and its arena */
   buf_free(&bytes);
   script_free(s);
 }
@@ -191,25 +205,7 @@ END_TEST
 START_TEST(validation_out_of_memory_is_a_limit)
 {
   Script *s = parsed();
-  ValidateOptions opt = {.stack_switching = true};
-  long n = 0;
-  for (;; n++) {
-    TypeStore ts;
-    typestore_init(&ts);
-    Error err = {0};
-    mem_fail_after(n);
-    bool ok = validate_module(&ts, s->commands.data[0].module.module, &opt, &err);
-    int failed = !mem_failure_pending();
-    mem_fail_after(-1);
-    typestore_free(&ts);
-    if (!failed) {
-      ck_assert_msg(ok, "%s", err.message);
-      break;
-    }
-    ck_assert(!ok);
-    ck_assert_out_of_memory(&err);
-  }
-  ck_assert_int_gt(n, 10);
+  ck_assert_int_gt(fail_each_allocation(validate, s->commands.data[0].module.module), 10);
   script_free(s);
 }
 END_TEST
