@@ -3,7 +3,7 @@
 # wasmfx-ref.pc.  Only the API's symbols are visible: everything is
 # compiled with hidden visibility but what api/wasmfx.h marks WASMFX_API.
 lib_LTLIBRARIES += libwasmfx.la
-libwasmfx_la_SOURCES = %D%/wasmfx.c %D%/wasmfx.h
+libwasmfx_la_SOURCES = %D%/wasmfx.c %D%/wasmfx.h %D%/messages.h
 libwasmfx_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS)
 libwasmfx_la_LIBADD = libwasm.la
 libwasmfx_la_LDFLAGS = -version-info 0:0:0 -no-undefined

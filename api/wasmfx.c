@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "api/messages.h"
 #include "binary/binary.h"
 #include "interp/describe.h"
 #include "interp/eval.h"
@@ -107,7 +108,7 @@ static wasmfx_outcome finish(wasmfx_store *s, bool ok)
   if (ok)
     return WASMFX_OK;
   if (s->err.phase == PHASE_NONE)   /* a failure that said nothing: only allocation */
-    error_at(&s->err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    error_at(&s->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   if (s->err.loc.file)
     loc_format(s->position, sizeof s->position, s->err.loc);
   return outcome_of(s->err.phase);
@@ -291,7 +292,7 @@ void wasmfx_store_set_output(wasmfx_store *s, FILE *out)
 wasmfx_outcome wasmfx_set_limit(wasmfx_store *s, wasmfx_limit which, uint64_t value)
 {
   if (!usable(s))
-    return misuse(s, "wasmfx_set_limit: no store, or called from a host function");
+    return misuse(s, USAGE_SET_LIMIT);
   StoreLimits *l = &s->store.limits;
   switch (which) {
   case WASMFX_LIMIT_FUEL: l->fuel = value; return WASMFX_OK;
@@ -299,11 +300,11 @@ wasmfx_outcome wasmfx_set_limit(wasmfx_store *s, wasmfx_limit which, uint64_t va
   case WASMFX_LIMIT_MEMORY: l->memory_bytes = value; return WASMFX_OK;
   case WASMFX_LIMIT_DEPTH:
     if (value == 0 || value > UINT32_MAX)
-      return misuse(s, "wasmfx_set_limit: the depth must be 1 to 2^32 - 1");
+      return misuse(s, USAGE_DEPTH);
     l->call_depth = (uint32_t)value;
     return WASMFX_OK;
   }
-  return misuse(s, "wasmfx_set_limit: unknown limit");
+  return misuse(s, USAGE_LIMIT);
 }
 
 uint64_t wasmfx_get_limit(const wasmfx_store *s, wasmfx_limit which)
@@ -339,7 +340,7 @@ wasmfx_outcome wasmfx_module_load(wasmfx_store *s, const char *name, const void 
                                   wasmfx_format format, wasmfx_module **out)
 {
   if (!usable(s) || !out || (!bytes && len) || (unsigned)format > WASMFX_FORMAT_BINARY)
-    return misuse(s, "wasmfx_module_load: a NULL argument or an unknown format");
+    return misuse(s, USAGE_LOAD);
   *out = NULL;
   begin(s);
   wasmfx_module *m = arena_alloc(&s->arena, sizeof *m);
@@ -390,7 +391,7 @@ static char *read_file(wasmfx_store *s, const char *path, size_t *len)
     cap *= 2;
   }
   if (!buf)
-    error_at(&s->err, PHASE_LIMIT, (Loc){0}, "file too large, or out of memory");
+    error_at(&s->err, PHASE_LIMIT, (Loc){0}, LIMIT_FILE);
   else if (ferror(f))
     error_at(&s->err, PHASE_IO, (Loc){0}, "%s", strerror(errno));
   if (ferror(f)) {
@@ -405,7 +406,7 @@ static char *read_file(wasmfx_store *s, const char *path, size_t *len)
 wasmfx_outcome wasmfx_module_load_file(wasmfx_store *s, const char *path, wasmfx_module **out)
 {
   if (!usable(s) || !path || !out)
-    return misuse(s, "wasmfx_module_load_file: a NULL argument");
+    return misuse(s, USAGE_LOAD_FILE);
   *out = NULL;
   begin(s);
   size_t len;
@@ -433,7 +434,7 @@ static bool validate(wasmfx_module *m)
 wasmfx_outcome wasmfx_module_validate(wasmfx_module *m)
 {
   if (!m || !usable(m->store))
-    return misuse(m ? m->store : NULL, "wasmfx_module_validate: no module, or called from a host function");
+    return misuse(m ? m->store : NULL, USAGE_VALIDATE);
   begin(m->store);
   return finish(m->store, validate(m));
 }
@@ -454,7 +455,7 @@ static bool call_host(Store *st, const FuncInst *f, const Value *args, Value *re
   wasmfx_value *a = mem_calloc(ps->len + 1, sizeof *a), *r = mem_calloc(rs->len + 1, sizeof *r);
   bool ok = a && r;
   if (!ok)
-    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   for (uint32_t i = 0; ok && i < ps->len; i++)
     a[i] = to_api(args[i]);
   for (uint32_t i = 0; ok && i < rs->len; i++)
@@ -465,7 +466,7 @@ static bool call_host(Store *st, const FuncInst *f, const Value *args, Value *re
   for (uint32_t i = 0; ok && i < rs->len; i++)
     if (!from_api(&r[i], &results[i]) || results[i].kind != value_default(rs->data[i]).kind
         || (rs->data[i].kind == VAL_REF && !ref_matches(st, results[i].ref, rs->data[i])))
-      ok = error_at(err, PHASE_TRAP, (Loc){0}, "host function %s %s returned a %s for result %u",
+      ok = error_at(err, PHASE_TRAP, (Loc){0}, TRAP_HOST_RESULT,
                     h->module, h->name, wasmfx_kind_name(r[i].kind), i);
   mem_free(a);
   mem_free(r);
@@ -500,11 +501,11 @@ wasmfx_outcome wasmfx_define_func(wasmfx_store *s, const char *module, const cha
                                   const char *signature, wasmfx_host_func *fn, void *env)
 {
   if (!usable(s) || !module || !name || !signature || !fn)
-    return misuse(s, "wasmfx_define_func: a NULL argument, or called from a host function");
+    return misuse(s, USAGE_DEFINE_FUNC);
   begin(s);
   const DefType *dt = signature_type(s, signature);
   if (!dt)
-    return misuse(s, "wasmfx_define_func: not a function type's params and results");
+    return misuse(s, USAGE_FUNC_TYPE);
   HostDef h = {copy_string(s, module), copy_string(s, name), NULL, fn, env};
   ModuleInst *mi = arena_alloc(&s->store.arena, sizeof *mi);
   if (!h.module || !h.name || !mi || !(h.func = store_alloc_func(&s->store, dt, mi, NULL, &s->err)))
@@ -545,7 +546,7 @@ static bool resolve(wasmfx_store *s, const Import *im, ExternVal *out)
 wasmfx_outcome wasmfx_instantiate(wasmfx_module *m, wasmfx_instance **out)
 {
   if (!m || !usable(m->store) || !out)
-    return misuse(m ? m->store : NULL, "wasmfx_instantiate: a NULL argument, or called from a host function");
+    return misuse(m ? m->store : NULL, USAGE_INSTANTIATE);
   wasmfx_store *s = m->store;
   const Module *mod = m->module;
   *out = NULL;
@@ -558,7 +559,7 @@ wasmfx_outcome wasmfx_instantiate(wasmfx_module *m, wasmfx_instance **out)
   for (uint32_t i = 0; ok && i < mod->imports.len; i++) {
     const Import *im = &mod->imports.data[i];
     if (!(ok = resolve(s, im, &imports[i])))
-      error_at(&s->err, PHASE_UNLINKABLE, module_loc(mod, im->at), "unknown import \"%.*s\" \"%.*s\"",
+      error_at(&s->err, PHASE_UNLINKABLE, module_loc(mod, im->at), UNLINKABLE_UNKNOWN_IMPORT,
                (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
                (const char *)im->name.data);
   }
@@ -578,7 +579,7 @@ wasmfx_outcome wasmfx_instantiate(wasmfx_module *m, wasmfx_instance **out)
 wasmfx_outcome wasmfx_register(wasmfx_instance *i, const char *name)
 {
   if (!i || !usable(i->store) || !name)
-    return misuse(i ? i->store : NULL, "wasmfx_register: a NULL argument, or called from a host function");
+    return misuse(i ? i->store : NULL, USAGE_REGISTER);
   begin(i->store);
   return finish(i->store, bind(i->store, name, i->inst));
 }
@@ -612,9 +613,9 @@ static const ExportInst *export_of(wasmfx_instance *i, const char *name, ExternK
 {
   const ExportInst *x = moduleinst_export(i->inst, name, strlen(name));
   if (!x)
-    error_at(&i->store->err, PHASE_SCRIPT, (Loc){0}, "unknown export \"%s\"", name);
+    error_at(&i->store->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_API_UNKNOWN_EXPORT, name);
   else if (x->val.kind != kind)
-    error_at(&i->store->err, PHASE_SCRIPT, (Loc){0}, "export \"%s\" is not a %s", name, externkind_name(kind));
+    error_at(&i->store->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_API_EXPORT_KIND, name, externkind_name(kind));
   return x && x->val.kind == kind ? x : NULL;
 }
 
@@ -653,10 +654,10 @@ static bool step_hook(void *ctx, const Machine *M, Error *err)
   buf_putc(&s->step_instr, '\0');
   buf_putc(&s->step_position, '\0');
   if (s->step_func.failed || s->step_instr.failed || s->step_position.failed)
-    return error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   wasmfx_step step = {v.depth, s->step_func.data, s->step_instr.data, s->step_position.data};
   if (!s->hook(s->hook_env, &step))
-    return error_at(err, PHASE_LIMIT, (Loc){0}, "stopped by the step hook");
+    return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_STEP_HOOK);
   return true;
 }
 
@@ -666,13 +667,13 @@ static bool take_args(wasmfx_store *s, const FuncType *ft, const wasmfx_value *a
                       Value *out)
 {
   if (nargs != ft->params.len)
-    return error_at(&s->err, PHASE_SCRIPT, (Loc){0}, "wrong number of arguments: %zu for %u", nargs,
+    return error_at(&s->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_API_ARG_COUNT, nargs,
                     ft->params.len);
   for (uint32_t i = 0; i < ft->params.len; i++) {
     ValType t = ft->params.data[i];
     if (!from_api(&args[i], &out[i]) || out[i].kind != t.kind
         || (t.kind == VAL_REF && !ref_matches(&s->store, out[i].ref, t)))
-      return error_at(&s->err, PHASE_SCRIPT, (Loc){0}, "wrong type of argument %u", i + 1);
+      return error_at(&s->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_ARG_TYPE, i + 1);
   }
   return true;
 }
@@ -681,7 +682,7 @@ wasmfx_outcome wasmfx_invoke(wasmfx_instance *i, const char *name, const wasmfx_
                              size_t nargs)
 {
   if (!i || !usable(i->store) || !name || (!args && nargs))
-    return misuse(i ? i->store : NULL, "wasmfx_invoke: a NULL argument, or called from a host function");
+    return misuse(i ? i->store : NULL, USAGE_INVOKE);
   wasmfx_store *s = i->store;
   begin(s);
   const ExportInst *x = export_of(i, name, EXTERN_FUNC);
@@ -706,7 +707,7 @@ wasmfx_outcome wasmfx_invoke(wasmfx_instance *i, const char *name, const wasmfx_
 wasmfx_outcome wasmfx_get(wasmfx_instance *i, const char *name)
 {
   if (!i || !usable(i->store) || !name)
-    return misuse(i ? i->store : NULL, "wasmfx_get: a NULL argument, or called from a host function");
+    return misuse(i ? i->store : NULL, USAGE_GET);
   wasmfx_store *s = i->store;
   begin(s);
   const ExportInst *x = export_of(i, name, EXTERN_GLOBAL);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "binary/binary.h"
+#include "binary/messages.h"
 #include "util/leb128.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -47,12 +48,18 @@ static bool fail(Decoder *d, const char *msg)
 
 static bool unexpected_end(Decoder *d)
 {
-  return fail(d, d->in_section ? "unexpected end of section or function" : "unexpected end");
+  return fail(d, d->in_section ? MALFORMED_UNEXPECTED_END_SECTION : MALFORMED_UNEXPECTED_END);
 }
 
 static uint32_t offset(const Decoder *d)
 {
   return (uint32_t)(d->p - d->start);
+}
+
+/* An allocation failed: a limit of this interpreter, not a malformed input. */
+static bool out_of_memory(Decoder *d)
+{
+  return error_at(d->err, PHASE_LIMIT, (Loc){d->file, 0, offset(d)}, LIMIT_OUT_OF_MEMORY);
 }
 
 static size_t remaining(const Decoder *d)
@@ -75,8 +82,8 @@ static bool leb_status(Decoder *d, LebStatus s)
   switch (s) {
   case LEB_OK: return true;
   case LEB_END: return unexpected_end(d);
-  case LEB_TOO_LONG: return fail(d, "integer representation too long");
-  case LEB_TOO_LARGE: return fail(d, "integer too large");
+  case LEB_TOO_LONG: return fail(d, MALFORMED_INT_TOO_LONG);
+  case LEB_TOO_LARGE: return fail(d, MALFORMED_INT_TOO_LARGE);
   }
   return false;
 }
@@ -117,7 +124,7 @@ static bool length(Decoder *d, uint32_t *n)
   if (!u32(d, n))
     return false;
   if (*n > remaining(d))
-    return fail_at(d, at, "length out of bounds");
+    return fail_at(d, at, MALFORMED_LENGTH);
   return true;
 }
 
@@ -160,7 +167,7 @@ static bool data_bytes(Decoder *d, Bytes *b)
   b->len = n;
   b->data = n ? arena_dup(&d->m->arena, d->p, n) : NULL;
   if (n && !b->data)
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   d->p += n;
   return true;
 }
@@ -172,11 +179,11 @@ static bool name(Decoder *d, Name *out)
   if (!length(d, &n))
     return false;
   if (!utf8_valid(d->p, n))
-    return fail(d, "malformed UTF-8 encoding");
+    return fail(d, MALFORMED_UTF8);
   out->len = n;
   out->data = n ? arena_dup(&d->m->arena, d->p, n) : NULL;
   if (n && !out->data)
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   d->p += n;
   return true;
 }
@@ -184,10 +191,10 @@ static bool name(Decoder *d, Name *out)
 /* A vector's count, and room for that many elements. */
 #define VEC_BEGIN(d, v, n)                                          \
   (count((d), &(n)) &&                                             \
-   (vec_reserve(&(d)->m->arena, &(v), (v).len + (n)) || fail((d), "out of memory")))
+   (vec_reserve(&(d)->m->arena, &(v), (v).len + (n)) || out_of_memory(d)))
 
 #define PUSH(d, v, x) \
-  (vec_push(&(d)->m->arena, &(v), (x)) || fail((d), "out of memory"))
+  (vec_push(&(d)->m->arena, &(v), (x)) || out_of_memory(d))
 
 /* ================================================================ Types */
 
@@ -197,7 +204,7 @@ static bool heaptype_of(Decoder *d, int64_t x, ValType *t, const uint8_t *at)
 {
   if (x >= 0) {
     if (x > UINT32_MAX)
-      return fail_at(d, at, "integer too large");
+      return fail_at(d, at, MALFORMED_INT_TOO_LARGE);
     *t = valtype_ref(false, HEAP_IDX, (uint32_t)x);
     return true;
   }
@@ -212,7 +219,7 @@ static bool heaptype_of(Decoder *d, int64_t x, ValType *t, const uint8_t *at)
       *t = valtype_ref(false, abs[i].heap, 0);
       return true;
     }
-  return fail_at(d, at, "malformed heap type");
+  return fail_at(d, at, MALFORMED_HEAP_TYPE);
 }
 
 /* heaptype ::= absheaptype | x:s33 => x (if x >= 0).  An abstract heap type
@@ -233,7 +240,7 @@ static bool heaptype(Decoder *d, ValType *t)
   if (st == LEB_END)
     return unexpected_end(d);
   if (st != LEB_OK || x < 0)
-    return fail_at(d, at, "integer representation too long");
+    return fail_at(d, at, MALFORMED_INT_TOO_LONG);
   return heaptype_of(d, x, t, at);
 }
 
@@ -264,7 +271,7 @@ static bool reftype(Decoder *d, ValType *t)
     return true;
   }
   if (b < 0x68 || b > 0x75)
-    return fail_at(d, at, "malformed reference type");
+    return fail_at(d, at, MALFORMED_REF_TYPE);
   if (!heaptype_of(d, (int64_t)b - 0x80, t, at))
     return false;
   t->null = true;
@@ -284,7 +291,7 @@ static bool valtype(Decoder *d, ValType *t)
   case 0x7b: d->p++; *t = valtype_num(VAL_V128); return true;
   default:
     if (!is_reftype_byte(*d->p))   /* the reference interpreter tries this reading last */
-      return fail(d, "malformed reference type");
+      return fail(d, MALFORMED_REF_TYPE);
     return reftype(d, t);
   }
 }
@@ -308,7 +315,7 @@ static bool mut(Decoder *d, bool *m)
   if (!byte(d, &b))
     return false;
   if (b > 1)
-    return fail_at(d, d->p - 1, "malformed mutability");
+    return fail_at(d, d->p - 1, MALFORMED_MUTABILITY);
   *m = b == 1;
   return true;
 }
@@ -319,7 +326,7 @@ static bool fieldtype(Decoder *d, FieldType *f)
   if (d->p < d->end && (*d->p == 0x78 || *d->p == 0x77)) {
     f->type = valtype_num(*d->p++ == 0x78 ? PACK_I8 : PACK_I16);
   } else if (d->p < d->end && !is_valtype_byte(*d->p)) {
-    return fail(d, "malformed storage type");
+    return fail(d, MALFORMED_STORAGE_TYPE);
   } else if (!valtype(d, &f->type)) {
     return false;
   }
@@ -335,7 +342,7 @@ static bool comptype(Decoder *d, CompType *c)
   if (!byte(d, &b))
     return false;
   if (b & 0x80)  /* the form is an s7, and an s7 has one byte */
-    return fail_at(d, at, "integer representation too long");
+    return fail_at(d, at, MALFORMED_INT_TOO_LONG);
   switch (b) {
   case 0x5e:
     c->kind = COMP_ARRAY;
@@ -360,12 +367,12 @@ static bool comptype(Decoder *d, CompType *c)
     if (!heaptype(d, &t))
       return false;
     if (t.heap != HEAP_IDX)
-      return fail_at(d, x_at, "malformed heap type");
+      return fail_at(d, x_at, MALFORMED_HEAP_TYPE);
     c->cont = t.idx;
     return true;
   }
   default:
-    return fail_at(d, at, "malformed definition type");
+    return fail_at(d, at, MALFORMED_DEF_TYPE);
   }
 }
 
@@ -397,7 +404,7 @@ static bool rectype(Decoder *d)
       return false;
   }
   if (!vec_reserve(&d->m->arena, ts, first + n))
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   for (uint32_t i = 0; i < n; i++) {
     SubType *st = &ts->data[ts->len++];
     *st = (SubType){.rec = first, .rec_size = n};
@@ -414,7 +421,7 @@ static bool limits(Decoder *d, AddrType *at, Limits *l)
   if (!byte(d, &flags))
     return false;
   if (flags & ~0x05u)
-    return fail_at(d, d->p - 1, "malformed limits flags");
+    return fail_at(d, d->p - 1, MALFORMED_LIMITS);
   *at = flags & 0x04 ? ADDR_I64 : ADDR_I32;
   l->has_max = flags & 0x01;
   return u64(d, &l->min) && (!l->has_max || u64(d, &l->max));
@@ -441,7 +448,7 @@ static bool zero_byte(Decoder *d)
   uint8_t b;
   if (!byte(d, &b))
     return false;
-  return b == 0 || fail_at(d, d->p - 1, "zero byte expected");
+  return b == 0 || fail_at(d, d->p - 1, MALFORMED_ZERO_BYTE);
 }
 
 /* tagtype ::= 0x00 typeidx */
@@ -462,7 +469,7 @@ static bool externtype(Decoder *d, ExternType *xt)
   case 0x02: xt->kind = EXTERN_MEM; return memtype(d, &xt->mem);
   case 0x03: xt->kind = EXTERN_GLOBAL; return globaltype(d, &xt->global);
   case 0x04: xt->kind = EXTERN_TAG; return tagtype(d, &xt->type);
-  default: return fail_at(d, d->p - 1, "malformed import kind");
+  default: return fail_at(d, d->p - 1, MALFORMED_IMPORT_KIND);
   }
 }
 
@@ -514,7 +521,7 @@ static bool blocktype(Decoder *d, BlockType *bt)
   if (!signed_n(d, 33, &x))
     return false;
   if (x < 0)
-    return fail_at(d, at, "malformed block type");
+    return fail_at(d, at, MALFORMED_BLOCK_TYPE);
   bt->kind = BLOCK_TYPEIDX;
   bt->idx = (uint32_t)x;
   return true;
@@ -528,7 +535,7 @@ static bool catches(Decoder *d, Catches **out)
     return false;
   Catches *c = arena_alloc(&d->m->arena, sizeof *c + (size_t)n * sizeof(Catch));
   if (!c)
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   c->len = n;
   *out = c;
   for (uint32_t i = 0; i < n; i++) {
@@ -537,7 +544,7 @@ static bool catches(Decoder *d, Catches **out)
     if (!byte(d, &kind))
       return false;
     if (kind > CATCH_ALL_REF)
-      return fail_at(d, d->p - 1, "malformed catch clause");
+      return fail_at(d, d->p - 1, MALFORMED_CATCH);
     k->kind = (CatchKind)kind;
     if ((k->kind == CATCH || k->kind == CATCH_REF) && !u32(d, &k->tag))
       return false;
@@ -555,7 +562,7 @@ static bool handlers(Decoder *d, Handlers **out)
     return false;
   Handlers *h = arena_alloc(&d->m->arena, sizeof *h + (size_t)n * sizeof(Handler));
   if (!h)
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   h->len = n;
   *out = h;
   for (uint32_t i = 0; i < n; i++) {
@@ -563,7 +570,7 @@ static bool handlers(Decoder *d, Handlers **out)
     if (!byte(d, &kind))
       return false;
     if (kind > 1)
-      return fail_at(d, d->p - 1, "ON opcode expected");
+      return fail_at(d, d->p - 1, MALFORMED_ON);
     h->handler[i].kind = kind ? ON_SWITCH : ON_LABEL;
     if (!u32(d, &h->handler[i].tag) || (kind == 0 && !u32(d, &h->handler[i].label)))
       return false;
@@ -580,7 +587,7 @@ static bool memarg(Decoder *d, MemArg *ma)
   if (!u32(d, &flags))
     return false;
   if (flags >= 128)
-    return fail_at(d, at, "malformed memop flags");
+    return fail_at(d, at, MALFORMED_MEMOP);
   ma->align = (uint8_t)(flags & 63);
   ma->mem = 0;
   if ((flags & 64) && !u32(d, &ma->mem))
@@ -629,7 +636,7 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
       return false;
     SelectTypes *s = arena_alloc(&d->m->arena, sizeof *s + (size_t)ts.len * sizeof(ValType));
     if (!s)
-      return fail(d, "out of memory");
+      return out_of_memory(d);
     s->len = ts.len;
     if (ts.len)
       memcpy(s->type, ts.data, (size_t)ts.len * sizeof(ValType));
@@ -642,7 +649,7 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
       return false;
     Labels *l = arena_alloc(&d->m->arena, sizeof *l + ((size_t)n + 1) * sizeof(uint32_t));
     if (!l)
-      return fail(d, "out of memory");
+      return out_of_memory(d);
     l->len = n + 1;
     in->imm.br_table = l;
     for (uint32_t i = 0; i <= n; i++)
@@ -655,7 +662,7 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
     if (!byte(d, &flags))
       return false;
     if (flags > 3)
-      return fail_at(d, d->p - 1, "malformed cast flags");
+      return fail_at(d, d->p - 1, MALFORMED_CAST);
     if (!u32(d, &in->imm.br_on_cast.label) || !heaptype(d, &in->imm.br_on_cast.rt1) ||
         !heaptype(d, &in->imm.br_on_cast.rt2))
       return false;
@@ -719,7 +726,7 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
   case IMM_LANE:
     return byte(d, &in->imm.lane);
   }
-  return fail(d, "illegal opcode");
+  return fail(d, MALFORMED_OPCODE);
 }
 
 /* One instruction: its opcode (a byte, or a prefix byte and a u32) and its
@@ -741,9 +748,9 @@ static bool instr(Decoder *d, Instr *in)
   else if (!alias(prefix, code, &op, &alt)) {
     char msg[48];
     if (prefix == PREFIX_NONE)
-      snprintf(msg, sizeof msg, "illegal opcode %02x", b);
+      snprintf(msg, sizeof msg, MALFORMED_OPCODE_1, b);
     else
-      snprintf(msg, sizeof msg, "illegal opcode %02x %x", b, code);
+      snprintf(msg, sizeof msg, MALFORMED_OPCODE_2, b, code);
     return fail_at(d, at, msg);
   }
   *in = (Instr){.op = (uint16_t)op, .at = (uint32_t)(at - d->start)};
@@ -763,14 +770,14 @@ static bool expr(Decoder *d, Expr *e)
     if (op_opens_block(in.op))
       depth++;
     else if (in.op == OP_ELSE && depth == 0)
-      return fail_at(d, at, "END opcode expected");
+      return fail_at(d, at, MALFORMED_END);
     if (!PUSH(d, *e, in))
       return false;
     if (in.op == OP_END && depth-- == 0)
       break;
   }
   if (!expr_link(e))
-    return fail_at(d, d->p - 1, "END opcode expected");  /* an else outside an if */
+    return fail_at(d, d->p - 1, MALFORMED_END);  /* an else outside an if */
   return true;
 }
 
@@ -831,7 +838,7 @@ static bool export(Decoder *d)
   if (!name(d, &e.name) || !byte(d, &kind))
     return false;
   if (kind >= EXTERN_KINDS)
-    return fail_at(d, d->p - 1, "malformed export kind");
+    return fail_at(d, d->p - 1, MALFORMED_EXPORT_KIND);
   e.kind = (ExternKind)kind;
   return u32(d, &e.idx) && PUSH(d, d->m->exports, e);
 }
@@ -865,7 +872,7 @@ static bool elemkind(Decoder *d, ValType *t)
   if (!byte(d, &b))
     return false;
   if (b != 0)
-    return fail_at(d, d->p - 1, "malformed element kind");
+    return fail_at(d, d->p - 1, MALFORMED_ELEM_KIND);
   *t = valtype_ref(false, HEAP_FUNC, 0);
   return true;
 }
@@ -882,7 +889,7 @@ static bool elem(Decoder *d)
   if (!u32(d, &form))
     return false;
   if (form > 7)
-    return fail_at(d, at, "malformed elements segment kind");
+    return fail_at(d, at, MALFORMED_ELEM_SEGMENT);
   bool exprs = form & 4;
   if (form & 1) {
     e.mode = form & 2 ? SEG_DECLARE : SEG_PASSIVE;
@@ -909,7 +916,7 @@ static bool data(Decoder *d)
   if (!u32(d, &form))
     return false;
   if (form > 2)
-    return fail_at(d, at, "malformed data segment kind");
+    return fail_at(d, at, MALFORMED_DATA_SEGMENT);
   s.mode = form == 1 ? SEG_PASSIVE : SEG_ACTIVE;
   if (form == 2 && !u32(d, &s.mem))
     return false;
@@ -936,12 +943,12 @@ static bool locals(Decoder *d, ValTypes *ls)
     total += n;
   }
   if (total > UINT32_MAX)
-    return fail_at(d, first, "too many locals");
+    return fail_at(d, first, MALFORMED_TOO_MANY_LOCALS);
   if (total > LOCALS_MAX)
     return error_at(d->err, PHASE_LIMIT, (Loc){d->file, 0, (uint32_t)(first - d->start)},
-                    "too many locals (this interpreter allows %u)", LOCALS_MAX);
+                    LIMIT_LOCALS, LOCALS_MAX);
   if (!vec_reserve(&d->m->arena, ls, (uint32_t)total))
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   d->p = first;  /* read again, now that the total is known to be sane */
   for (uint32_t i = 0; i < groups; i++) {
     uint32_t n;
@@ -964,7 +971,7 @@ static bool code(Decoder *d, Func *f)
   f->at = offset(d);
   if (!locals(d, &f->locals) || !expr(d, &f->body))
     return false;
-  return d->p == end || fail(d, "section size mismatch");
+  return d->p == end || fail(d, MALFORMED_SECTION_SIZE);
 }
 
 /* funcsec ::= list(typeidx); the functions get their bodies from the code section */
@@ -1035,7 +1042,7 @@ static bool datas(Decoder *d)
   if (!count(d, &n))
     return false;
   if (d->has_datacount && n != d->datacount)
-    return fail_at(d, at, "data count and data section have inconsistent lengths");
+    return fail_at(d, at, MALFORMED_DATA_COUNT);
   d->p = at;
   return entries(d, data);
 }
@@ -1105,7 +1112,7 @@ static bool custom(Decoder *d, const uint8_t *end, uint8_t after)
   c.content.len = (uint32_t)(end - d->p);
   c.content.data = c.content.len ? arena_dup(&d->m->arena, d->p, c.content.len) : NULL;
   if (c.content.len && !c.content.data)
-    return fail(d, "out of memory");
+    return out_of_memory(d);
   if (c.name.len == 4 && memcmp(c.name.data, "name", 4) == 0 && !d->m->names.present) {
     Error quiet = {0};
     Decoder sub = *d;
@@ -1168,15 +1175,15 @@ static bool section(Decoder *d, int *last_rank, uint8_t *last_id)
     return custom(d, end, *last_id);
   int rank = section_rank(id);
   if (rank < 0)
-    return fail_at(d, at, "malformed section id");
+    return fail_at(d, at, MALFORMED_SECTION_ID);
   if (rank <= *last_rank)
-    return fail_at(d, at, "unexpected content after last section");
+    return fail_at(d, at, MALFORMED_AFTER_LAST_SECTION);
   *last_rank = rank;
   *last_id = id;
   d->in_section = true;
   bool ok = section_contents(d, id);
   d->in_section = false;
-  return ok && (d->p == end || fail(d, "section size mismatch"));
+  return ok && (d->p == end || fail(d, MALFORMED_SECTION_SIZE));
 }
 
 /* module ::= magic version section* */
@@ -1188,34 +1195,34 @@ static bool module(Decoder *d)
   if (!raw(d, b, 4))
     return false;
   if (memcmp(b, magic, 4) != 0)
-    return fail_at(d, d->start, "magic header not detected");
+    return fail_at(d, d->start, MALFORMED_MAGIC);
   if (!raw(d, b, 4))
     return false;
   if (memcmp(b, version, 4) != 0)
-    return fail_at(d, d->start + 4, "unknown binary version");
+    return fail_at(d, d->start + 4, MALFORMED_VERSION);
   int last_rank = -1;
   uint8_t last_id = 0;
   while (d->p < d->end)
     if (!section(d, &last_rank, &last_id))
       return false;
   if (d->codes != d->funcs_declared)
-    return fail(d, "function and code section have inconsistent lengths");
+    return fail(d, MALFORMED_FUNC_CODE);
   if (d->has_datacount && d->datacount != d->m->datas.len)
-    return fail(d, "data count and data section have inconsistent lengths");
+    return fail(d, MALFORMED_DATA_COUNT);
   if (d->uses_data && !d->has_datacount)
-    return fail(d, "data count section required");
+    return fail(d, MALFORMED_DATA_COUNT_REQUIRED);
   return true;
 }
 
 Module *decode_module(const char *file, const uint8_t *bytes, size_t len, Error *err)
 {
   if (len > UINT32_MAX) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, "module too large");
+    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_MODULE_SIZE);
     return NULL;
   }
   Module *m = module_new();
   if (!m) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_OUT_OF_MEMORY);
     return NULL;
   }
   m->file = file;

@@ -1,2 +1,2 @@
-libwasm_la_SOURCES += %D%/binary.h
+libwasm_la_SOURCES += %D%/binary.h %D%/messages.h
 libexhaustive_la_SOURCES += %D%/decode.c %D%/encode.c

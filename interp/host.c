@@ -5,6 +5,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "interp/messages.h"
+
 /* print*: each argument on a line of its own, as `value : type` */
 static bool print(Store *s, const FuncInst *f, const Value *args, Value *results, Error *err)
 {
@@ -89,7 +91,7 @@ ModuleInst *host_spectest(Store *s, Error *err)
   ModuleInst *mi = arena_alloc(&s->arena, sizeof *mi);
   ExportInst *exports = arena_alloc(&s->arena, NEXPORTS * sizeof *exports);
   if (!mi || !exports) {
-    store_out_of_memory(err, "the host cannot allocate more");
+    store_out_of_memory(err, LIMIT_HOST_MEMORY);
     return NULL;
   }
   mi->name = "spectest";

@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "interp/eval.h"
+#include "interp/messages.h"
 #include "util/mem.h"
-
-static const char INCOMPATIBLE[] = "incompatible import type";
 
 typedef struct Instantiation {
   Store *s;
@@ -21,7 +20,7 @@ static void *alloc_array(Instantiation *z, uint32_t n, size_t size)
 {
   void *p = arena_alloc(&z->s->arena, (size_t)n * size + 1);
   if (!p)
-    store_out_of_memory(z->err, "the host cannot allocate more");
+    store_out_of_memory(z->err, LIMIT_HOST_MEMORY);
   return p;
 }
 
@@ -36,8 +35,8 @@ static bool alloc_types(Instantiation *z)
     uint32_t n = ts->data[first].rec_size, bad;
     switch (typestore_intern_group(z->s->types, ts->data, first, n, mi->types, mi->types + first, &bad)) {
     case INTERN_OK: break;
-    case INTERN_UNKNOWN: return error_at(z->err, PHASE_INTERNAL, (Loc){0}, "type %u of an unvalidated module", bad);
-    case INTERN_NO_MEMORY: return error_at(z->err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    case INTERN_UNKNOWN: return error_at(z->err, PHASE_INTERNAL, (Loc){0}, INTERNAL_UNVALIDATED_TYPE, bad);
+    case INTERN_NO_MEMORY: return error_at(z->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
     }
     first += n;
   }
@@ -83,7 +82,7 @@ static bool link_imports(Instantiation *z, const ExternVal *imports)
     const ExternVal *v = &imports[i];
     ExternType want = import_type(mi, im), have = externval_type(v);
     if (v->kind != want.kind || !externtype_sub(z->s->types, &have, &want))
-      return error_at(z->err, PHASE_UNLINKABLE, module_loc(m, im->at), INCOMPATIBLE);
+      return error_at(z->err, PHASE_UNLINKABLE, module_loc(m, im->at), UNLINKABLE_INCOMPATIBLE);
     switch (v->kind) {
     case EXTERN_FUNC: mi->funcs[mi->nfuncs++] = v->func; break;
     case EXTERN_TABLE: mi->tables[mi->ntables++] = v->table; break;
@@ -167,7 +166,7 @@ static bool alloc_segments(Instantiation *z)
     ElemInst *ei = &mi->elems[mi->nelems++];
     ei->type = valtype_close(e->type, mi->types);
     if (!(ei->refs = mem_calloc(e->items.len, sizeof *ei->refs)))
-      return store_out_of_memory(z->err, "the host cannot allocate more");
+      return store_out_of_memory(z->err, LIMIT_HOST_MEMORY);
     for (uint32_t k = 0; k < e->items.len; k++) {
       Value v;
       if (!eval_const(z->s, mi, &e->items.data[k], &v, z->err))

@@ -4,6 +4,7 @@ libwasm_la_SOURCES += \
   %D%/gc.c %D%/gc.h \
   %D%/host.c %D%/host.h \
   %D%/instantiate.c %D%/instantiate.h \
+  %D%/messages.h \
   %D%/num.c %D%/num.h %D%/numerics.h \
   %D%/simd.c %D%/simd.h \
   %D%/store.c %D%/store.h \

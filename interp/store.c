@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "interp/gc.h"
+#include "interp/messages.h"
 #include "util/mem.h"
 
 enum { PAGE_SIZE = 65536 };
@@ -60,7 +61,7 @@ bool store_out_of_memory(Error *err, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
-  return error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory: %s", why);
+  return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY_BECAUSE, why);
 }
 
 void store_free(Store *s)
@@ -84,7 +85,7 @@ void store_free(Store *s)
 /* The host has no memory left for an instance. */
 static bool out_of_memory(Error *err)
 {
-  return store_out_of_memory(err, "the host cannot allocate more");
+  return store_out_of_memory(err, LIMIT_HOST_MEMORY);
 }
 
 /* Appends p to a list of the store's instances. */
@@ -132,7 +133,7 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
   if (type.limits.min > s->limits.table_entries) {
-    store_out_of_memory(err, "a table of %llu entries is beyond the limit of %llu",
+    store_out_of_memory(err, LIMIT_TABLE,
                         (unsigned long long)type.limits.min, (unsigned long long)s->limits.table_entries);
     return NULL;
   }
@@ -163,7 +164,7 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
 {
   uint64_t limit = s->limits.memory_bytes - s->memory_bytes;
   if (type.limits.min > limit / PAGE_SIZE) {
-    store_out_of_memory(err, "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)",
+    store_out_of_memory(err, LIMIT_MEMORY,
                         (unsigned long long)type.limits.min, (unsigned long long)s->limits.memory_bytes,
                         (unsigned long long)s->memory_bytes);
     return NULL;

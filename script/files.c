@@ -9,6 +9,7 @@
 
 #include "binary/binary.h"
 #include "script/js.h"
+#include "script/messages.h"
 #include "text/text.h"
 #include "util/mem.h"
 
@@ -66,8 +67,8 @@ bool file_type_known(const char *path, bool output, Error *err)
   if (has_suffix(path, ".wast") || has_suffix(path, ".wat") || has_suffix(path, ".wasm")
       || (output && has_suffix(path, ".js")) || (!output && strcmp(path, "-") == 0))
     return true;
-  return error_at(err, PHASE_SCRIPT, (Loc){path, 0, 0}, "unknown file type (expected %s)",
-                  output ? ".wast, .bin.wast, .js, .wat or .wasm" : ".wast, .wat or .wasm");
+  return error_at(err, PHASE_SCRIPT, (Loc){path, 0, 0}, SCRIPT_FILE_TYPE,
+                  output ? SCRIPT_FILE_TYPES_OUT : SCRIPT_FILE_TYPES_IN);
 }
 
 /* Reads all of f, NUL-terminated; NULL with err set on failure. */
@@ -81,8 +82,7 @@ static char *read_all(FILE *f, const char *path, size_t *len, Error *err)
       break;
     char *bigger = cap < FILE_MAX ? mem_realloc(buf, cap * 2) : NULL;
     if (!bigger) {
-      error_at(err, cap < FILE_MAX ? PHASE_LIMIT : PHASE_IO, (Loc){path, 0, 0},
-               cap < FILE_MAX ? "out of memory" : "file too large");
+      error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, cap < FILE_MAX ? LIMIT_OUT_OF_MEMORY : LIMIT_FILE_SIZE);
       mem_free(buf);
       return NULL;
     }
@@ -90,7 +90,7 @@ static char *read_all(FILE *f, const char *path, size_t *len, Error *err)
     cap *= 2;
   }
   if (!buf) {
-    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
   } else if (ferror(f)) {
     error_at(err, PHASE_IO, (Loc){path, 0, 0}, "%s", strerror(errno));
     mem_free(buf);
@@ -128,7 +128,7 @@ static Phase run_module_text(Runner *r, const char *path, char *text, size_t len
     return err->phase;
   }
   if (!runner_keep(r, NULL, m, text)) {
-    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
     return err->phase;
   }
   return run_module_file(r, m, backtrace, err) ? PHASE_NONE : err->phase;
@@ -143,7 +143,7 @@ Phase run_text(Runner *r, const char *name, char *text, size_t len, RunStats *st
     return err->phase;
   }
   if (!runner_keep(r, s, NULL, text)) {
-    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, LIMIT_OUT_OF_MEMORY);
     return err->phase;
   }
   return run_script(r, s, stats);
@@ -187,7 +187,7 @@ static void print_commands(Buf *out, const Command *const *cs, uint32_t n, Modul
 static bool write_bytes(const char *path, const Buf *out, Error *err)
 {
   if (out->failed)
-    return error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, "out of memory");
+    return error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
   FILE *f = fopen(path, "wb");
   bool ok = f && fwrite(out->data, 1, out->len, f) == out->len;
   if (f)
@@ -206,13 +206,13 @@ bool write_output(Runner *r, const char *path, Name id, Error *err)
   const Module *m = script ? NULL : runner_module(r, id);
   if (script ? !runner_script(r, id, &cs, &n) : !m) {
     const char *what = script ? "script" : "module";
-    return id.len ? error_at(err, PHASE_SCRIPT, (Loc){0}, "unknown %s $%.*s", what, (int)id.len,
+    return id.len ? error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_OUTPUT, what, (int)id.len,
                              (const char *)id.data)
-                  : error_at(err, PHASE_SCRIPT, (Loc){0}, "no %s defined", what);
+                  : error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NO_OUTPUT, what);
   }
   if (js && (n == 0 || !runner_script_of(r, cs[0])))   /* a module file ran last */
     return error_at(err, PHASE_SCRIPT, (Loc){path, 0, 0},
-                    "nothing to write as .js: -o writes the latest script as JavaScript");
+                    SCRIPT_NO_JS);
   Buf out;
   buf_init(&out);
   if (js)
@@ -227,7 +227,7 @@ bool write_output(Runner *r, const char *path, Name id, Error *err)
   if (path) {
     ok = write_bytes(path, &out, err);
   } else {
-    ok = !out.failed || error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    ok = !out.failed || error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
     if (ok)
       fprintf(r->out, "%.*s", (int)out.len, out.data);
   }

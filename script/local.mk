@@ -1,6 +1,6 @@
 libwasm_la_SOURCES += \
   %D%/run.c %D%/run.h %D%/show.c %D%/show.h %D%/json.c %D%/json.h \
-  %D%/files.c %D%/files.h \
+  %D%/files.c %D%/files.h %D%/messages.h \
   %D%/sig.c %D%/sig.h
 
 bin_PROGRAMS += wasmfx-ref

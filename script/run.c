@@ -13,6 +13,7 @@
 
 #include "script/files.h"
 #include "script/json.h"
+#include "script/messages.h"
 #include "script/show.h"
 #include "script/sig.h"
 
@@ -21,6 +22,7 @@
 #include "interp/eval.h"
 #include "interp/host.h"
 #include "interp/instantiate.h"
+#include "interp/messages.h"
 #include "text/text.h"
 #include "util/mem.h"
 #include "validate/validate.h"
@@ -170,7 +172,7 @@ static void error(Session *z, const Command *c, bool assertion, const Error *err
 static void out_of_memory(Session *z, const Command *c)
 {
   Error err = {0};
-  error_at(&err, PHASE_LIMIT, (Loc){0}, "out of memory");
+  error_at(&err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   error(z, c, false, &err, NULL);
 }
 
@@ -261,7 +263,7 @@ static const Module *load_module(Session *z, const ScriptModule *sm, Error *err)
                   : text_parse_module(z->script->file, (const char *)sm->bytes.data, sm->bytes.len, err);
   if (m && !vec_push(&z->arena, &z->owned, m)) {
     module_free(m);
-    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
     return NULL;
   }
   return m;
@@ -282,7 +284,7 @@ static ModuleInst *link(Session *z, const Module *m, Buf *backtrace, Error *err)
   error_clear(err);
   ExternVal *imports = mem_calloc(m->imports.len + 1, sizeof *imports);
   if (!imports) {
-    error_at(err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
     return NULL;
   }
   ModuleInst *inst = NULL;
@@ -291,7 +293,7 @@ static ModuleInst *link(Session *z, const Module *m, Buf *backtrace, Error *err)
     const Binding *b = lookup(&z->registry, im->module);
     const ExportInst *x = b ? moduleinst_export(b->inst, (const char *)im->name.data, im->name.len) : NULL;
     if (!x) {
-      error_at(err, PHASE_UNLINKABLE, module_loc(m, im->at), "unknown import \"%.*s\" \"%.*s\"",
+      error_at(err, PHASE_UNLINKABLE, module_loc(m, im->at), UNLINKABLE_UNKNOWN_IMPORT,
                (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
                (const char *)im->name.data);
       goto out;
@@ -374,9 +376,11 @@ static void run_module(Session *z, const Command *c)
 static const Module *definition(Session *z, Name id, Error *err)
 {
   const Binding *d = lookup(&z->definitions, id);
-  if (!d)
-    error_at(err, PHASE_SCRIPT, (Loc){0}, "unknown module definition $%.*s", (int)id.len,
+  if (!d && id.len)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_DEFINITION, (int)id.len,
              (const char *)id.data);
+  else if (!d)
+    error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NO_DEFINITION);
   return d ? d->module : NULL;
 }
 
@@ -398,9 +402,9 @@ static ModuleInst *instance(Session *z, Name id, Error *err)
   const Binding *b = id.len ? lookup(&z->instances, id) : NULL;
   ModuleInst *inst = id.len ? (b ? b->inst : NULL) : z->current;
   if (!inst && id.len)
-    error_at(err, PHASE_SCRIPT, (Loc){0}, "unknown module $%.*s", (int)id.len, (const char *)id.data);
+    error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_MODULE, (int)id.len, (const char *)id.data);
   else if (!inst)
-    error_at(err, PHASE_SCRIPT, (Loc){0}, "no module instance to use");
+    error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NO_INSTANCE);
   return inst;
 }
 
@@ -495,11 +499,11 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     return false;
   const ExportInst *x = moduleinst_export(inst, (const char *)a->name.data, a->name.len);
   if (!x)
-    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "unknown export \"%.*s\"", (int)a->name.len,
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_EXPORT, (int)a->name.len,
                     (const char *)a->name.data);
   if (a->kind == ACTION_GET) {
     if (x->val.kind != EXTERN_GLOBAL)
-      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "export is not a global");
+      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NOT_GLOBAL);
     o->results[0] = x->val.global->value;
     o->global_type = x->val.global->type.type;
     o->types = &o->global_type;
@@ -507,11 +511,11 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     return true;
   }
   if (x->val.kind != EXTERN_FUNC)
-    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "export is not a function");
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_NOT_FUNC);
   FuncInst *f = x->val.func;
   const FuncType *ft = f->type;
   if (ft->params.len != a->args.len)
-    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "wrong number of arguments");
+    return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_ARG_COUNT);
   Value *args = mem_calloc(a->args.len + 1, sizeof *args);
   if (ft->results.len > 64)
     o->values = mem_calloc(ft->results.len, sizeof *o->values);
@@ -520,12 +524,12 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     ok = arg_value(z, &a->args.data[i], &args[i]);
   if (!ok) {
     mem_free(args);
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   }
   for (uint32_t i = 0; ok && i < a->args.len; i++)
     if (!arg_fits(z, args[i], ft->params.data[i])) {
       mem_free(args);
-      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, "wrong type of argument %u", i + 1);
+      return error_at(&o->err, PHASE_SCRIPT, (Loc){0}, SCRIPT_ARG_TYPE, i + 1);
     }
   o->types = ft->results.data;
   o->n = ft->results.len;
@@ -675,23 +679,23 @@ static void run_assert_return(Session *z, const Command *c)
     rec.outcome = RECORD_PASSED;
     finish(z, &rec);
   } else {
-    Buf b;
-    buf_init(&b);
-    buf_puts(&b, "assertion failure: expected ");
+    Buf want, got;
+    buf_init(&want);
+    buf_init(&got);
     for (uint32_t i = 0; i < c->results.len; i++) {
       if (i)
-        buf_putc(&b, ' ');
-      print_source(&b, z->script, c->results.data[i].at);
+        buf_putc(&want, ' ');
+      print_source(&want, z->script, c->results.data[i].at);
     }
     if (c->results.len == 0)
-      buf_puts(&b, "no values");
-    buf_puts(&b, ", got ");
+      buf_puts(&want, FAILURE_NO_VALUES);
     if (o.n)
-      show_consts(&b, o.values, o.n);
+      show_consts(&got, o.values, o.n);
     else
-      buf_puts(&b, "no values");
-    fail(z, &rec, "%.*s", (int)b.len, b.data);
-    buf_free(&b);
+      buf_puts(&got, FAILURE_NO_VALUES);
+    fail(z, &rec, FAILURE_RETURN, (int)want.len, want.data, (int)got.len, got.data);
+    buf_free(&want);
+    buf_free(&got);
   }
   outcome_free(&o);
 }
@@ -715,14 +719,14 @@ static void run_assert_failure(Session *z, const Command *c, Phase phase)
     Buf b;
     buf_init(&b);
     show_consts(&b, o.values, o.n);
-    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s%.*s", phase_name(phase),
-         (int)c->failure.len, (const char *)c->failure.data, o.n ? "" : "no values", (int)b.len,
+    fail(z, &rec, FAILURE_VALUES, phase_name(phase),
+         (int)c->failure.len, (const char *)c->failure.data, o.n ? "" : FAILURE_NO_VALUES, (int)b.len,
          b.data);
     buf_free(&b);
   } else if (o.err.phase == PHASE_SCRIPT) {
     action_failed(z, c, &o);
   } else if (!phase_expected(phase, o.err.phase) || (phase != PHASE_EXCEPTION && !message_matches(o.err.message, c->failure))) {
-    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+    fail(z, &rec, FAILURE_PHASE, phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, phase_name(o.err.phase), o.err.message);
   } else {
     rec.outcome = RECORD_PASSED;
@@ -754,10 +758,10 @@ static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
     rec.backtrace = &bt;
   }
   if (inst)
-    fail(z, &rec, "assertion failure: module instantiated, expected %s \"%.*s\"",
+    fail(z, &rec, FAILURE_INSTANTIATED,
          phase_name(phase), (int)c->failure.len, (const char *)c->failure.data);
   else if (err.phase != phase || !message_matches(err.message, c->failure))
-    fail(z, &rec, "assertion failure: expected %s \"%.*s\", got %s: %s", phase_name(phase),
+    fail(z, &rec, FAILURE_PHASE, phase_name(phase),
          (int)c->failure.len, (const char *)c->failure.data, phase_name(err.phase), err.message);
   else {
     rec.outcome = RECORD_PASSED;
@@ -775,17 +779,17 @@ static void run_assert_invalid(Session *z, const Command *c)
   Record rec = record(z, c);
   rec.err = &err;
   if (!m) {
-    fail(z, &rec, "assertion failure: module is malformed (%s), expected invalid \"%.*s\"",
+    fail(z, &rec, FAILURE_MALFORMED,
          err.message, (int)c->failure.len, (const char *)c->failure.data);
     return;
   }
   error_clear(&err);
   if (validate(z->r, m, &err)) {
     rec.err = NULL;
-    fail(z, &rec, "assertion failure: module is valid, expected \"%.*s\"", (int)c->failure.len,
+    fail(z, &rec, FAILURE_VALID, (int)c->failure.len,
          (const char *)c->failure.data);
   } else if (!message_matches(err.message, c->failure)) {
-    fail(z, &rec, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+    fail(z, &rec, FAILURE_MESSAGE, err.message,
          (int)c->failure.len, (const char *)c->failure.data);
   } else {
     rec.outcome = RECORD_PASSED;
@@ -798,7 +802,7 @@ static void run_assert_malformed(Session *z, const Command *c)
 {
   Record rec = record(z, c);
   if (c->module.kind == SMOD_TEXT) {
-    fail(z, &rec, "assertion failure: a text module is well-formed, expected \"%.*s\"",
+    fail(z, &rec, FAILURE_TEXT_WELL_FORMED,
          (int)c->failure.len, (const char *)c->failure.data);
     return;
   }
@@ -806,10 +810,10 @@ static void run_assert_malformed(Session *z, const Command *c)
   const Module *m = load_module(z, &c->module, &err);
   rec.err = m ? NULL : &err;
   if (m)
-    fail(z, &rec, "assertion failure: module is well-formed, expected \"%.*s\"",
+    fail(z, &rec, FAILURE_WELL_FORMED,
          (int)c->failure.len, (const char *)c->failure.data);
   else if (err.phase != PHASE_MALFORMED || !message_matches(err.message, c->failure))
-    fail(z, &rec, "assertion failure: wrong error \"%s\", expected \"%.*s\"", err.message,
+    fail(z, &rec, FAILURE_MESSAGE, err.message,
          (int)c->failure.len, (const char *)c->failure.data);
   else {
     rec.outcome = RECORD_PASSED;
@@ -967,7 +971,7 @@ enum { INPUT_DEPTH_MAX = 64 };   /* an (input) of the file itself must end */
 static void run_input(Session *z, const Command *c)
 {
   if (z->r->opt.no_files) {
-    meta_refused(z, c, PHASE_SCRIPT, "input from files is disabled");
+    meta_refused(z, c, PHASE_SCRIPT, SCRIPT_NO_INPUT);
     return;
   }
   uint32_t first = z->quote.len;
@@ -979,7 +983,7 @@ static void run_input(Session *z, const Command *c)
   memcpy(path, c->name.data, c->name.len);
   path[c->name.len] = '\0';
   if (z->r->inputs >= INPUT_DEPTH_MAX) {
-    meta_refused(z, c, PHASE_SCRIPT, "input nested too deeply");
+    meta_refused(z, c, PHASE_SCRIPT, SCRIPT_INPUT_DEPTH);
     return;
   }
   const Script *script = z->script;
@@ -1010,11 +1014,11 @@ static void run_output(Session *z, const Command *c)
 {
   char path[4096];
   if (c->has_name && z->r->opt.no_files) {
-    meta_refused(z, c, PHASE_SCRIPT, "output to files is disabled");
+    meta_refused(z, c, PHASE_SCRIPT, SCRIPT_NO_FILES);
     return;
   }
   if (c->has_name && c->name.len >= sizeof path) {
-    meta_refused(z, c, PHASE_IO, "file name too long");
+    meta_refused(z, c, PHASE_IO, IO_FILE_NAME);
     return;
   }
   if (c->has_name) {
@@ -1165,10 +1169,10 @@ bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
   Session *z = session(r);
   Command *c = z ? arena_alloc(&z->arena, sizeof *c) : NULL;
   if (!c || !vec_push(&z->arena, &z->quote, c))   /* the module as a script of one command */
-    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, "out of memory");
+    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, LIMIT_OUT_OF_MEMORY);
   *c = (Command){.kind = CMD_MODULE, .module = {.kind = SMOD_TEXT, .module = (Module *)m}};
   if (!define_module(z, (Name){0}, m))
-    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, "out of memory");
+    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, LIMIT_OUT_OF_MEMORY);
   if (r->opt.dry)
     return true;
   start(r, z);

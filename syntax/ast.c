@@ -300,36 +300,29 @@ bool module_eq(const Module *a, const Module *b)
 
 /* ---- Block structure ---- */
 
+/* The blocks not yet closed are chained through their `end` fields,
+ * innermost first, so that linking needs no memory of its own and fails
+ * only on broken nesting. */
 bool expr_link(Expr *e)
 {
-  uint32_t *open = NULL;  /* positions of the blocks not yet closed */
-  uint32_t depth = 0, cap = 0;
-  bool ok = true;
-  for (uint32_t i = 0; i < e->len && ok; i++) {
+  uint32_t open = UINT32_MAX;  /* the innermost block not yet closed */
+  for (uint32_t i = 0; i < e->len; i++) {
     Instr *in = &e->data[i];
     if (op_opens_block(in->op)) {
-      if (depth == cap) {
-        uint32_t *bigger = mem_realloc(open, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *open);
-        if (!bigger) {
-          ok = false;
-          break;
-        }
-        open = bigger;
-      }
-      open[depth++] = i;
+      in->imm.block.end = open;  /* until its end: the block around it */
+      open = i;
       if (in->op == OP_IF)
         in->imm.block.else_ = UINT32_MAX;
     } else if (in->op == OP_ELSE) {
-      Instr *b = depth ? &e->data[open[depth - 1]] : NULL;
-      ok = b && b->op == OP_IF && b->imm.block.else_ == UINT32_MAX;
-      if (ok)
-        b->imm.block.else_ = i;
+      Instr *b = open != UINT32_MAX ? &e->data[open] : NULL;
+      if (!b || b->op != OP_IF || b->imm.block.else_ != UINT32_MAX)
+        return false;
+      b->imm.block.else_ = i;
     } else if (in->op == OP_END) {
-      if (depth == 0) {
-        ok = i + 1 == e->len;  /* the end of the expression itself */
-        continue;
-      }
-      Instr *b = &e->data[open[--depth]];
+      if (open == UINT32_MAX)
+        return i + 1 == e->len;  /* the end of the expression itself */
+      Instr *b = &e->data[open];
+      open = b->imm.block.end;
       b->imm.block.end = i;
       if (b->op == OP_IF) {
         if (b->imm.block.else_ == UINT32_MAX)
@@ -339,6 +332,5 @@ bool expr_link(Expr *e)
       }
     }
   }
-  mem_free(open);
-  return ok && depth == 0 && e->len > 0 && e->data[e->len - 1].op == OP_END;
+  return false;  /* no end of the expression */
 }

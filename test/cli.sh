@@ -61,6 +61,13 @@ check "-o needs a file" 2 "-o needs a file name" $bin -o
 check "missing file" 12 "nofile.wast: error: No such file" $bin "$tmp/nofile.wast"
 printf '(module)' > "$tmp/m.txt"
 check "unknown file type" 2 "unknown file type" $bin "$tmp/m.txt"
+# A script's own constants are read as a module's are (text/build.c):
+# one out of its type's range makes the script malformed.
+check "a script argument out of range" 3 "-e:1:24: error: constant out of range" $bin -e '(invoke "f" (f32.const 1e99999))'
+check "a result out of range" 3 "-e:1:40: error: constant out of range" $bin -e '(assert_return (invoke "f") (i32.const 0x1_0000_0000))'
+check "a result lane out of range" 3 "-e:1:61: error: constant out of range" $bin -e '(assert_return (invoke "f") (v128.const i16x8 0 0 0 0 0 0 0 65536))'
+check "a result lane pattern on an integer lane" 3 "-e:1:61: error: constant out of range" $bin -e '(assert_return (invoke "f") (v128.const i16x8 0 0 0 0 0 0 0 nan:canonical))'
+check "a result with too few lanes" 3 "-e:1:41: error: wrong number of lane literals" $bin -e '(assert_return (invoke "f") (v128.const i32x4 0 0 0))'
 printf '(module\n  (func (result i32)\n    (i32.add (i32.const 1) (i32.const 2))))\n' > "$tmp/m.wat"
 check "a module file" 0 "" $bin -d "$tmp/m.wat"
 check "-o prints a module" 0 "" $bin -d "$tmp/m.wat" -o "$tmp/out.wat"
@@ -136,6 +143,11 @@ script_error "registering an unknown module" 3 "2:1: script error: unknown modul
 script_error "an unknown import" 5 "1:.*: link failure: unknown import \"nowhere\" \"f\"" '(module (import "nowhere" "f" (func)))'
 script_error "an unknown module definition" 3 "1:1: script error: unknown module definition \$nodef" '(module instance $i $nodef)'
 script_error "an assertion on an unknown module definition" 3 "1:20: script error: unknown module definition \$nodef2" '(assert_unlinkable (module instance $nodef2) "unknown import")'
+script_error "no unnamed module definition" 3 "2:1: script error: no module definition to instantiate\$" '(module definition $named (func))
+(module instance)'
+printf '(module definition (func (result i32) (i64.const 0)))\n(module instance)\n' > "$tmp/failed-definition.wast"
+check "after a failed unnamed definition, no definition is named \$" 4 "stdin:1:1: script error: no module definition to instantiate\$" \
+  sh -c '"$0" -i < "$1"' $bin "$tmp/failed-definition.wast"
 script_error "an assertion on an unknown export stops the script" 3 "2:16: script error: unknown export" "$m
 (assert_return (invoke \"nope\"))"
 script_error "a malformed quoted module has the command's position" 3 "2:3: syntax error: unexpected end" "(module)
@@ -144,7 +156,7 @@ script_error "a malformed binary module has the command's position" 3 "1:1: synt
 script_error "an invalid quoted module" 4 "1:1: invalid module: type mismatch" '(module quote "(func (result i32) (i64.const 0))")'
 script_error "no (null) position anywhere" 3 "1:1: syntax error" '(module quote "(func")'
 check "assertions on instances through .bin.wast" 0 "" $bin -d "$top_srcdir/test/core/instance.wast" -o "$tmp/instance.bin.wast"
-check "the binary script runs the same" 0 "10 passed, 0 failed" $bin "$tmp/instance.bin.wast"
+check "the binary script runs the same" 0 "11 passed, 0 failed" $bin "$tmp/instance.bin.wast"
 printf '(module (func (export "f") (unreachable)) (start 0))\n' > "$tmp/start.wat"
 check "a module file runs its start function" 6 "start.wat:1:29: runtime trap: unreachable" $bin "$tmp/start.wat"
 check_err "its backtrace goes to stderr" 6 "at func 0 (.*start.wat:1:29)" $bin "$tmp/start.wat"

@@ -161,6 +161,14 @@ printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
 check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864" \
   $bin "$tmp/table.wat"
 
+# ---- Nesting deeper than the text parser's stack is a limit, not a
+# malformed module.
+blocks=$(i=0; while [ $i -lt 20000 ]; do printf '(block '; i=$((i + 1)); done)
+ends=$(i=0; while [ $i -lt 20000 ]; do printf ')'; i=$((i + 1)); done)
+printf '(module (func %s%s))\n' "$blocks" "$ends" >"$tmp/nested.wat"
+check "nesting beyond the parser's stack" $limit err "nested.wat:1:[0-9]*: implementation limit: nesting too deep" \
+  $bin "$tmp/nested.wat"
+
 # ---- A trap deep in a recursion: the innermost 64 frames and the outermost
 # 16, and a line for the 921 between.
 cat >"$tmp/deep.wast" <<'EOF'

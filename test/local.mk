@@ -31,6 +31,10 @@ EXTRA_DIST += %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.s
 TESTS += %D%/repl.sh
 EXTRA_DIST += %D%/repl.sh
 
+# Messages are named constants of their phase, in */messages.h.
+TESTS += %D%/messages.sh
+EXTRA_DIST += %D%/messages.sh
+
 # -o script.js run in Node (skipped without Node 26); test/js-suites.sh
 # compares it with the official conversion on the suites, by hand.
 TESTS += %D%/js.sh

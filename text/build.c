@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "text/messages.h"
 #include "text/number.h"
 
 void *build_alloc(TextParser *p, size_t size)
@@ -171,7 +172,7 @@ FieldTypes build_field(TextParser *p, FieldTypes list, Token id, FieldType f)
   Name n = text_id(p, id);
   for (uint32_t i = 0; i < p->struct_names.len; i++)
     if (name_eq(p->struct_names.data[i], n)) {
-      text_error(p, id.at, "duplicate field %.*s", (int)id.len, id.text);
+      text_error(p, id.at, MALFORMED_DUPLICATE_FIELD, (int)id.len, id.text);
       return list;
     }
   while (p->struct_names.len < list.len)
@@ -256,7 +257,7 @@ static uint32_t anonymous_use(TextParser *p, TypeUse *use)
 {
   for (uint32_t i = 0; i < use->param_names.len; i++)
     if (use->param_names.data[i].len) {
-      text_error(p, use->at, "unexpected token: a parameter name here binds nothing");
+      text_error(p, use->at, MALFORMED_PARAM_NAME);
       break;
     }
   return text_use(p, use);
@@ -317,7 +318,7 @@ static void check_label(TextParser *p, const Token *id)
   if (!id || id->len == 0)
     return;
   if (!name_eq(text_id(p, *id), text_open_label(p)))
-    text_error(p, id->at, "mismatching label");
+    text_error(p, id->at, MALFORMED_LABEL);
 }
 
 void build_else(TextParser *p, Token t, const Token *id)
@@ -406,14 +407,14 @@ MemArgText build_memarg_text(TextParser *p, const Token *offset, const Token *al
   MemArgText a = {0};
   if (offset) {
     if (!number_u64(offset->text + 7, offset->len - 7, &a.offset))
-      text_error(p, offset->at, "constant out of range");
+      text_error(p, offset->at, MALFORMED_CONSTANT);
   }
   if (align) {
     a.align_at = align->at;
     if (!number_u64(align->text + 6, align->len - 6, &a.align))
-      text_error(p, align->at, "constant out of range");
+      text_error(p, align->at, MALFORMED_CONSTANT);
     else if (a.align == 0 || (a.align & (a.align - 1)) != 0)
-      text_error(p, align->at, "alignment must be a power of two");
+      text_error(p, align->at, MALFORMED_ALIGNMENT);
   }
   return a;
 }
@@ -433,7 +434,7 @@ static uint8_t lane_index(TextParser *p, Token t)
 {
   uint32_t v = 0;
   if (t.text[0] == '+' || t.text[0] == '-' || !number_u32(t.text, t.len, &v) || v > 255) {
-    text_error(p, t.at, "i8 constant out of range");
+    text_error(p, t.at, MALFORMED_I8_CONSTANT);
     return 0;
   }
   return (uint8_t)v;
@@ -522,7 +523,7 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
   return in;
 }
 
-/* The bits of a number token as a value of a number type. */
+/* The bits of a number token as a value of a number type (spec: 6.1-text.values). */
 static bool number_bits(Token t, ValKind type, uint64_t *bits)
 {
   uint32_t u32;
@@ -539,7 +540,12 @@ static bool number_bits(Token t, ValKind type, uint64_t *bits)
   }
 }
 
-static ValKind const_type(Op op)
+bool build_number(TextParser *p, ValKind type, Token t, uint64_t *bits)
+{
+  return number_bits(t, type, bits) || text_error(p, t.at, MALFORMED_CONSTANT);
+}
+
+ValKind build_num_type(Op op)
 {
   switch (instr_info[op].shape) {
   case IMM_I32: return VAL_I32;
@@ -553,10 +559,9 @@ static ValKind const_type(Op op)
 Instr build_const(TextParser *p, Token op, Token num)
 {
   Instr in = instr(op);
-  ValKind type = const_type(in.op);
+  ValKind type = build_num_type(in.op);
   uint64_t bits = 0;
-  if (!number_bits(num, type, &bits))
-    text_error(p, num.at, "constant out of range");
+  build_number(p, type, num, &bits);
   if (type == VAL_I32 || type == VAL_F32)
     in.imm.i32 = (uint32_t)bits;
   else
@@ -565,7 +570,7 @@ Instr build_const(TextParser *p, Token op, Token num)
 }
 
 /* The lanes of a shape: number, width in bytes, and type of each. */
-static void shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
+void build_shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
 {
   static const uint8_t lanes[] = {16, 8, 4, 2, 4, 2};
   *n = lanes[s];
@@ -573,21 +578,30 @@ static void shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type)
   *type = s == SHAPE_F32X4 ? VAL_F32 : s == SHAPE_F64X2 ? VAL_F64 : s == SHAPE_I64X2 ? VAL_I64 : VAL_I32;
 }
 
+/* A lane's literal: i8 and i16 lanes take integers of their width. */
+bool build_lane_bits(TextParser *p, VecShape s, Token t, uint64_t *bits)
+{
+  uint32_t n, width;
+  ValKind type;
+  build_shape_lanes(s, &n, &width, &type);
+  if (width >= 4)
+    return build_number(p, type, t, bits);
+  return number_int(t.text, t.len, width * 8, bits) || text_error(p, t.at, MALFORMED_CONSTANT);
+}
+
 /* Parses lane literals of a shape into a vector (v128.const shape num^n). */
 bool build_lanes(TextParser *p, Token shape, Tokens lanes, V128 *v)
 {
   uint32_t n, width;
   ValKind type;
-  shape_lanes((VecShape)shape.value, &n, &width, &type);
+  build_shape_lanes((VecShape)shape.value, &n, &width, &type);
   if (lanes.len != n)
-    return text_error(p, shape.at, "wrong number of lane literals");
+    return text_error(p, shape.at, MALFORMED_LANE_COUNT);
   memset(v, 0, sizeof *v);
   for (uint32_t i = 0; i < n; i++) {
-    Token t = lanes.data[i];
     uint64_t bits = 0;
-    bool ok = width < 4 ? number_int(t.text, t.len, width * 8, &bits) : number_bits(t, type, &bits);
-    if (!ok)
-      return text_error(p, t.at, "constant out of range");
+    if (!build_lane_bits(p, (VecShape)shape.value, lanes.data[i], &bits))
+      return false;
     for (uint32_t b = 0; b < width; b++)  /* lanes are little-endian */
       v->i8[i * width + b] = (uint8_t)(bits >> (8 * b));
   }
@@ -606,7 +620,7 @@ Instr build_shuffle(TextParser *p, Token op, Tokens lanes)
 {
   Instr in = instr(op);
   if (lanes.len != 16) {
-    text_error(p, op.at, "invalid lane length");
+    text_error(p, op.at, MALFORMED_LANE_LENGTH);
     return in;
   }
   for (uint32_t i = 0; i < 16; i++)
@@ -654,7 +668,7 @@ void build_inline_import(TextParser *p, Token l, Name module, Name name)
   if (!text_module(p))
     return;
   if (p->last_definition >= 0)
-    text_error(p, l.at, "import after %s", kinds[p->last_definition]);
+    text_error(p, l.at, MALFORMED_IMPORT_AFTER, kinds[p->last_definition]);
   p->has_import = true;
   p->import_module = module;
   p->import_name = name;
@@ -855,7 +869,7 @@ void build_start(TextParser *p, Token l, Token var)
   if (!text_module(p))
     return;
   if (p->mod->has_start) {
-    text_error(p, l.at, "multiple start sections");
+    text_error(p, l.at, MALFORMED_START);
     return;
   }
   p->mod->has_start = true;

@@ -118,6 +118,13 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
 Instr build_const(TextParser *p, Token op, Token num);
 Instr build_v128_const(TextParser *p, Token op, Token shape, Tokens lanes);
 bool build_lanes(TextParser *p, Token shape, Tokens lanes, V128 *v);
+
+/* Numbers, shared with the script's constants and result patterns:
+ * "constant out of range" where a literal is not a value of its type. */
+ValKind build_num_type(Op op);                                        /* t of t.const */
+bool build_number(TextParser *p, ValKind type, Token t, uint64_t *bits);
+void build_shape_lanes(VecShape s, uint32_t *n, uint32_t *width, ValKind *type);
+bool build_lane_bits(TextParser *p, VecShape s, Token t, uint64_t *bits);  /* a lane literal */
 Instr build_shuffle(TextParser *p, Token op, Tokens lanes);
 Instr build_lane(TextParser *p, Token op, Token lane);
 

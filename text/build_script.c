@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "text/lexer.h"
-#include "text/number.h"
+#include "text/messages.h"
 
 Tokens build_tokens_push(TextParser *p, Tokens list, Token t)
 {
@@ -174,28 +174,6 @@ Consts build_consts_push(TextParser *p, Consts list, Const *c)
   return list;
 }
 
-static ValKind num_type(Op op)
-{
-  switch (instr_info[op].shape) {
-  case IMM_I32: return VAL_I32;
-  case IMM_I64: return VAL_I64;
-  case IMM_F32: return VAL_F32;
-  default: return VAL_F64;
-  }
-}
-
-static bool num_bits(TextParser *p, ValKind type, Token t, uint64_t *bits)
-{
-  uint32_t u32 = 0;
-  bool ok = type == VAL_I32 ? number_int(t.text, t.len, 32, bits)
-          : type == VAL_I64 ? number_int(t.text, t.len, 64, bits)
-          : type == VAL_F32 ? (number_f32(t.text, t.len, &u32) ? (*bits = u32, true) : false)
-          : number_f64(t.text, t.len, bits);
-  if (!ok)
-    text_error(p, t.at, "constant out of range");
-  return ok;
-}
-
 /* const ::= (t.const num) */
 Const *build_const_num(TextParser *p, Token op, Token num)
 {
@@ -203,8 +181,8 @@ Const *build_const_num(TextParser *p, Token op, Token num)
   if (!c)
     return NULL;
   c->kind = CONST_NUM;
-  c->type = num_type((Op)op.value);
-  num_bits(p, c->type, num, &c->bits);
+  c->type = build_num_type((Op)op.value);
+  build_number(p, c->type, num, &c->bits);
   return c;
 }
 
@@ -282,7 +260,7 @@ static NumPat num_pat(TextParser *p, ValKind type, Token t)
     n.kind = (NumPatKind)t.value;
     return n;
   }
-  num_bits(p, type, t, &n.bits);
+  build_number(p, type, t, &n.bits);
   return n;
 }
 
@@ -291,7 +269,7 @@ Result *build_result_num(TextParser *p, Token op, Token num)
 {
   Result *r = result(p, RESULT_NUM, op);
   if (r) {
-    r->type = num_type((Op)op.value);
+    r->type = build_num_type((Op)op.value);
     r->num = num_pat(p, r->type, num);
   }
   return r;
@@ -300,25 +278,22 @@ Result *build_result_num(TextParser *p, Token op, Token num)
 /* result_pat ::= (v128.const shape num_pat^n) */
 Result *build_result_vec(TextParser *p, Token op, Token shape, Tokens lanes)
 {
-  static const uint8_t counts[] = {16, 8, 4, 2, 4, 2};
-  static const ValKind types[] = {VAL_I32, VAL_I32, VAL_I32, VAL_I64, VAL_F32, VAL_F64};
   Result *r = result(p, RESULT_VEC, op);
   if (!r)
     return NULL;
   r->shape = (VecShape)shape.value;
-  if (lanes.len != counts[r->shape]) {
-    text_error(p, shape.at, "wrong number of lane literals");
+  uint32_t n, width;
+  ValKind type;
+  build_shape_lanes(r->shape, &n, &width, &type);
+  if (lanes.len != n) {
+    text_error(p, shape.at, MALFORMED_LANE_COUNT);
     return r;
   }
   for (uint32_t i = 0; i < lanes.len; i++) {
-    Token t = lanes.data[i];
-    if (r->shape <= SHAPE_I16X8) {
-      /* narrow integer lanes: i8 and i16 literals */
-      if (!number_int(t.text, t.len, r->shape == SHAPE_I8X16 ? 8 : 16, &r->lanes[i].bits))
-        text_error(p, t.at, "constant out of range");
-    } else {
-      r->lanes[i] = num_pat(p, types[r->shape], t);
-    }
+    if (width < 4)   /* i8 and i16 lanes: integers, no NaN patterns */
+      build_lane_bits(p, r->shape, lanes.data[i], &r->lanes[i].bits);
+    else
+      r->lanes[i] = num_pat(p, type, lanes.data[i]);
   }
   return r;
 }

@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "text/messages.h"
 #include "text/parser.h"
 #include "util/utf8.h"
 
@@ -82,7 +83,7 @@ static int unknown_operator(Lexer *l, Token *t)
   if (l->annotation)
     return token(l, t, TOK_PLAIN, 0);  /* any token is fine inside an annotation */
   int len = (int)(l->cur - l->tok);
-  text_error(l->p, offset(l, l->tok), "unknown operator %.*s", len > 80 ? 80 : len,
+  text_error(l->p, offset(l, l->tok), MALFORMED_OPERATOR, len > 80 ? 80 : len,
              (const char *)l->tok);
   return -1;
 }
@@ -93,8 +94,8 @@ static int illegal_character(Lexer *l, const unsigned char *at)
 {
   uint32_t cp;
   if (*at >= 0x80 && utf8_decode(at, (size_t)(l->lim - at), &cp) == 0)
-    return lex_error(l, at, "malformed UTF-8 encoding");
-  return lex_error(l, at, "illegal character");
+    return lex_error(l, at, MALFORMED_UTF8);
+  return lex_error(l, at, MALFORMED_CHARACTER);
 }
 
 static int token(Lexer *l, Token *t, int code, uint32_t value)
@@ -142,7 +143,7 @@ static bool check_string(Lexer *l)
       uint32_t cp;
       size_t n = utf8_decode(s, (size_t)(end - s), &cp);
       if (n == 0)
-        return string_error(l, s, "malformed UTF-8 encoding");
+        return string_error(l, s, MALFORMED_UTF8);
       s += n;
       continue;
     }
@@ -158,7 +159,7 @@ static bool check_string(Lexer *l)
       uint32_t cp = 0;
       bool digits = false;
       if (*q++ != '{')
-        return string_error(l, s - 1, "illegal escape");
+        return string_error(l, s - 1, MALFORMED_ESCAPE);
       for (; q < end && *q != '}'; q++) {
         int d = *q >= '0' && *q <= '9' ? *q - '0'
               : (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f' ? (*q | 0x20) - 'a' + 10
@@ -166,12 +167,12 @@ static bool check_string(Lexer *l)
         if (d == -2)
           continue;
         if (d < 0 || cp > 0x10ffff)
-          return string_error(l, s - 1, "illegal escape");
+          return string_error(l, s - 1, MALFORMED_ESCAPE);
         cp = cp * 16 + (uint32_t)d;
         digits = true;
       }
       if (q >= end || !digits || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-        return string_error(l, s - 1, "illegal escape");
+        return string_error(l, s - 1, MALFORMED_ESCAPE);
       s = q + 1;
       continue;
     }
@@ -181,7 +182,7 @@ static bool check_string(Lexer *l)
         s += 2;
         continue;
       }
-      return string_error(l, s - 1, "illegal escape");
+      return string_error(l, s - 1, MALFORMED_ESCAPE);
     }
   }
   return true;
@@ -239,7 +240,7 @@ static int skip_block_comment(Lexer *l)
   uint32_t depth = 1;
   while (depth > 0) {
     if (l->cur >= l->lim)
-      return lex_error(l, start, "unclosed comment");
+      return lex_error(l, start, MALFORMED_UNCLOSED_COMMENT);
     unsigned char c = *l->cur;
     if (c == '(' && l->cur + 1 < l->lim && l->cur[1] == ';') {
       depth++;
@@ -251,7 +252,7 @@ static int skip_block_comment(Lexer *l)
       uint32_t cp;
       size_t n = utf8_decode(l->cur, (size_t)(l->lim - l->cur), &cp);
       if (n == 0)
-        return lex_error(l, l->cur, "malformed UTF-8 encoding");
+        return lex_error(l, l->cur, MALFORMED_UTF8);
       l->cur += n;
     } else {
       l->cur++;
@@ -268,7 +269,7 @@ static int skip_line_comment(Lexer *l)
       uint32_t cp;
       size_t n = utf8_decode(l->cur, (size_t)(l->lim - l->cur), &cp);
       if (n == 0)
-        return lex_error(l, l->cur, "malformed UTF-8 encoding");
+        return lex_error(l, l->cur, MALFORMED_UTF8);
       l->cur += n;
     } else {
       l->cur++;
@@ -327,7 +328,7 @@ static int custom_annotation(Lexer *l, const unsigned char *start)
     if (code < 0)
       return -1;
     if (code == 0)
-      return lex_error(l, start, "unclosed annotation");
+      return lex_error(l, start, MALFORMED_UNCLOSED_ANNOTATION);
     depth += code == TOK_LPAR;
     depth -= code == TOK_RPAR;
     if (depth == 0)
@@ -394,7 +395,7 @@ static int skip_annotation(Lexer *l)
     while (q < l->lim && *q != '"' && *q >= 0x20 && *q != 0x7f)
       q += *q == '\\' && q + 1 < l->lim && q[1] >= 0x20 ? 2 : 1;
     if (q >= l->lim || *q != '"' || q == l->cur + 1)
-      return lex_error(l, start, "empty annotation id");
+      return lex_error(l, start, MALFORMED_EMPTY_ANNOTATION_ID);
     l->tok = l->cur;
     l->cur = q + 1;
     if (!check_string(l))
@@ -406,9 +407,9 @@ static int skip_annotation(Lexer *l)
       return -1;
     }
     if (!utf8_valid(b.data, b.len))
-      return lex_error(l, start, "malformed UTF-8");
+      return lex_error(l, start, MALFORMED_ANNOTATION_UTF8);
   } else if (l->cur == id) {
-    return lex_error(l, start, "empty annotation id");
+    return lex_error(l, start, MALFORMED_EMPTY_ANNOTATION_ID);
   } else if (l->cur - id == 6 && memcmp(id, "custom", 6) == 0) {
     return custom_annotation(l, start);
   }
@@ -420,7 +421,7 @@ static int skip_annotation(Lexer *l)
     if (code < 0)
       return -1;
     if (code == 0)
-      return lex_error(l, start, "unclosed annotation");
+      return lex_error(l, start, MALFORMED_UNCLOSED_ANNOTATION);
     depth += code == TOK_LPAR;
     depth -= code == TOK_RPAR;
   }
@@ -462,12 +463,12 @@ static int scan(Lexer *l, Token *t)
                     if (l->tok[1] != '"')
                       return token(l, t, TOK_ID, 0);
                     if (l->cur - l->tok == 3)  /* $"" */
-                      return lex_error(l, l->tok, "empty identifier");
+                      return lex_error(l, l->tok, MALFORMED_EMPTY_ID);
                     if (!check_string(l))
                       return -1;
                     return token(l, t, TOK_ID, 0);
                   }
-      "$"         { return lex_error(l, l->tok, "empty identifier"); }
+      "$"         { return lex_error(l, l->tok, MALFORMED_EMPTY_ID); }
       "offset=" nat { return token(l, t, TOK_OFFSET_EQ, 0); }
       "align=" nat  { return token(l, t, TOK_ALIGN_EQ, 0); }
 
@@ -580,8 +581,8 @@ static int scan(Lexer *l, Token *t)
       reserved    { return unknown_operator(l, t); }
       ";"         { return unknown_operator(l, t); }
       "\"" strchar* {
-                    return lex_error(l, l->tok, l->cur >= l->lim ? "unclosed string"
-                                                                 : "illegal control character in string");
+                    return lex_error(l, l->tok, l->cur >= l->lim ? MALFORMED_UNCLOSED_STRING
+                                                                 : MALFORMED_STRING_CONTROL);
                   }
       *           { return illegal_character(l, l->tok); }
     */

@@ -3,6 +3,7 @@ libwasm_la_SOURCES += \
   %D%/build_script.c \
   %D%/clauses.def \
   %D%/lexer.h \
+  %D%/messages.h \
   %D%/number.c %D%/number.h \
   %D%/parse.c %D%/parse.h \
   %D%/text.h

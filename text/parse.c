@@ -5,11 +5,11 @@
 #include "text/parse.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "text/build.h"
 #include "text/lexer.h"
+#include "text/messages.h"
 #include "text/number.h"
 #include "text/parser.h"
 #include "text/text.h"
@@ -23,17 +23,25 @@ void TextParseFree(void *parser, void (*release)(void *));
 
 /* ---------------------------------------------------------------- Errors */
 
+/* A source offset as a line and column. */
+static Loc text_loc(const TextParser *p, uint32_t at)
+{
+  Module view = {.file = p->file, .line_starts = p->line_starts, .nlines = p->nlines};
+  return module_loc(&view, at);
+}
+
 bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
 {
-  if (p->err->phase != PHASE_NONE)
-    return false;
-  Module view = {.file = p->file, .line_starts = p->line_starts, .nlines = p->nlines};
-  char msg[ERROR_MESSAGE_MAX];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  error_vat(p->err, PHASE_MALFORMED, text_loc(p, at), fmt, ap);
   va_end(ap);
-  return error_at(p->err, PHASE_MALFORMED, module_loc(&view, at), "%s", msg);
+  return false;
+}
+
+bool text_limit(TextParser *p, uint32_t at, const char *msg)
+{
+  return error_at(p->err, PHASE_LIMIT, text_loc(p, at), "%s", msg);
 }
 
 bool text_failed(const TextParser *p)
@@ -43,15 +51,15 @@ bool text_failed(const TextParser *p)
 
 void text_oom(TextParser *p)
 {
-  text_error(p, 0, "out of memory");
+  text_limit(p, 0, LIMIT_OUT_OF_MEMORY);
 }
 
 void text_syntax_error(TextParser *p, Token t)
 {
   if (t.len == 0)
-    text_error(p, t.at, "unexpected end of input");
+    text_error(p, t.at, MALFORMED_END_OF_INPUT);
   else
-    text_error(p, t.at, "unexpected token %.*s", (int)(t.len > 40 ? 40 : t.len), t.text);
+    text_error(p, t.at, MALFORMED_TOKEN, (int)(t.len > 40 ? 40 : t.len), t.text);
 }
 
 /* ---------------------------------------------------------------- Tokens */
@@ -69,7 +77,7 @@ Name text_name(TextParser *p, Token t)
 {
   Bytes b = text_string(p, t);
   if (!utf8_valid(b.data, b.len)) {
-    text_error(p, t.at, "malformed UTF-8 encoding");
+    text_error(p, t.at, MALFORMED_UTF8);
     return (Name){0};
   }
   return b;
@@ -86,7 +94,7 @@ Name text_id(TextParser *p, Token t)
   s.text++, s.len--;
   Name n = text_name(p, s);
   if (n.len == 0 && !text_failed(p))
-    text_error(p, t.at, "empty identifier");
+    text_error(p, t.at, MALFORMED_EMPTY_ID);
   return n;
 }
 
@@ -94,7 +102,7 @@ uint32_t text_u32(TextParser *p, Token t)
 {
   uint32_t v = 0;
   if (!number_u32(t.text, t.len, &v))
-    text_error(p, t.at, "constant out of range");
+    text_error(p, t.at, MALFORMED_CONSTANT);
   return v;
 }
 
@@ -102,7 +110,7 @@ uint64_t text_u64(TextParser *p, Token t)
 {
   uint64_t v = 0;
   if (!number_u64(t.text, t.len, &v))
-    text_error(p, t.at, "constant out of range");
+    text_error(p, t.at, MALFORMED_CONSTANT);
   return v;
 }
 
@@ -228,7 +236,7 @@ bool text_bind_name(TextParser *p, NameTable *t, Space s, Name n, uint32_t idx, 
   if (oom)
     text_oom(p);
   else
-    text_error(p, at, "duplicate %s $%.*s", space_names[s], (int)n.len, (const char *)n.data);
+    text_error(p, at, MALFORMED_DUPLICATE, space_names[s], (int)n.len, (const char *)n.data);
   return false;
 }
 
@@ -304,7 +312,7 @@ Expr text_take_expr(TextParser *p)
   if (e.data)
     e.len = e.cap = p->code.len;
   if (!e.data || !expr_link(&e))
-    text_oom(p);  /* the grammar keeps blocks well-nested: only memory can fail */
+    text_oom(p);  /* only the copy: the grammar keeps blocks well-nested */
   p->code.len = 0;
   p->blocks.len = 0;
   return e;
@@ -319,7 +327,7 @@ uint32_t text_label(TextParser *p, Token t)
   for (uint32_t i = p->blocks.len; i-- > 0;)
     if (name_eq(p->blocks.data[i].label, n))
       return p->blocks.len - 1 - i;
-  text_error(p, t.at, "unknown label %.*s", (int)t.len, t.text);
+  text_error(p, t.at, MALFORMED_UNKNOWN_LABEL, (int)t.len, t.text);
   return 0;
 }
 
@@ -413,7 +421,7 @@ Module *text_parse_module(const char *file, const char *src, size_t len, Error *
   TextParser p;
   parser_init(&p, file, src, len, err, NULL);
   if (len >= VAR_BASE) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, "module text too large");
+    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_MODULE_TEXT);
     return NULL;
   }
   /* Everything the parse allocates goes to the module's arena. */
@@ -437,7 +445,7 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
 {
   Script *s = mem_calloc(1, sizeof *s);
   if (!s) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, "out of memory");
+    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_OUT_OF_MEMORY);
     return NULL;
   }
   arena_init(&s->arena);
@@ -447,7 +455,7 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
   parser_init(&p, file, src, len, err, &s->arena);
   p.script = s;
   if (len >= VAR_BASE) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, "script too large");
+    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_SCRIPT_TEXT);
   } else if (!index_lines(&p)) {
     text_oom(&p);
   } else {

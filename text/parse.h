@@ -148,11 +148,12 @@ typedef struct TextParser {
   uint32_t last_at;      /* offset of the last token fed to the parser */
 } TextParser;
 
-/* ---- Errors (all of phase "malformed") ---- */
+/* ---- Errors: of phase "malformed", but for this interpreter's limits ---- */
 bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+bool text_limit(TextParser *p, uint32_t at, const char *msg);   /* phase "limit" */
 bool text_failed(const TextParser *p);
-void text_oom(TextParser *p);   /* records "out of memory" */
+void text_oom(TextParser *p);   /* records LIMIT_OUT_OF_MEMORY */
 
 /* ---- Tokens ---- */
 Name text_id(TextParser *p, Token t);          /* an ID token's name, without `$` */

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "text/build.h"
+#include "text/messages.h"
 #include "text/parse.h"
 
 #define YYNOERRORRECOVERY 1
@@ -41,7 +42,7 @@
 }
 
 %stack_overflow {
-  text_error(p, p->last_at, "nesting too deep");
+  text_limit(p, p->last_at, LIMIT_NESTING);
 }
 
 /* Tokens the lexer produces, in groups; the driver merges `(` with each

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "text/messages.h"
 #include "text/parse.h"
 
 typedef struct Resolver {
@@ -32,7 +33,7 @@ static const char *const unknown_names[SPACE_COUNT] = {
 
 static bool unknown(Resolver *r, Space s, const Var *v)
 {
-  return text_error(r->p, v->at, "unknown %s $%.*s", unknown_names[s], (int)v->name.len,
+  return text_error(r->p, v->at, MALFORMED_UNKNOWN, unknown_names[s], (int)v->name.len,
                     (const char *)v->name.data);
 }
 
@@ -145,9 +146,9 @@ static uint32_t explicit_type(Resolver *r, TypeUse *use)
   FuncType ft = {use->params, use->results};
   const FuncType *def = module_functype(r->m, use->type);
   if (use->type >= r->m->types.len)
-    text_error(r->p, use->at, "unknown type %u", use->type);
+    text_error(r->p, use->at, MALFORMED_UNKNOWN_TYPE, use->type);
   else if (!def || !functype_eq(def, &ft))
-    text_error(r->p, use->at, "inline function type");
+    text_error(r->p, use->at, MALFORMED_INLINE_TYPE);
   return use->type;
 }
 

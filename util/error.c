@@ -5,14 +5,20 @@
 
 bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
 {
+  va_list ap;
+  va_start(ap, fmt);
+  error_vat(e, phase, loc, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+bool error_vat(Error *e, Phase phase, Loc loc, const char *fmt, va_list ap)
+{
   if (e->phase != PHASE_NONE)
     return false;
   e->phase = phase;
   e->loc = loc;
-  va_list ap;
-  va_start(ap, fmt);
   vsnprintf(e->message, sizeof e->message, fmt, ap);
-  va_end(ap);
   return false;
 }
 

@@ -4,6 +4,7 @@
 #ifndef UTIL_ERROR_H
 #define UTIL_ERROR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +45,10 @@ typedef struct Error {
  * callers can write `return error_at(...)`. */
 bool error_at(Error *e, Phase phase, Loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* error_at for the error functions of a layer, which take a format too. */
+bool error_vat(Error *e, Phase phase, Loc loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 void error_clear(Error *e);
 

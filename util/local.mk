@@ -12,4 +12,5 @@ libwasm_la_SOURCES = \
   %D%/error.c %D%/error.h \
   %D%/leb128.c %D%/leb128.h \
   %D%/mem.c %D%/mem.h \
+  %D%/messages.h \
   %D%/utf8.c %D%/utf8.h

@@ -33,24 +33,26 @@ typedef struct Context {
   uint8_t *refs;               /* C.REFS: one flag per function */
 } Context;
 
-/* ---- Errors ---- */
-bool invalid(Context *c, uint32_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-bool failed(const Context *c);
+/* ---- Errors (validate/messages.h has their texts) ---- */
+bool valid_error(Context *c, uint32_t at, const char *fmt, ...)   /* phase "invalid" */
+    __attribute__((format(printf, 3, 4)));
+bool valid_out_of_memory(Context *c, uint32_t at);                /* phase "limit" */
+bool valid_internal(Context *c, uint32_t at, const char *msg);    /* a bug of ours */
+bool valid_failed(const Context *c);
 
 /* The first index of this module that names a defined type, for messages. */
-bool context_type_index(const Context *c, uint32_t id, uint32_t *x);
+bool valid_type_index(const Context *c, uint32_t id, uint32_t *x);
 
 /* Appends a closed value type as text, for messages: i32, (ref null 3)… */
-void print_valtype(Buf *out, const Context *c, ValType t);
+void valid_print_valtype(Buf *out, const Context *c, ValType t);
 
 /* ---- Types (validate/types.c) ---- */
 bool valid_types(Context *c);                                /* Types_ok, and interning */
 bool valid_valtype(Context *c, ValType t, uint32_t at);      /* Valtype_ok, on syntax */
-ValType close_valtype(const Context *c, ValType t);           /* syntax → closed */
 bool valid_limits(Context *c, Limits l, uint64_t k, const char *what, uint32_t at);
 bool valid_externtype(Context *c, const ExternType *xt, uint32_t at);
-const DefType *type_at(Context *c, uint32_t x, uint32_t at);  /* C.TYPES[x], or "unknown type x" */
-const FuncType *functype_at(Context *c, uint32_t x, uint32_t at);  /* Expand to FUNC */
+const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at);  /* C.TYPES[x], or "unknown type x" */
+const FuncType *valid_functype_at(Context *c, uint32_t x, uint32_t at);  /* Expand to FUNC */
 
 /* ---- Code (validate/instr.c) ---- */
 bool valid_func(Context *c, const Func *f, uint32_t idx);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "validate/context.h"
+#include "validate/messages.h"
 
 typedef struct Frame {
   Op op;
@@ -43,7 +44,9 @@ static ValType def_ref(bool null, const DefType *dt)
   return valtype_ref(null, HEAP_DEF, dt->id);
 }
 
-#define FAIL(k, msg) invalid((k)->c, (k)->at, "%s", (msg))
+#define FAIL(k, msg) valid_error((k)->c, (k)->at, msg)
+#define OUT_OF_MEMORY(k) valid_out_of_memory((k)->c, (k)->at)
+#define INTERNAL(k, msg) valid_internal((k)->c, (k)->at, msg)
 
 static bool sub(Checker *k, ValType a, ValType b)
 {
@@ -54,7 +57,7 @@ static bool sub(Checker *k, ValType a, ValType b)
 
 static bool push(Checker *k, ValType t)
 {
-  return vec_push(&k->arena, &k->vals, t) || FAIL(k, "out of memory");
+  return vec_push(&k->arena, &k->vals, t) || OUT_OF_MEMORY(k);
 }
 
 static bool push_all(Checker *k, const ValType *ts, uint32_t n)
@@ -70,31 +73,45 @@ static Frame *top(Checker *k)
   return &k->ctrls.data[k->ctrls.len - 1];
 }
 
-/* "type mismatch: instruction requires [expected] but stack has [actual]",
- * the actual types being those of the current block's part of the stack
- * that the expected ones would take. */
+/* Appends ts[from..to) as messages show them, separated by spaces. */
+static void print_types(Buf *out, const Context *c, const ValType *ts, uint32_t from, uint32_t to)
+{
+  for (uint32_t i = from; i < to; i++) {
+    if (i > from)
+      buf_putc(out, ' ');
+    valid_print_valtype(out, c, ts[i]);
+  }
+}
+
+/* A buffer's text; an empty buffer has no storage. */
+static const char *text(const Buf *b)
+{
+  return b->data ? b->data : "";
+}
+
+/* "type mismatch: <what> requires [expected] but stack has [actual]", the
+ * actual types being the top `shown` values of the stack. */
+static bool stack_mismatch(Checker *k, const char *what, const ValType *expected, uint32_t n, uint32_t shown)
+{
+  Buf want, have;
+  buf_init(&want);
+  buf_init(&have);
+  print_types(&want, k->c, expected, 0, n);
+  print_types(&have, k->c, k->vals.data, k->vals.len - shown, k->vals.len);
+  bool r = want.failed || have.failed
+               ? FAIL(k, INVALID_TYPE_MISMATCH)
+               : valid_error(k->c, k->at, INVALID_STACK, what, text(&want), text(&have));
+  buf_free(&want);
+  buf_free(&have);
+  return r;
+}
+
+/* An instruction's operands do not match: shown are the current block's
+ * values that the expected ones would take. */
 static bool mismatch(Checker *k, const char *what, const ValType *expected, uint32_t n)
 {
-  Buf msg;
-  buf_init(&msg);
-  buf_printf(&msg, "type mismatch: %s requires [", what);
-  for (uint32_t i = 0; i < n; i++) {
-    if (i)
-      buf_putc(&msg, ' ');
-    print_valtype(&msg, k->c, expected[i]);
-  }
-  buf_puts(&msg, "] but stack has [");
-  uint32_t height = top(k)->height, avail = k->vals.len - height;
-  uint32_t shown = avail < n ? avail : n;
-  for (uint32_t i = k->vals.len - shown; i < k->vals.len; i++) {
-    if (i > k->vals.len - shown)
-      buf_putc(&msg, ' ');
-    print_valtype(&msg, k->c, k->vals.data[i]);
-  }
-  buf_putc(&msg, ']');
-  bool r = invalid(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
-  buf_free(&msg);
-  return r;
+  uint32_t avail = k->vals.len - top(k)->height;
+  return stack_mismatch(k, what, expected, n, avail < n ? avail : n);
 }
 
 /* pop_val: BOT from a polymorphic stack, else the top within the block */
@@ -103,7 +120,7 @@ static bool pop_any(Checker *k, ValType *t)
   Frame *f = top(k);
   if (k->vals.len == f->height) {
     *t = BOT;
-    return f->unreachable || FAIL(k, "type mismatch: instruction requires a value but stack has []");
+    return f->unreachable || FAIL(k, INVALID_STACK_EMPTY);
   }
   *t = k->vals.data[--k->vals.len];
   return true;
@@ -155,13 +172,13 @@ static bool pop_ref(Checker *k, ValType *t)
     *t = valtype_ref(false, HEAP_BOT, 0);
     return true;
   }
-  return t->kind == VAL_REF || FAIL(k, "type mismatch: instruction requires a reference");
+  return t->kind == VAL_REF || FAIL(k, INVALID_NOT_REF);
 }
 
 static bool push_ctrl(Checker *k, Op op, ValTypes start, ValTypes end)
 {
   Frame f = {op, start, end, k->vals.len, k->inits.len, false};
-  return (vec_push(&k->arena, &k->ctrls, f) || FAIL(k, "out of memory")) &&
+  return (vec_push(&k->arena, &k->ctrls, f) || OUT_OF_MEMORY(k)) &&
          push_all(k, start.data, start.len);
 }
 
@@ -174,10 +191,13 @@ static void reset_locals(Checker *k, uint32_t height)
 static bool pop_ctrl(Checker *k, Frame *out)
 {
   Frame f = *top(k);
+  uint32_t len = k->vals.len;
   if (!pop_all(k, f.end.data, f.end.len))
     return false;
-  if (k->vals.len != f.height)
-    return mismatch(k, "block", f.end.data, f.end.len);
+  if (k->vals.len != f.height) {
+    k->vals.len = len;   /* popping left the values in place: show them all */
+    return stack_mismatch(k, "block", f.end.data, f.end.len, len - f.height);
+  }
   reset_locals(k, f.init_height);
   k->ctrls.len--;
   *out = f;
@@ -201,7 +221,7 @@ static void unreachable(Checker *k)
 static const Frame *label(Checker *k, uint32_t l)
 {
   if (l >= k->ctrls.len) {
-    invalid(k->c, k->at, "unknown label %u", l);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_LABEL, l);
     return NULL;
   }
   return &k->ctrls.data[k->ctrls.len - 1 - l];
@@ -210,7 +230,7 @@ static const Frame *label(Checker *k, uint32_t l)
 static const DefType *func_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nfuncs) {
-    invalid(k->c, k->at, "unknown function %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_FUNC, x);
     return NULL;
   }
   return k->c->funcs[x];
@@ -219,16 +239,16 @@ static const DefType *func_at(Checker *k, uint32_t x)
 static const TableType *table_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->ntables) {
-    invalid(k->c, k->at, "unknown table %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_TABLE, x);
     return NULL;
   }
   return &k->c->tables[x];
 }
 
-static const MemType *mem_at(Checker *k, uint32_t x)
+static const MemType *memory_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nmems) {
-    invalid(k->c, k->at, "unknown memory %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_MEMORY, x);
     return NULL;
   }
   return &k->c->mems[x];
@@ -238,7 +258,7 @@ static const GlobalType *global_at(Checker *k, uint32_t x)
 {
   uint32_t n = k->constant ? k->c->globals_visible : k->c->nglobals;
   if (x >= n) {
-    invalid(k->c, k->at, "unknown global %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_GLOBAL, x);
     return NULL;
   }
   return &k->c->globals[x];
@@ -247,7 +267,7 @@ static const GlobalType *global_at(Checker *k, uint32_t x)
 static const ValType *elem_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->nelems) {
-    invalid(k->c, k->at, "unknown elem segment %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_ELEM, x);
     return NULL;
   }
   return &k->c->elems[x];
@@ -255,14 +275,14 @@ static const ValType *elem_at(Checker *k, uint32_t x)
 
 static bool data_at(Checker *k, uint32_t x)
 {
-  return x < k->c->ndatas || invalid(k->c, k->at, "unknown data segment %u", x);
+  return x < k->c->ndatas || valid_error(k->c, k->at, INVALID_UNKNOWN_DATA, x);
 }
 
 /* A tag's function type (spec: $as_deftype(C.TAGS[x]) ~~ FUNC …). */
 static const FuncType *tag_at(Checker *k, uint32_t x)
 {
   if (x >= k->c->ntags) {
-    invalid(k->c, k->at, "unknown tag %u", x);
+    valid_error(k->c, k->at, INVALID_UNKNOWN_TAG, x);
     return NULL;
   }
   return &k->c->tags[x]->comp.func;
@@ -270,12 +290,12 @@ static const FuncType *tag_at(Checker *k, uint32_t x)
 
 static const DefType *type_of(Checker *k, uint32_t x)
 {
-  return type_at(k->c, x, k->at);
+  return valid_type_at(k->c, x, k->at);
 }
 
 static const FuncType *functype_of(Checker *k, uint32_t x)
 {
-  return functype_at(k->c, x, k->at);
+  return valid_functype_at(k->c, x, k->at);
 }
 
 /* C.TYPES[x] ~~ STRUCT ft* */
@@ -283,7 +303,7 @@ static const FieldTypes *struct_of(Checker *k, uint32_t x)
 {
   const DefType *dt = type_of(k, x);
   if (dt && dt->comp.kind != COMP_STRUCT) {
-    invalid(k->c, k->at, "type mismatch: type %u is not a struct type", x);
+    valid_error(k->c, k->at, INVALID_NOT_STRUCT, x);
     return NULL;
   }
   return dt ? &dt->comp.fields : NULL;
@@ -294,7 +314,7 @@ static const FieldType *array_of(Checker *k, uint32_t x)
 {
   const DefType *dt = type_of(k, x);
   if (dt && dt->comp.kind != COMP_ARRAY) {
-    invalid(k->c, k->at, "type mismatch: type %u is not an array type", x);
+    valid_error(k->c, k->at, INVALID_NOT_ARRAY, x);
     return NULL;
   }
   return dt ? &dt->comp.array : NULL;
@@ -307,7 +327,7 @@ static const FuncType *cont_of(Checker *k, uint32_t x)
   if (!dt)
     return NULL;
   if (dt->comp.kind != COMP_CONT) {
-    invalid(k->c, k->at, "non-continuation type %u", x);
+    valid_error(k->c, k->at, INVALID_NOT_CONT, x);
     return NULL;
   }
   return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
@@ -379,8 +399,8 @@ static bool blocktype(Checker *k, BlockType bt, ValTypes *start, ValTypes *end)
       return false;
     ValType *t = arena_alloc(&k->arena, sizeof *t);
     if (!t)
-      return FAIL(k, "out of memory");
-    *t = close_valtype(k->c, bt.valtype);
+      return OUT_OF_MEMORY(k);
+    *t = valtype_close(bt.valtype, k->c->types);
     *end = (ValTypes){t, 1, 1};
   } else if (bt.kind == BLOCK_TYPEIDX) {
     const FuncType *ft = functype_of(k, bt.idx);
@@ -411,7 +431,7 @@ static bool else_(Checker *k)
 {
   Frame f;
   if (top(k)->op != OP_IF)
-    return FAIL(k, "else without if");
+    return FAIL(k, INVALID_ELSE);
   return pop_ctrl(k, &f) && push_ctrl(k, OP_ELSE, f.start, f.end);
 }
 
@@ -426,7 +446,7 @@ static bool end(Checker *k)
     for (uint32_t i = 0; same && i < f.start.len; i++)
       same = sub(k, f.start.data[i], f.end.data[i]);
     if (!same)
-      return FAIL(k, "type mismatch: if without else must not change the stack's type");
+      return FAIL(k, INVALID_IF);
   }
   return push_all(k, f.end.data, f.end.len);
 }
@@ -455,16 +475,16 @@ static bool catch_(Checker *k, const Catch *c)
     if (!ft)
       return false;
     if (ft->results.len)
-      return FAIL(k, "type mismatch: catching a tag with results");
+      return FAIL(k, INVALID_CATCH_RESULTS);
     if (ft->params.len > 63)
-      return FAIL(k, "type mismatch: too many tag parameters");
+      return FAIL(k, INVALID_CATCH_PARAMS);
     for (; n < ft->params.len; n++)
       vals[n] = ft->params.data[n];
   }
   if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
     vals[n++] = ref(false, HEAP_EXN);
   if (!results_sub(k, vals, n, label_types(f)))
-    return FAIL(k, "type mismatch: catch's values do not match its label");
+    return FAIL(k, INVALID_CATCH_LABEL);
   return true;
 }
 
@@ -513,7 +533,7 @@ static bool br_table(Checker *k, const Labels *ls)
       return false;
     ValTypes ts = label_types(f);
     if (ts.len != arity)
-      return FAIL(k, "type mismatch: br_table targets have different arities");
+      return FAIL(k, INVALID_BR_TABLE);
     uint32_t height = k->vals.len;
     if (!pop_all(k, ts.data, ts.len))
       return false;
@@ -547,7 +567,7 @@ static bool br_on_non_null(Checker *k, uint32_t l)
     return false;
   ValTypes ts = label_types(f);
   if (ts.len == 0 || ts.data[ts.len - 1].kind != VAL_REF)
-    return FAIL(k, "type mismatch: br_on_non_null's label takes no reference");
+    return FAIL(k, INVALID_BR_ON_NON_NULL);
   rt.null = false;
   if (!sub(k, rt, ts.data[ts.len - 1]))
     return mismatch(k, "instruction", ts.data, ts.len);
@@ -558,7 +578,7 @@ static bool br_on_non_null(Checker *k, uint32_t l)
 static bool castable(Checker *k, ValType rt)
 {
   if (heaptype_top(k->c->ts, rt) == HEAP_CONT)
-    return FAIL(k, "invalid cast");
+    return FAIL(k, INVALID_CAST);
   return true;
 }
 
@@ -567,7 +587,7 @@ static bool reftype_imm(Checker *k, ValType rt, ValType *out)
 {
   if (!valid_valtype(k->c, rt, k->at))
     return false;
-  *out = close_valtype(k->c, rt);
+  *out = valtype_close(rt, k->c->types);
   return true;
 }
 
@@ -593,10 +613,10 @@ static bool br_on_cast(Checker *k, const Instr *in)
   if (!f || !reftype_imm(k, in->imm.br_on_cast.rt1, &rt1) || !cast_type(k, in->imm.br_on_cast.rt2, &rt2))
     return false;
   if (!reftype_sub(k->c->ts, rt2, rt1))
-    return FAIL(k, "type mismatch: cast type is not a subtype of the operand type");
+    return FAIL(k, INVALID_CAST_SUBTYPE);
   ValTypes ts = label_types(f);
   if (ts.len == 0)
-    return FAIL(k, "type mismatch: the label takes no reference");
+    return FAIL(k, INVALID_CAST_LABEL);
   bool fail_ = in->op == OP_BR_ON_CAST_FAIL;
   ValType branched = fail_ ? diffrt(rt1, rt2) : rt2, kept = fail_ ? rt2 : diffrt(rt1, rt2);
   if (!sub(k, branched, ts.data[ts.len - 1]))
@@ -611,7 +631,7 @@ static bool return_call(Checker *k, const FuncType *ft)
   if (!ft || !pop_all(k, ft->params.data, ft->params.len))
     return false;
   if (!results_sub(k, ft->results.data, ft->results.len, k->results))
-    return FAIL(k, "type mismatch: the callee's results do not match the caller's");
+    return FAIL(k, INVALID_RESULTS);
   unreachable(k);
   return true;
 }
@@ -624,7 +644,7 @@ static const FuncType *indirect(Checker *k, const Instr *in)
   if (!ft)
     return NULL;
   if (!reftype_sub(k->c->ts, tt->elem, ref(true, HEAP_FUNC))) {
-    FAIL(k, "type mismatch: call_indirect needs a table of functions");
+    FAIL(k, INVALID_CALL_INDIRECT);
     return NULL;
   }
   return pop(k, addr(tt->addr), NULL) ? ft : NULL;
@@ -650,8 +670,8 @@ static const FuncType *cont_ref(Checker *k, ValType t)
   const DefType *dt = typestore_get(k->c->ts, t.idx);
   if (dt->comp.kind != COMP_CONT) {
     uint32_t x = 0;
-    context_type_index(k->c, t.idx, &x);
-    invalid(k->c, k->at, "non-continuation type %u", x);
+    valid_type_index(k->c, t.idx, &x);
+    valid_error(k->c, k->at, INVALID_NOT_CONT, x);
     return NULL;
   }
   return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
@@ -668,7 +688,7 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
   if (h->kind == ON_SWITCH) {
     if (tag->params.len || !results_sub(k, tag->results.data, tag->results.len, results) ||
         !results_sub(k, results.data, results.len, tag->results))
-      return FAIL(k, "type mismatch in switch tag");
+      return FAIL(k, INVALID_SWITCH_TAG);
     return true;
   }
   const Frame *f = label(k, h->label);
@@ -676,29 +696,24 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
     return false;
   ValTypes ts = label_types(f);
   const FuncType *ct = cont_ref(k, ts.len ? ts.data[ts.len - 1] : BOT);
-  if (failed(k->c))
+  if (valid_failed(k->c))
     return false;
   if (!ct) {
-    Buf msg;
-    buf_init(&msg);
-    buf_puts(&msg, "type mismatch: instruction requires concrete continuation reference type but label has [");
-    for (uint32_t i = 0; i < ts.len; i++) {
-      if (i)
-        buf_putc(&msg, ' ');
-      print_valtype(&msg, k->c, ts.data[i]);
-    }
-    buf_putc(&msg, ']');
-    bool r = invalid(k->c, k->at, "%s", msg.failed ? "type mismatch" : msg.data);
-    buf_free(&msg);
+    Buf have;
+    buf_init(&have);
+    print_types(&have, k->c, ts.data, 0, ts.len);
+    bool r = have.failed ? FAIL(k, INVALID_TYPE_MISMATCH)
+                         : valid_error(k->c, k->at, INVALID_HANDLER_LABEL, text(&have));
+    buf_free(&have);
     return r;
   }
   if (!results_sub(k, tag->params.data, tag->params.len, (ValTypes){ts.data, ts.len - 1, 0}))
-    return FAIL(k, "type mismatch: the tag's parameters do not match the handler's label");
+    return FAIL(k, INVALID_HANDLER_PARAMS);
   /* [t2*] -> [t*] <: the continuation's function type */
   FuncType want = {tag->results, results};
   CompType a = {.kind = COMP_FUNC, .func = want}, b = {.kind = COMP_FUNC, .func = *ct};
   if (!comptype_sub(k->c->ts, &a, &b))
-    return FAIL(k, "type mismatch: the handler's continuation type does not match");
+    return FAIL(k, INVALID_HANDLER_CONT);
   return true;
 }
 
@@ -726,7 +741,7 @@ static bool resume_throw(Checker *k, const Instr *in)
   if (!tag)
     return false;
   if (tag->results.len)
-    return FAIL(k, "non-empty tag result type");
+    return FAIL(k, INVALID_TAG_RESULT);
   return handlers(k, in->imm.resume.handlers, ft->results) &&
          pop(k, def_ref(true, k->c->types[in->imm.resume.type]), NULL) &&
          pop_all(k, tag->params.data, tag->params.len) &&
@@ -761,13 +776,13 @@ static bool cont_bind(Checker *k, uint32_t x, uint32_t y)
   if (!b)
     return false;
   if (b->params.len > a->params.len)
-    return FAIL(k, "type mismatch: cont.bind binds more parameters than there are");
+    return FAIL(k, INVALID_BIND_COUNT);
   uint32_t bound = a->params.len - b->params.len;
   /* the unbound parameters (an empty list may have no array at all) */
   FuncType rest = {{b->params.len ? a->params.data + bound : NULL, b->params.len, 0}, a->results};
   CompType ra = {.kind = COMP_FUNC, .func = rest}, rb = {.kind = COMP_FUNC, .func = *b};
   if (!comptype_sub(k->c->ts, &ra, &rb))
-    return FAIL(k, "type mismatch: cont.bind's continuation types do not match");
+    return FAIL(k, INVALID_BIND_TYPES);
   return pop(k, def_ref(true, k->c->types[x]), NULL) && pop_all(k, a->params.data, bound) &&
          push(k, def_ref(false, k->c->types[y]));
 }
@@ -787,15 +802,15 @@ static bool switch_(Checker *k, uint32_t x, uint32_t e)
   if (!tag)
     return false;
   if (tag->params.len)
-    return FAIL(k, "type mismatch in switch tag");
+    return FAIL(k, INVALID_SWITCH_TAG);
   const FuncType *ft2 = cont_ref(k, ft->params.len ? ft->params.data[ft->params.len - 1] : BOT);
-  if (failed(k->c))
+  if (valid_failed(k->c))
     return false;
   if (!ft2)
-    return FAIL(k, "type mismatch: switch's continuation must take a continuation");
+    return FAIL(k, INVALID_SWITCH_CONT);
   if (!results_sub(k, ft->results.data, ft->results.len, tag->results) ||
       !results_sub(k, tag->results.data, tag->results.len, ft2->results))
-    return FAIL(k, "type mismatch in switch tag");
+    return FAIL(k, INVALID_SWITCH_TAG);
   return pop(k, def_ref(true, k->c->types[x]), NULL) &&
          pop_all(k, ft->params.data, ft->params.len - 1) &&
          push_all(k, ft2->params.data, ft2->params.len);
@@ -809,7 +824,7 @@ static bool ref_func(Checker *k, uint32_t x)
   if (!dt)
     return false;
   if (!k->constant && !k->c->refs[x])
-    return FAIL(k, "undeclared function reference");
+    return FAIL(k, INVALID_FUNC_REF);
   return push(k, def_ref(false, dt));
 }
 
@@ -842,7 +857,7 @@ static bool struct_new(Checker *k, uint32_t x, bool defaults)
   for (uint32_t i = fs->len; i-- > 0;) {
     ValType t = unpack(fs->data[i].type);
     if (defaults ? !valtype_defaultable(t) : !pop(k, t, NULL))
-      return defaults ? FAIL(k, "field type is not defaultable") : false;
+      return defaults ? FAIL(k, INVALID_FIELD_DEFAULT) : false;
   }
   return push(k, def_ref(false, k->c->types[x]));
 }
@@ -854,11 +869,11 @@ static bool struct_get(Checker *k, const Instr *in)
   if (!fs)
     return false;
   if (in->imm.xy.y >= fs->len)
-    return invalid(k->c, k->at, "unknown field %u", in->imm.xy.y);
+    return valid_error(k->c, k->at, INVALID_UNKNOWN_FIELD, in->imm.xy.y);
   ValType t = fs->data[in->imm.xy.y].type;
   if (is_packed(t) != (in->op != OP_STRUCT_GET))
-    return FAIL(k, is_packed(t) ? "type mismatch: packed field needs struct.get_s or _u"
-                                : "type mismatch: struct.get_s and _u need a packed field");
+    return FAIL(k, is_packed(t) ? INVALID_PACKED
+                                : INVALID_UNPACKED);
   return pop(k, def_ref(true, k->c->types[in->imm.xy.x]), NULL) && push(k, unpack(t));
 }
 
@@ -868,10 +883,10 @@ static bool struct_set(Checker *k, const Instr *in)
   if (!fs)
     return false;
   if (in->imm.xy.y >= fs->len)
-    return invalid(k->c, k->at, "unknown field %u", in->imm.xy.y);
+    return valid_error(k->c, k->at, INVALID_UNKNOWN_FIELD, in->imm.xy.y);
   FieldType f = fs->data[in->imm.xy.y];
   if (!f.mut)
-    return FAIL(k, "immutable field");
+    return FAIL(k, INVALID_IMMUTABLE_FIELD);
   return pop(k, unpack(f.type), NULL) && pop(k, def_ref(true, k->c->types[in->imm.xy.x]), NULL);
 }
 
@@ -886,7 +901,7 @@ static const FieldType *mutable_array(Checker *k, uint32_t x)
 {
   const FieldType *f = array_of(k, x);
   if (f && !f->mut) {
-    FAIL(k, "immutable array");
+    FAIL(k, INVALID_IMMUTABLE_ARRAY);
     return NULL;
   }
   return f;
@@ -895,7 +910,7 @@ static const FieldType *mutable_array(Checker *k, uint32_t x)
 static bool numeric_array(Checker *k, const FieldType *f)
 {
   ValType t = unpack(f->type);
-  return t.kind != VAL_REF || FAIL(k, "array type is not numeric or vector");
+  return t.kind != VAL_REF || FAIL(k, INVALID_ARRAY_NUMERIC);
 }
 
 /* array.new_fixed x n : t^n -> (ref x); in unreachable code the values
@@ -928,7 +943,7 @@ static bool array_instr(Checker *k, const Instr *in)
     if (!(f = array_of(k, x)))
       return false;
     if (!valtype_defaultable(unpack(f->type)))
-      return FAIL(k, "array type is not defaultable");
+      return FAIL(k, INVALID_ARRAY_DEFAULT);
     return pop(k, I32, NULL) && push(k, def_ref(false, k->c->types[x]));
   case OP_ARRAY_NEW_FIXED:
     return array_new_fixed(k, x, y);
@@ -936,7 +951,7 @@ static bool array_instr(Checker *k, const Instr *in)
     if (!(f = array_of(k, x)) || !(e = elem_at(k, y)))
       return false;
     if (!sub(k, *e, f->type))
-      return FAIL(k, "type mismatch: element segment does not match the array");
+      return FAIL(k, INVALID_ARRAY_ELEM);
     return pop(k, I32, NULL) && pop(k, I32, NULL) && push(k, def_ref(false, k->c->types[x]));
   case OP_ARRAY_NEW_DATA:
     return (f = array_of(k, x)) && numeric_array(k, f) && data_at(k, y) && pop(k, I32, NULL) &&
@@ -947,7 +962,7 @@ static bool array_instr(Checker *k, const Instr *in)
     if (!(f = array_of(k, in->imm.x)))
       return false;
     if (is_packed(f->type) != (in->op != OP_ARRAY_GET))
-      return FAIL(k, "type mismatch: array.get's sign does not match the element type");
+      return FAIL(k, INVALID_ARRAY_SIGN);
     return pop(k, I32, NULL) && pop(k, array_ref(k, in->imm.x), NULL) && push(k, unpack(f->type));
   case OP_ARRAY_SET:
     return (f = mutable_array(k, in->imm.x)) && pop(k, unpack(f->type), NULL) && pop(k, I32, NULL) &&
@@ -963,7 +978,7 @@ static bool array_instr(Checker *k, const Instr *in)
       return false;
     FieldType to = {f->type, false}, from = {src->type, false};
     if (!fieldtype_sub(k->c->ts, from, to))
-      return FAIL(k, "array types do not match");
+      return FAIL(k, INVALID_ARRAY_COPY);
     return pop(k, I32, NULL) && pop(k, I32, NULL) && pop(k, array_ref(k, y), NULL) &&
            pop(k, I32, NULL) && pop(k, array_ref(k, x), NULL);
   }
@@ -971,7 +986,7 @@ static bool array_instr(Checker *k, const Instr *in)
     if (!(f = mutable_array(k, x)) || !(e = elem_at(k, y)))
       return false;
     if (!sub(k, *e, f->type))
-      return FAIL(k, "type mismatch: element segment does not match the array");
+      return FAIL(k, INVALID_ARRAY_ELEM);
     return pop(k, I32, NULL) && pop(k, I32, NULL) && pop(k, I32, NULL) && pop(k, array_ref(k, x), NULL);
   case OP_ARRAY_INIT_DATA:
     return (f = mutable_array(k, x)) && numeric_array(k, f) && data_at(k, y) && pop(k, I32, NULL) &&
@@ -987,11 +1002,11 @@ static bool local(Checker *k, const Instr *in)
 {
   uint32_t x = in->imm.x;
   if (x >= k->nlocals)
-    return invalid(k->c, k->at, "unknown local %u", x);
+    return valid_error(k->c, k->at, INVALID_UNKNOWN_LOCAL, x);
   ValType t = k->locals[x];
   if (in->op == OP_LOCAL_GET) {
     if (!k->init[x])
-      return FAIL(k, "uninitialized local");
+      return FAIL(k, INVALID_UNINITIALIZED);
     return push(k, t);
   }
   if (!pop(k, t, NULL))
@@ -999,7 +1014,7 @@ static bool local(Checker *k, const Instr *in)
   if (!k->init[x]) {
     k->init[x] = true;
     if (!vec_push(&k->arena, &k->inits, x))
-      return FAIL(k, "out of memory");
+      return OUT_OF_MEMORY(k);
   }
   return in->op == OP_LOCAL_SET || push(k, t);
 }
@@ -1012,7 +1027,7 @@ static bool global(Checker *k, const Instr *in)
   if (in->op == OP_GLOBAL_GET)
     return push(k, g->type);
   if (!g->mut)
-    return FAIL(k, "immutable global");
+    return FAIL(k, INVALID_IMMUTABLE_GLOBAL);
   return pop(k, g->type, NULL);
 }
 
@@ -1035,7 +1050,7 @@ static bool table_instr(Checker *k, const Instr *in)
     if (!src)
       return false;
     if (!sub(k, src->elem, rt))
-      return FAIL(k, "type mismatch: table element types do not match");
+      return FAIL(k, INVALID_TABLE_COPY);
     ValType n = t->addr == ADDR_I64 && src->addr == ADDR_I64 ? I64 : I32;
     return pop(k, n, NULL) && pop(k, addr(src->addr), NULL) && pop(k, at, NULL);
   }
@@ -1044,7 +1059,7 @@ static bool table_instr(Checker *k, const Instr *in)
     if (!e)
       return false;
     if (!sub(k, *e, rt))
-      return FAIL(k, "type mismatch: element segment does not match the table");
+      return FAIL(k, INVALID_TABLE_ELEM);
     return pop(k, I32, NULL) && pop(k, I32, NULL) && pop(k, at, NULL);
   }
   default:
@@ -1059,16 +1074,16 @@ static bool table_instr(Checker *k, const Instr *in)
 static bool memarg(Checker *k, const Instr *in, const MemType **mt)
 {
   MemArg ma = in->imm.memarg;
-  *mt = mem_at(k, ma.mem);
+  *mt = memory_at(k, ma.mem);
   if (!*mt)
     return false;
   unsigned natural = instr_info[in->op].n;
   if ((1u << (ma.align > 31 ? 31 : ma.align)) > natural || ma.align > 31)
-    return FAIL(k, "alignment must not be larger than natural");
+    return FAIL(k, INVALID_ALIGNMENT);
   if ((*mt)->addr == ADDR_I32 && ma.offset > UINT32_MAX)
-    return FAIL(k, "offset out of range");
+    return FAIL(k, INVALID_OFFSET);
   if (instr_info[in->op].shape == IMM_MEMARG_LANE && ma.lane >= 16 / natural)
-    return FAIL(k, "invalid lane index");
+    return FAIL(k, INVALID_LANE);
   return true;
 }
 
@@ -1083,7 +1098,7 @@ static bool memory_access(Checker *k, const Instr *in)
 
 static bool memory_instr(Checker *k, const Instr *in)
 {
-  const MemType *mt = mem_at(k, in->op == OP_MEMORY_COPY || in->op == OP_MEMORY_INIT ? in->imm.xy.x : in->imm.x);
+  const MemType *mt = memory_at(k, in->op == OP_MEMORY_COPY || in->op == OP_MEMORY_INIT ? in->imm.xy.x : in->imm.x);
   if (!mt)
     return false;
   ValType at = addr(mt->addr);
@@ -1092,7 +1107,7 @@ static bool memory_instr(Checker *k, const Instr *in)
   case OP_MEMORY_GROW: return pop(k, at, NULL) && push(k, at);
   case OP_MEMORY_FILL: return pop(k, at, NULL) && pop(k, I32, NULL) && pop(k, at, NULL);
   case OP_MEMORY_COPY: {
-    const MemType *src = mem_at(k, in->imm.xy.y);
+    const MemType *src = memory_at(k, in->imm.xy.y);
     if (!src)
       return false;
     ValType n = mt->addr == ADDR_I64 && src->addr == ADDR_I64 ? I64 : I32;
@@ -1137,16 +1152,16 @@ static bool special(Checker *k, const Instr *in)
   case OP_SELECT:
     if (in->imm.select) {
       if (in->imm.select->len != 1)
-        return FAIL(k, "invalid result arity");
+        return FAIL(k, INVALID_SELECT_ARITY);
       if (!valid_valtype(k->c, in->imm.select->type[0], k->at))
         return false;
-      t = close_valtype(k->c, in->imm.select->type[0]);
+      t = valtype_close(in->imm.select->type[0], k->c->types);
       return pop(k, I32, NULL) && pop(k, t, NULL) && pop(k, t, NULL) && push(k, t);
     }
     if (!pop(k, I32, NULL) || !pop_any(k, &t) || !pop_any(k, &u))
       return false;
     if (t.kind == VAL_REF || u.kind == VAL_REF || (t.kind != u.kind && t.kind != VAL_BOT && u.kind != VAL_BOT))
-      return FAIL(k, "type mismatch: select without types needs two numbers or vectors of one type");
+      return FAIL(k, INVALID_SELECT);
     return push(k, t.kind == VAL_BOT ? u : t);
   case OP_BLOCK: case OP_LOOP: case OP_IF: return block(k, in);
   case OP_ELSE: return else_(k);
@@ -1184,7 +1199,7 @@ static bool special(Checker *k, const Instr *in)
     if (!ft)
       return false;
     if (ft->results.len)
-      return FAIL(k, "non-empty tag result type");
+      return FAIL(k, INVALID_TAG_RESULT);
     if (!pop_all(k, ft->params.data, ft->params.len))
       return false;
     unreachable(k);
@@ -1215,7 +1230,7 @@ static bool special(Checker *k, const Instr *in)
   case OP_REF_NULL:
     if (!valid_valtype(k->c, in->imm.ref, k->at))
       return false;
-    return push(k, close_valtype(k->c, in->imm.ref));
+    return push(k, valtype_close(in->imm.ref, k->c->types));
   case OP_REF_FUNC: return ref_func(k, in->imm.x);
   case OP_REF_IS_NULL: return pop_ref(k, &t) && push(k, I32);
   case OP_REF_AS_NON_NULL:
@@ -1236,7 +1251,7 @@ static bool special(Checker *k, const Instr *in)
   default:
     if (in->op >= OP_ARRAY_NEW && in->op <= OP_ARRAY_INIT_ELEM)
       return array_instr(k, in);
-    return FAIL(k, "internal error: instruction without a typing rule");
+    return INTERNAL(k, INTERNAL_NO_RULE);
   }
 }
 
@@ -1245,11 +1260,11 @@ static bool special(Checker *k, const Instr *in)
 static bool lanes_ok(Checker *k, const Instr *in)
 {
   if (instr_info[in->op].shape == IMM_LANE && in->imm.lane >= instr_info[in->op].n)
-    return FAIL(k, "invalid lane index");
+    return FAIL(k, INVALID_LANE);
   if (instr_info[in->op].shape == IMM_SHUFFLE)
     for (int i = 0; i < 16; i++)
       if (in->imm.shuffle[i] >= 32)
-        return FAIL(k, "invalid lane index");
+        return FAIL(k, INVALID_LANE);
   return true;
 }
 
@@ -1259,7 +1274,7 @@ static bool check(Checker *k, const Instr *in)
   if (in->at)   /* an implicit end has no place of its own: keep the last one */
     k->at = in->at;
   if (k->constant && !is_constant(k, in))
-    return FAIL(k, "constant expression required");
+    return FAIL(k, INVALID_CONSTANT);
   const InstrInfo *info = &instr_info[in->op];
   if (info->shape == IMM_MEMARG || info->shape == IMM_MEMARG_LANE)
     return memory_access(k, in);
@@ -1277,9 +1292,9 @@ static bool check_expr(Checker *k, const Expr *e)
     if (!check(k, &e->data[i]))
       return false;
     if (k->ctrls.len == 0)
-      return i + 1 == e->len || FAIL(k, "internal error: code after the end");
+      return i + 1 == e->len || INTERNAL(k, INTERNAL_AFTER_END);
   }
-  return FAIL(k, "internal error: expression without end");
+  return INTERNAL(k, INTERNAL_NO_END);
 }
 
 static void checker_init(Checker *k, Context *c)
@@ -1293,7 +1308,7 @@ static void checker_init(Checker *k, Context *c)
  * have no default start uninitialized */
 bool valid_func(Context *c, const Func *f, uint32_t idx)
 {
-  const FuncType *ft = functype_at(c, f->type, f->at);
+  const FuncType *ft = valid_functype_at(c, f->type, f->at);
   (void)idx;
   if (!ft)
     return false;
@@ -1314,13 +1329,13 @@ bool valid_func(Context *c, const Func *f, uint32_t idx)
       k.init[i] = true;
     }
     for (uint32_t i = 0; i < f->locals.len; i++) {
-      ValType t = close_valtype(c, f->locals.data[i]);
+      ValType t = valtype_close(f->locals.data[i], c->types);
       k.locals[ft->params.len + i] = t;
       k.init[ft->params.len + i] = valtype_defaultable(t);
     }
     ok = check_expr(&k, &f->body);
   } else {
-    invalid(c, f->at, "out of memory");
+    valid_out_of_memory(c, f->at);
   }
   arena_free(&k.arena);
   return ok;

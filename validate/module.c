@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "validate/context.h"
+#include "validate/messages.h"
 
 static void *context_array(Context *c, uint32_t n, size_t size)
 {
   void *p = arena_alloc(&c->arena, (size_t)n * size + 1);
   if (!p)
-    invalid(c, c->m->at, "out of memory");
+    valid_out_of_memory(c, c->m->at);
   return p;
 }
 
@@ -25,12 +26,12 @@ static bool valid_imports(Context *c)
     case EXTERN_FUNC: c->funcs[c->nfuncs++] = c->types[xt->type]; break;
     case EXTERN_TABLE:
       c->tables[c->ntables] = xt->table;
-      c->tables[c->ntables++].elem = close_valtype(c, xt->table.elem);
+      c->tables[c->ntables++].elem = valtype_close(xt->table.elem, c->types);
       break;
     case EXTERN_MEM: c->mems[c->nmems++] = xt->mem; break;
     case EXTERN_GLOBAL:
       c->globals[c->nglobals] = xt->global;
-      c->globals[c->nglobals++].type = close_valtype(c, xt->global.type);
+      c->globals[c->nglobals++].type = valtype_close(xt->global.type, c->types);
       break;
     case EXTERN_TAG: c->tags[c->ntags++] = c->types[xt->type]; break;
     }
@@ -71,7 +72,7 @@ static bool define(Context *c)
   const Module *m = c->m;
   for (uint32_t i = 0; i < m->funcs.len; i++) {
     const Func *f = &m->funcs.data[i];
-    if (!functype_at(c, f->type, f->at))
+    if (!valid_functype_at(c, f->type, f->at))
       return false;
     c->funcs[c->nfuncs++] = c->types[f->type];
   }
@@ -92,12 +93,12 @@ static bool define(Context *c)
     if (!valid_externtype(c, &xt, m->tables.data[i].at))
       return false;
     c->tables[c->ntables] = xt.table;
-    c->tables[c->ntables++].elem = close_valtype(c, xt.table.elem);
+    c->tables[c->ntables++].elem = valtype_close(xt.table.elem, c->types);
   }
   for (uint32_t i = 0; i < m->elems.len; i++) {
     if (!valid_valtype(c, m->elems.data[i].type, m->elems.data[i].at))
       return false;
-    c->elems[c->nelems++] = close_valtype(c, m->elems.data[i].type);
+    c->elems[c->nelems++] = valtype_close(m->elems.data[i].type, c->types);
   }
   c->ndatas = m->datas.len;
   return true;
@@ -111,7 +112,7 @@ static bool valid_globals(Context *c)
     const Global *g = &m->globals.data[i];
     if (!valid_valtype(c, g->type.type, g->at))
       return false;
-    GlobalType gt = {close_valtype(c, g->type.type), g->type.mut};
+    GlobalType gt = {valtype_close(g->type.type, c->types), g->type.mut};
     c->globals_visible = c->nglobals;
     if (!valid_const_expr(c, &g->init, gt.type))
       return false;
@@ -141,10 +142,10 @@ static bool valid_elem(Context *c, const Elem *e, ValType rt)
   if (e->mode != SEG_ACTIVE)
     return true;
   if (e->table >= c->ntables)
-    return invalid(c, e->at, "unknown table %u", e->table);
+    return valid_error(c, e->at, INVALID_UNKNOWN_TABLE, e->table);
   const TableType *tt = &c->tables[e->table];
   if (!valtype_sub(c->ts, rt, tt->elem))
-    return invalid(c, e->at, "type mismatch: element segment does not match its table");
+    return valid_error(c, e->at, INVALID_ELEM_TABLE);
   return valid_const_expr(c, &e->offset, valtype_num(tt->addr == ADDR_I64 ? VAL_I64 : VAL_I32));
 }
 
@@ -154,7 +155,7 @@ static bool valid_data(Context *c, const Data *d)
   if (d->mode != SEG_ACTIVE)
     return true;
   if (d->mem >= c->nmems)
-    return invalid(c, d->at, "unknown memory %u", d->mem);
+    return valid_error(c, d->at, INVALID_UNKNOWN_MEMORY, d->mem);
   return valid_const_expr(c, &d->offset, valtype_num(c->mems[d->mem].addr == ADDR_I64 ? VAL_I64 : VAL_I32));
 }
 
@@ -165,10 +166,10 @@ static bool valid_start(Context *c)
   if (!m->has_start)
     return true;
   if (m->start >= c->nfuncs)
-    return invalid(c, m->at, "unknown function %u", m->start);
+    return valid_error(c, m->at, INVALID_UNKNOWN_FUNC, m->start);
   const FuncType *ft = &c->funcs[m->start]->comp.func;
   if (ft->params.len || ft->results.len)
-    return invalid(c, m->at, "start function must take nothing and return nothing");
+    return valid_error(c, m->at, INVALID_START);
   return true;
 }
 
@@ -187,11 +188,11 @@ static bool valid_exports(Context *c)
   for (uint32_t i = 0; i < m->exports.len; i++) {
     const Export *e = &m->exports.data[i];
     if (e->idx >= counts[e->kind])
-      return invalid(c, e->at, "unknown %s %u", names[e->kind], e->idx);
+      return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
     for (uint32_t j = 0; j < i; j++) {
       const Export *f = &m->exports.data[j];
       if (f->name.len == e->name.len && memcmp(f->name.data, e->name.data, e->name.len) == 0)
-        return invalid(c, e->at, "duplicate export name");
+        return valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
     }
   }
   return true;
@@ -217,7 +218,7 @@ static bool valid_module(Context *c)
   c->tags = context_array(c, ntags, sizeof *c->tags);
   c->elems = context_array(c, m->elems.len, sizeof *c->elems);
   c->refs = context_array(c, nfuncs, 1);
-  if (failed(c) || !valid_imports(c))
+  if (valid_failed(c) || !valid_imports(c))
     return false;
   uint32_t imported_globals = c->nglobals;
   if (!define(c))

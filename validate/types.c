@@ -2,28 +2,35 @@
  * module's rec groups into the TypeStore. */
 
 #include <stdarg.h>
-#include <stdio.h>
 
 #include "validate/context.h"
+#include "validate/messages.h"
 
-bool invalid(Context *c, uint32_t at, const char *fmt, ...)
+bool valid_error(Context *c, uint32_t at, const char *fmt, ...)
 {
-  if (c->err->phase != PHASE_NONE)
-    return false;
-  char msg[ERROR_MESSAGE_MAX];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  error_vat(c->err, PHASE_INVALID, module_loc(c->m, at), fmt, ap);
   va_end(ap);
-  return error_at(c->err, PHASE_INVALID, module_loc(c->m, at), "%s", msg);
+  return false;
 }
 
-bool failed(const Context *c)
+bool valid_out_of_memory(Context *c, uint32_t at)
+{
+  return error_at(c->err, PHASE_LIMIT, module_loc(c->m, at), LIMIT_OUT_OF_MEMORY);
+}
+
+bool valid_internal(Context *c, uint32_t at, const char *msg)
+{
+  return error_at(c->err, PHASE_INTERNAL, module_loc(c->m, at), "%s", msg);
+}
+
+bool valid_failed(const Context *c)
 {
   return c->err->phase != PHASE_NONE;
 }
 
-bool context_type_index(const Context *c, uint32_t id, uint32_t *x)
+bool valid_type_index(const Context *c, uint32_t id, uint32_t *x)
 {
   for (uint32_t i = 0; i < c->ntypes; i++)
     if (c->types[i]->id == id) {
@@ -33,7 +40,7 @@ bool context_type_index(const Context *c, uint32_t id, uint32_t *x)
   return false;
 }
 
-void print_valtype(Buf *out, const Context *c, ValType t)
+void valid_print_valtype(Buf *out, const Context *c, ValType t)
 {
   if (t.kind != VAL_REF) {
     buf_puts(out, valkind_name((ValKind)t.kind));
@@ -43,38 +50,33 @@ void print_valtype(Buf *out, const Context *c, ValType t)
   uint32_t x;
   if (t.heap != HEAP_DEF)
     buf_puts(out, heapkind_name((HeapKind)t.heap));
-  else if (context_type_index(c, t.idx, &x))
+  else if (valid_type_index(c, t.idx, &x))
     buf_printf(out, "%u", x);
   else
     buf_printf(out, "type#%u", t.idx);
   buf_putc(out, ')');
 }
 
-const DefType *type_at(Context *c, uint32_t x, uint32_t at)
+const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at)
 {
   if (x >= c->ntypes) {
-    invalid(c, at, "unknown type %u", x);
+    valid_error(c, at, INVALID_UNKNOWN_TYPE, x);
     return NULL;
   }
   return c->types[x];
 }
 
 /* Expand: C.TYPES[x] ~~ FUNC t1* -> t2* */
-const FuncType *functype_at(Context *c, uint32_t x, uint32_t at)
+const FuncType *valid_functype_at(Context *c, uint32_t x, uint32_t at)
 {
-  const DefType *dt = type_at(c, x, at);
+  const DefType *dt = valid_type_at(c, x, at);
   if (!dt)
     return NULL;
   if (dt->comp.kind != COMP_FUNC) {
-    invalid(c, at, "non-function type %u", x);
+    valid_error(c, at, INVALID_NOT_FUNC, x);
     return NULL;
   }
   return &dt->comp.func;
-}
-
-ValType close_valtype(const Context *c, ValType t)
-{
-  return valtype_close(t, c->types);
 }
 
 /* Valtype_ok: the type indices it uses are defined; stack-switching types
@@ -84,9 +86,9 @@ bool valid_valtype(Context *c, ValType t, uint32_t at)
   if (t.kind != VAL_REF)
     return true;
   if (t.heap == HEAP_IDX)
-    return type_at(c, t.idx, at) != NULL;
+    return valid_type_at(c, t.idx, at) != NULL;
   if ((t.heap == HEAP_CONT || t.heap == HEAP_NOCONT) && !c->opt->stack_switching)
-    return invalid(c, at, "unknown type: continuation types need stack switching");
+    return valid_error(c, at, INVALID_CONT_FEATURE);
   return true;
 }
 
@@ -114,10 +116,10 @@ static bool valid_comptype(Context *c, const CompType *ct, uint32_t at)
   case COMP_CONT: {
     /* (cont $ft) ok iff $ft is a function type (Explainer, "Types") */
     if (!c->opt->stack_switching)
-      return invalid(c, at, "unknown type: continuation types need stack switching");
-    const DefType *dt = type_at(c, ct->cont, at);
+      return valid_error(c, at, INVALID_CONT_FEATURE);
+    const DefType *dt = valid_type_at(c, ct->cont, at);
     if (dt && dt->comp.kind != COMP_FUNC)
-      return invalid(c, at, "non-function type %u", ct->cont);
+      return valid_error(c, at, INVALID_NOT_FUNC, ct->cont);
     return dt != NULL;
   }
   }
@@ -131,17 +133,17 @@ static bool valid_subtype(Context *c, const SubType *st, uint32_t x)
   if (!valid_comptype(c, &st->comp, st->at))
     return false;
   if (st->supers.len > 1)
-    return invalid(c, st->at, "sub type %u has more than one super type", x);
+    return valid_error(c, st->at, INVALID_SUPER_COUNT, x);
   if (st->supers.len == 0)
     return true;
   uint32_t y = st->supers.data[0];
   if (y >= x)   /* later in its own rec group (beyond it, interning failed) */
-    return invalid(c, st->at, "forward use of type %u in sub type definition", y);
+    return valid_error(c, st->at, INVALID_SUPER_FORWARD, y);
   const DefType *super = c->types[y];
   if (super->final)
-    return invalid(c, st->at, "sub type %u has final super type %u", x, y);
+    return valid_error(c, st->at, INVALID_SUPER_FINAL, x, y);
   if (!comptype_sub(c->ts, &c->types[x]->comp, &super->comp))
-    return invalid(c, st->at, "sub type %u does not match super type %u", x, y);
+    return valid_error(c, st->at, INVALID_SUPER_MATCH, x, y);
   return true;
 }
 
@@ -153,15 +155,15 @@ bool valid_types(Context *c)
   c->ntypes = ts->len;
   c->types = ts->len ? arena_alloc(&c->arena, ts->len * sizeof *c->types) : NULL;
   if (ts->len && !c->types)
-    return invalid(c, c->m->at, "out of memory");
+    return valid_out_of_memory(c, c->m->at);
   for (uint32_t first = 0; first < ts->len;) {
     const SubType *head = &ts->data[first];
     uint32_t n = head->rec_size ? head->rec_size : 1;
     uint32_t bad;
     switch (typestore_intern_group(c->ts, ts->data, first, n, c->types, c->types + first, &bad)) {
     case INTERN_OK: break;
-    case INTERN_UNKNOWN: return invalid(c, head->at, "unknown type %u", bad);
-    case INTERN_NO_MEMORY: return invalid(c, head->at, "out of memory");
+    case INTERN_UNKNOWN: return valid_error(c, head->at, INVALID_UNKNOWN_TYPE, bad);
+    case INTERN_NO_MEMORY: return valid_out_of_memory(c, head->at);
     }
     for (uint32_t i = first; i < first + n; i++)
       if (!valid_subtype(c, &ts->data[i], i))
@@ -175,9 +177,9 @@ bool valid_types(Context *c)
 bool valid_limits(Context *c, Limits l, uint64_t k, const char *what, uint32_t at)
 {
   if (l.min > k || (l.has_max && l.max > k))
-    return invalid(c, at, "%s size must be at most %llu", what, (unsigned long long)k);
+    return valid_error(c, at, INVALID_LIMIT, what, (unsigned long long)k);
   if (l.has_max && l.min > l.max)
-    return invalid(c, at, "size minimum must not be greater than maximum");
+    return valid_error(c, at, INVALID_LIMITS);
   return true;
 }
 
@@ -197,11 +199,11 @@ static bool valid_tabletype(Context *c, const TableType *tt, uint32_t at)
 /* Tagtype_ok: a function type; without stack switching, with no results */
 static bool valid_tagtype(Context *c, uint32_t x, uint32_t at)
 {
-  const FuncType *ft = functype_at(c, x, at);
+  const FuncType *ft = valid_functype_at(c, x, at);
   if (!ft)
     return false;
   if (ft->results.len && !c->opt->stack_switching)
-    return invalid(c, at, "non-empty tag result type");
+    return valid_error(c, at, INVALID_TAG_RESULT);
   return true;
 }
 
@@ -209,7 +211,7 @@ static bool valid_tagtype(Context *c, uint32_t x, uint32_t at)
 bool valid_externtype(Context *c, const ExternType *xt, uint32_t at)
 {
   switch (xt->kind) {
-  case EXTERN_FUNC: return functype_at(c, xt->type, at) != NULL;
+  case EXTERN_FUNC: return valid_functype_at(c, xt->type, at) != NULL;
   case EXTERN_TABLE: return valid_tabletype(c, &xt->table, at);
   case EXTERN_MEM: return valid_memtype(c, xt->mem, at);
   case EXTERN_GLOBAL: return valid_valtype(c, xt->global.type, at);

@@ -33,3 +33,10 @@
 
 ;; A failed instantiation leaves the earlier instances as they were.
 (assert_return (invoke $a "next") (i32.const 3))
+
+;; Regression: an unnamed definition, then an unnamed instance; looking the
+;; definition up compared two empty names with memcmp(NULL, NULL, 0), which
+;; UBSan stops at (--enable-sanitizers).
+(module definition (func (export "f") (result i32) (i32.const 1)))
+(module instance)
+(assert_return (invoke "f") (i32.const 1))

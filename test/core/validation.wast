@@ -52,6 +52,14 @@
 (assert_invalid (module (func (param i32)) (start 0))
   "start function must take nothing and return nothing")
 
+;; A block that ends with too many values shows them all
+(assert_invalid (module (func (result i32) i32.const 1 i32.const 2))
+  "type mismatch: block requires [i32] but stack has [i32 i32]")
+(assert_invalid (module (func (block (result i32) (unreachable) (i32.const 1) (i64.const 2)) (drop)))
+  "type mismatch: instruction requires [i32] but stack has [i64]")
+(assert_invalid (module (func (block (result i64) (unreachable) (i32.const 1) (i64.const 2)) (drop)))
+  "type mismatch: block requires [i64] but stack has [i32 i64]")
+
 ;; Stack switching
 (assert_invalid (module (type $f (func)) (type $c (cont $f)) (type $d (cont $c)))
   "non-function type 1")

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary/binary.h"
 #include "script/run.h"
 #include "text/text.h"
 #include "util/mem.h"
+#include "validate/validate.h"
 #include "test/unit/tap.h"
 
 static const char SCRIPT[] =
@@ -121,6 +123,93 @@ START_TEST(every_allocation_can_fail)
 }
 END_TEST
 
+/* One piece of work, all its memory freed again; true if it succeeded. */
+typedef bool Attempt(const void *input, Error *err);
+
+/* Runs an attempt with its nth allocation failing, for each n until a run
+ * needs no more, and returns how many runs failed.  Each must end as any
+ * failed allocation must, whichever phase made it: "out of memory", an
+ * implementation limit, not a malformed or invalid module. */
+static long fail_each_allocation(Attempt *attempt, const void *input)
+{
+  for (long n = 0;; n++) {
+    Error err = {0};
+    mem_fail_after(n);
+    bool ok = attempt(input, &err);
+    int failed = !mem_failure_pending();
+    mem_fail_after(-1);
+    if (!failed) {
+      ck_assert_msg(ok, "%s", err.message);
+      return n;
+    }
+    ck_assert(!ok);
+    ck_assert_msg(err.phase == PHASE_LIMIT, "phase %s: %s", phase_name(err.phase), err.message);
+    ck_assert_str_eq(err.message, "out of memory");
+  }
+}
+
+static bool parse_text(const void *input, Error *err)
+{
+  Script *s = text_parse_script("alloc.wast", input, strlen(input), err);
+  script_free(s);
+  return s != NULL;
+}
+
+static bool decode(const void *input, Error *err)
+{
+  const Buf *bytes = input;
+  Module *m = decode_module("alloc.wasm", (const uint8_t *)bytes->data, bytes->len, err);
+  module_free(m);
+  return m != NULL;
+}
+
+static bool validate(const void *input, Error *err)
+{
+  ValidateOptions opt = {.stack_switching = true};
+  TypeStore ts;
+  typestore_init(&ts);
+  bool ok = validate_module(&ts, input, &opt, err);
+  typestore_free(&ts);
+  return ok;
+}
+
+/* The script's first module, parsed without failures. */
+static Script *parsed(void)
+{
+  Error err = {0};
+  Script *s = text_parse_script("alloc.wast", SCRIPT, sizeof SCRIPT - 1, &err);
+  ck_assert_ptr_nonnull(s);
+  ck_assert(s->commands.data[0].kind == CMD_MODULE);
+  return s;
+}
+
+START_TEST(text_out_of_memory_is_a_limit)
+{
+  ck_assert_int_gt(fail_each_allocation(parse_text, SCRIPT), 10);
+}
+END_TEST
+
+START_TEST(binary_out_of_memory_is_a_limit)
+{
+  Script *s = parsed();
+  Buf bytes;
+  buf_init(&bytes);
+  encode_module(&bytes, s->commands.data[0].module.module);
+  ck_assert(!bytes.failed);
+  ck_assert_int_gt(fail_each_allocation(decode, &bytes), 1);   /* the module, and its arena */
+  buf_free(&bytes);
+  script_free(s);
+}
+END_TEST
+
+START_TEST(validation_out_of_memory_is_a_limit)
+{
+  Script *s = parsed();
+  ck_assert_int_gt(fail_each_allocation(validate, s->commands.data[0].module.module), 10);
+  script_free(s);
+}
+END_TEST
+
 static Suite *alloc_suite(void)
 {
   Suite *s = suite_create("alloc");
@@ -128,6 +217,9 @@ static Suite *alloc_suite(void)
   tcase_set_timeout(tc, 600);
   tcase_add_test(tc, the_script_passes);
   tcase_add_test(tc, every_allocation_can_fail);
+  tcase_add_test(tc, text_out_of_memory_is_a_limit);
+  tcase_add_test(tc, binary_out_of_memory_is_a_limit);
+  tcase_add_test(tc, validation_out_of_memory_is_a_limit);
   suite_add_tcase(s, tc);
   return s;
 }
