@@ -1,5 +1,6 @@
 libwasm_la_SOURCES += \
   %D%/eval.c %D%/eval.h \
+  %D%/fuzzing.c %D%/fuzzing.h \
   %D%/gc.c %D%/gc.h \
   %D%/host.c %D%/host.h \
   %D%/instantiate.c %D%/instantiate.h \
