@@ -386,3 +386,15 @@ void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, P
     fprintf(f, "%.*s\n", (int)b.len, b.data);
   buf_free(&b);
 }
+
+void json_log(FILE *f, const char *text, size_t len)
+{
+  Buf b;
+  buf_init(&b);
+  buf_puts(&b, "{\"kind\":\"log\",\"text\":");
+  str(&b, text, len);
+  buf_putc(&b, '}');
+  if (!b.failed)
+    fprintf(f, "%.*s\n", (int)b.len, b.data);
+  buf_free(&b);
+}
