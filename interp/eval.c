@@ -1110,8 +1110,17 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
    * that word the trap with it. */
 #define TRAP_ACCESS(a_)                                                   \
   do {                                                                    \
-    s->trap_addr = addr_of(inst->mems[in->imm.memarg.mem]->type.addr, (a_)); \
+    s->trap_operands[0] = addr_of(inst->mems[in->imm.memarg.mem]->type.addr, (a_)); \
     TRAP(TRAP_MEMORY);                                                    \
+  } while (0)
+  /* memory.init or table.init out of bounds, its operands kept (which of
+   * its bounds failed is the same message in the spec, not elsewhere). */
+#define TRAP_INIT(at, m)                                                  \
+  do {                                                                    \
+    s->trap_operands[0] = addr_of((at), sp[0]);                           \
+    s->trap_operands[1] = sp[1].i32;                                      \
+    s->trap_operands[2] = sp[2].i32;                                      \
+    TRAP(m);                                                              \
   } while (0)
   /* A trap naming the index at fault, as the official interpreter does. */
 #define TRAP_INDEX(m, i)                                                  \
@@ -1482,7 +1491,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       TableInst *t = inst->tables[in->imm.xy.x];
       sp -= 3;
       if (!table_init(t, &inst->elems[in->imm.xy.y], addr_of(t->type.addr, sp[0]), sp[1].i32, sp[2].i32))
-        TRAP(TRAP_TABLE);
+        TRAP_INIT(t->type.addr, TRAP_TABLE);
       CHARGE(sp[2].i32);
       NEXT();
     }
@@ -1569,7 +1578,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       MemInst *m = inst->mems[in->imm.xy.x];
       sp -= 3;
       if (!memory_init(m, &inst->datas[in->imm.xy.y], addr_of(m->type.addr, sp[0]), sp[1].i32, sp[2].i32))
-        TRAP(TRAP_MEMORY);
+        TRAP_INIT(m->type.addr, TRAP_MEMORY);
       CHARGE(bytes_fuel(sp[2].i32));
       NEXT();
     }
@@ -1858,6 +1867,7 @@ done:
 #undef TRAP
 #undef TRAP_INDEX
 #undef TRAP_ACCESS
+#undef TRAP_INIT
 #undef SLOT
 #undef PUSH
 #undef PUSH_REF

@@ -209,7 +209,8 @@ struct Store {
                                * PHASE_EXCEPTION), or the one an invocation left uncaught */
   const Instr *trap_instr;    /* where the latest trap happened (NULL: in a host function) */
   ModuleInst *trap_module;    /* the instance whose code that is */
-  uint64_t trap_addr;         /* a memory access's address operand, when that trapped */
+  uint64_t trap_operands[3];  /* the address of a load or store that trapped; d, s, n of a
+                               * memory.init or table.init */
   FILE *out;                  /* where host functions print */
 };
 

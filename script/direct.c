@@ -107,7 +107,7 @@ static bool starts(const char *s, const char *prefix)
 static void access_words(Buf *b, const Store *s, const Instr *in)
 {
   const MemInst *m = s->trap_module->mems[in->imm.memarg.mem];
-  uint64_t size = m->size, offset = in->imm.memarg.offset, addr = s->trap_addr;
+  uint64_t size = m->size, offset = in->imm.memarg.offset, addr = s->trap_operands[0];
   uint64_t bytes = instr_info[in->op].n;
   if (offset > size)
     buf_printf(b, "offset > memory: %" PRIu64 " > %" PRIu64, offset, size);
@@ -119,29 +119,47 @@ static void access_words(Buf *b, const Store *s, const Instr *in)
     buf_printf(b, "highest > memory: %" PRIu64 " > %" PRIu64, addr + offset, size - bytes);
 }
 
-/* Binaryen's words for an out-of-bounds trap of a bulk or table
- * instruction; NULL if it has none of its own. */
-static const char *bounds_words(const char *mn)
+/* Whether memory.init's or table.init's segment is what it overran: the
+ * bound Binaryen checks first. */
+static bool segment_overrun(const Store *s, const Instr *in)
 {
-  static const struct { const char *instr, *words; } table[] = {
-    {"memory.fill", "out of bounds memory access in memory.fill"},
-    {"memory.copy", "out of bounds segment access in memory.copy"},
-    {"memory.init", "out of bounds memory access in memory.init"},
-    {"table.get", "out of bounds table access"},
-    {"table.set", "RuntimeTable::set out of bounds"},
-    {"table.fill", "out of bounds table access"},
-    {"table.copy", "out of bounds segment access in table.copy"},
-    {"table.init", "out of bounds table access in table.init"},
-    {"array.get", "array oob"}, {"array.get_s", "array oob"}, {"array.get_u", "array oob"},
-    {"array.set", "array oob"}, {"array.copy", "oob"},
-    {"array.fill", "out of bounds array access in array.fill"},
-    {"array.init_data", "out of bounds array access in array.init"},
-    {"array.init_elem", "out of bounds array access in array.init"},
-    {"array.new_data", "out of bounds segment access in array.new_data"},
-    {"array.new_elem", "out of bounds segment access in array.new_elem"},
+  const ModuleInst *mi = s->trap_module;
+  uint64_t len = in->op == OP_MEMORY_INIT ? mi->datas[in->imm.xy.y].len : mi->elems[in->imm.xy.y].len;
+  return s->trap_operands[1] + s->trap_operands[2] > len;
+}
+
+/* Binaryen's words for an out-of-bounds trap of a bulk, table or array
+ * instruction with our message msg; NULL if it has none of its own. */
+static const char *bounds_words(const Store *s, const Instr *in, const char *msg)
+{
+  static const struct { const char *instr, *msg, *words; } table[] = {
+    {"memory.fill", "", "out of bounds memory access in memory.fill"},
+    {"memory.copy", "", "out of bounds segment access in memory.copy"},
+    {"table.get", "", "out of bounds table access"},
+    {"table.set", "", "RuntimeTable::set out of bounds"},
+    {"table.fill", "", "out of bounds table access"},
+    {"table.copy", "", "out of bounds segment access in table.copy"},
+    {"array.get", "", "array oob"}, {"array.get_s", "", "array oob"}, {"array.get_u", "", "array oob"},
+    {"array.set", "", "array oob"}, {"array.copy", "", "oob"},
+    {"array.fill", "", "out of bounds array access in array.fill"},
+    {"array.init_data", "out of bounds array", "out of bounds array access in array.init"},
+    {"array.init_data", "", "out of bounds segment access in array.init_data"},
+    {"array.init_elem", "out of bounds array", "out of bounds array access in array.init"},
+    {"array.init_elem", "", "out of bounds segment access in array.init_elem"},
+    {"array.new_data", "", "out of bounds segment access in array.new_data"},
+    {"array.new_elem", "", "out of bounds segment access in array.new_elem"},
   };
+  if (!in)
+    return NULL;
+  if (in->op == OP_MEMORY_INIT)
+    return segment_overrun(s, in) ? "out of bounds segment access in memory.init"
+                                  : "out of bounds memory access in memory.init";
+  if (in->op == OP_TABLE_INIT)
+    return segment_overrun(s, in) ? "out of bounds segment access in table.init"
+                                  : "out of bounds table access in table.init";
+  const char *mn = instr_info[in->op].mnemonic;
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-    if (is(mn, table[i].instr))
+    if (is(mn, table[i].instr) && starts(msg, table[i].msg))
       return table[i].words;
   return NULL;
 }
@@ -154,7 +172,7 @@ static void trap_words(Buf *b, const Store *s, const char *msg)
   const Instr *in = s->trap_instr;
   const char *mn = in ? instr_info[in->op].mnemonic : "";
   bool ret = starts(mn, "return_");
-  const char *bounds = bounds_words(mn);
+  const char *bounds = starts(msg, "out of bounds") ? bounds_words(s, in, msg) : NULL;
   if (starts(msg, "unreachable"))
     buf_puts(b, "unreachable");
   else if (is(msg, "integer divide by zero"))
@@ -167,7 +185,7 @@ static void trap_words(Buf *b, const Store *s, const char *msg)
     buf_printf(b, "trunc%cFloat of nan", mn[strlen(mn) - 1] == 's' ? 'S' : 'U');
   else if (is(msg, "out of bounds memory access") && in && !bounds && s->trap_module)
     access_words(b, s, in);
-  else if (starts(msg, "out of bounds") && bounds)
+  else if (bounds)
     buf_puts(b, bounds);
   else if (starts(msg, "undefined element"))   /* call_indirect's index */
     buf_puts(b, "out of bounds table access");
