@@ -313,8 +313,7 @@ static bool call_as_js(Store *s, const FuzzingHost *h, FuncInst *callee, Error *
   for (uint32_t i = 0; i < ft->results.len; i++)
     if (js_opaque(s, ft->results.data[i]))
       return throw_js(s, h, err);
-  Buf *bt = s->machine ? s->machine->backtrace : NULL;
-  if (eval_invoke(s, callee, args, results, bt, err))
+  if (eval_invoke(s, callee, args, results, NULL, err))   /* the caller's backtrace will do */
     return true;
   if (err->phase == PHASE_SUSPENSION) {
     error_clear(err);
