@@ -166,6 +166,23 @@ static bool call_pending(const Call *c)
   return c->run_all || c->name;
 }
 
+/* The index of a --run-all-exports that applies to the module file at
+ * argv[i] (one after it, before the next file or --invoke), or 0: it must
+ * be known before the file runs, to log a failed instantiation. */
+static int run_all_after(int argc, char **argv, int i)
+{
+  for (int j = i + 1; j < argc; j++) {
+    const char *a = argv[j];
+    if (strcmp(a, "--run-all-exports") == 0)
+      return j;
+    if (strcmp(a, "--invoke") == 0 || a[0] != '-' || strcmp(a, "-") == 0)
+      return 0;
+    if (strcmp(a, "-o") == 0 || strcmp(a, "-e") == 0)
+      j++;
+  }
+  return 0;
+}
+
 /* Runs a call on the latest instance, and forgets it. */
 static int run_call(Runner *r, Call *c)
 {
@@ -224,6 +241,7 @@ int main(int argc, char **argv)
   Error fterr = {0};     /* a FILE of unknown type */
   Call call = {0};       /* --invoke or --run-all-exports, until its module file */
   bool module_ran = false;   /* the latest input was a module file, instantiated */
+  int run_all_at = 0;        /* a --run-all-exports already taken by the file before it */
   for (int i = 1; i < argc && status < 0 && !status_is_error(run); i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -244,6 +262,8 @@ int main(int argc, char **argv)
       opt.json = true;
     } else if (strcmp(a, "--dummy-imports") == 0) {
       opt.dummy_imports = true;
+    } else if (i == run_all_at) {
+      continue;
     } else if (strcmp(a, "--run-all-exports") == 0 || strcmp(a, "--invoke") == 0) {
       if (call_pending(&call) || (a[2] == 'i' && i + 1 == argc)) {
         fprintf(stderr, "wasmfx-ref: %s\nTry 'wasmfx-ref --help'.\n", call_pending(&call)
@@ -305,6 +325,8 @@ int main(int argc, char **argv)
       runner.opt = opt;
       inputs = true;
       bool module = has_suffix(a, ".wat") || has_suffix(a, ".wasm");
+      if (module && !call_pending(&call) && (run_all_at = run_all_after(argc, argv, i)))
+        call.run_all = true;
       int st = module && call.run_all ? direct_run_all_file(&runner, a) : run_input(&runner, a, NULL);
       module_ran = module && st == STATUS_OK;
       if (call.run_all && module)
