@@ -346,6 +346,10 @@ void json_record(FILE *f, const TypeStore *ts, const Script *s, const Record *re
   position(&b, rec->loc);
   key(&b, "kind");
   cstr(&b, command_kind(rec->c));
+  if (rec->c->kind == CMD_ACTION) {   /* the export a bare invoke or get names */
+    key(&b, "name");
+    str(&b, (const char *)rec->c->action.name.data, rec->c->action.name.len);
+  }
   key(&b, "outcome");
   cstr(&b, outcomes[rec->outcome]);
   expected(&b, rec->c);
