@@ -100,6 +100,19 @@ check "a suspension through a host callback traps" 0 "=[trap suspend through JS]
 check "out of fuel is a host limit, and the run goes on" 0 "=[host limit out of fuel]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
 check "--run-all-exports without a module file: usage error" 2 "needs a module file" $bin --run-all-exports
 
+# Floats as wasm-opt prints them (each line checked against Binaryen 132).
+$bin "$d/floats.wat" --run-all-exports >"$tmp/floats.log" 2>&1
+floats=$(sed -n 's/^\[LoggingExternalInterface logging \(.*\)\]$/\1/p' "$tmp/floats.log" | tr '\n' ' ')
+n=$((n + 1))
+want="0.1 1e21 123456789012345683968 1.5e-300 -0 18446744073709551615 1.e+300 -100 5e-324 1234.5678 nan:0x1 -inf 1e5 1e-06 0.10000000149011612 3402823466385288598117041e14 -nan:0x200000 1.401298464324817e-45 16777216 -0.5 -9223372036854775808 i32x4 0x04030201 0x08070605 0x0c0b0a09 0x100f0e0d "
+if [ "$floats" = "$want" ]; then echo "ok $n - floats, integers and vectors in Binaryen's notation"; else
+  echo "not ok $n - floats, integers and vectors in Binaryen's notation"; echo "# got: $floats"; failed=1; fi
+wasm_opt=${WASM_OPT:-$(command -v wasm-opt)}
+if [ -n "$wasm_opt" ]; then
+  check "the same as wasm-opt --fuzz-exec prints" 0 "" sh -c \
+    "'$wasm_opt' -all '$d/floats.wat' --fuzz-exec-before 2>/dev/null | cmp - '$tmp/floats.log'"
+fi
+
 # ---- fuzzing-support
 $bin "$d/fuzzing.wat" --run-all-exports >"$tmp/fuzzing.log" 2>&1
 fz_log() { check "fuzzing-support: $1" 0 "$2" cat "$tmp/fuzzing.log"; }
