@@ -27,6 +27,7 @@ struct FuzzingHost {
   void *log_env;
 };
 
+/* The host a function of it belongs to. */
 static FuzzingHost *host_of(const FuncInst *f)
 {
   return (FuzzingHost *)f->module;
@@ -448,6 +449,7 @@ static bool func_fits(const FuncType *ft, HostFunc *fn)
 
 /* ================================================================ The host */
 
+/* Whether an import's name is s. */
 static bool is_name(const Name *n, const char *s)
 {
   return n->len == strlen(s) && memcmp(n->data, s, n->len) == 0;

@@ -91,11 +91,13 @@ int direct_invoke(Runner *r, const char *name, char *const *args, int nargs)
 
 /* ================================================================ Binaryen's words */
 
+/* Whether two strings are equal. */
 static bool is(const char *a, const char *b)
 {
   return strcmp(a, b) == 0;
 }
 
+/* Whether s starts with prefix: our messages match by prefix, as the suites'. */
 static bool starts(const char *s, const char *prefix)
 {
   return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -149,8 +151,9 @@ static const char *bounds_words(const Store *s, const Instr *in, const char *msg
     {"array.new_data", "", "out of bounds segment access in array.new_data"},
     {"array.new_elem", "", "out of bounds segment access in array.new_elem"},
   };
-  if (!in)
-    return NULL;
+  if (!in)   /* an active segment's initialisation, which Binaryen runs as an init */
+    return starts(msg, "out of bounds memory") ? "out of bounds memory access in memory.init"
+         : starts(msg, "out of bounds table") ? "out of bounds table access in table.init" : NULL;
   if (in->op == OP_MEMORY_INIT)
     return segment_overrun(s, in) ? "out of bounds segment access in memory.init"
                                   : "out of bounds memory access in memory.init";

@@ -161,6 +161,7 @@ typedef struct Call {
   int nargs;
 } Call;
 
+/* Whether a call waits for its module file. */
 static bool call_pending(const Call *c)
 {
   return c->run_all || c->name;

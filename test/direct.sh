@@ -95,6 +95,10 @@ check "a trap in the start function is logged, status 6" 6 "=[trap unreachable]"
   $bin "$d/start-trap.wat" --run-all-exports
 check "an exception in instantiation is logged, status 7" 7 "=[exception thrown: failed to instantiate module]" \
   $bin --run-all-exports "$d/start-throw.wat"
+check "a data segment out of bounds is logged as Binaryen's memory.init" 6 "=[trap out of bounds memory access in memory.init]" \
+  $bin "$d/data-oob.wat" --run-all-exports
+check "an element segment out of bounds is logged as Binaryen's table.init" 6 "=[trap out of bounds table access in table.init]" \
+  $bin "$d/elem-oob.wat" --run-all-exports
 check "an unhandled suspension" 0 "=[exception thrown: unhandled suspend]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
 check "a suspension through a host callback traps" 0 "=[trap suspend through JS]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
 check "out of fuel is a host limit, and the run goes on" 0 "=[host limit out of fuel]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
