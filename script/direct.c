@@ -255,8 +255,8 @@ static void failure_words(Buf *b, Runner *r, const ModuleInst *inst, const Error
   case PHASE_EXHAUSTION:
     buf_puts(b, "[host limit stack limit");
     break;
-  default:
-    buf_printf(b, "[host limit %s", err->message);
+  default:   /* the heap as Binaryen words its allocation limit; fuel, time as ours */
+    buf_printf(b, "[host limit %s", starts(err->message, "out of memory") ? "allocation failure" : err->message);
     break;
   }
   buf_putc(b, ']');

@@ -102,6 +102,8 @@ check "an element segment out of bounds is logged as Binaryen's table.init" 6 "=
 check "an unhandled suspension" 0 "=[exception thrown: unhandled suspend]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
 check "a suspension through a host callback traps" 0 "=[trap suspend through JS]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
 check "out of fuel is a host limit, and the run goes on" 0 "=[host limit out of fuel]" $bin --fuel=100000 "$d/suspend.wat" --run-all-exports
+check "the heap limit is Binaryen's allocation failure" 0 "=[host limit allocation failure]" \
+  $bin --max-heap=64M "$d/big-array.wat" --run-all-exports
 check "--run-all-exports without a module file: usage error" 2 "needs a module file" $bin --run-all-exports
 
 # Floats as wasm-opt prints them (each line checked against Binaryen 132).
