@@ -52,8 +52,8 @@ static void put_arg(Buf *b, const char *arg, const FuncType *ft, int i)
     buf_puts(b, "(ref.null any)");   /* a null fits any nullable parameter */
   else if (t.kind == VAL_REF)
     buf_printf(b, "(ref.extern %s)", arg);
-  else if (t.kind == VAL_V128)
-    buf_printf(b, "(v128.const i64x2 %s %s)", arg, arg);
+  else if (t.kind == VAL_V128)   /* no number is a vector: the parser says so */
+    buf_puts(b, arg);
   else
     buf_printf(b, "(%s.const %s)", valkind_name((ValKind)t.kind), arg);
 }

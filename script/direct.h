@@ -10,7 +10,8 @@
  * same way (or its line of --json).  Each ARG is a script constant,
  * `(i32.const 7)`, or a bare number, `7`, `-1.5`, `nan:0x1`, written as the
  * constant of its parameter's type; for a reference parameter, `null` or
- * (externref) a number N, `(ref.extern N)`.  Returns the exit status: 0, or
+ * (externref) a number N, `(ref.extern N)`; a v128 only as a constant.
+ * Returns the exit status: 0, or
  * that of the error (reported on r->err). */
 int direct_invoke(Runner *r, const char *name, char *const *args, int nargs);
 

@@ -56,6 +56,8 @@ check "--invoke of a missing export: status 3" 3 'unknown export "nope"' $bin "$
 check "--invoke of a memory: status 3" 3 "export is not a function" $bin "$d/calls.wat" --invoke memory
 check "--invoke with a number out of its type's range: status 3" 3 "constant out of range" \
   $bin "$d/calls.wat" --invoke add 1.5 1
+check "--invoke of a v128 with a constant" 0 "^1 2 3 4 : \[v128\]" $bin "$d/calls.wat" --invoke vec '(v128.const i32x4 1 2 3 4)'
+check "--invoke of a v128 with a bare number: status 3" 3 "unexpected token 1" $bin "$d/calls.wat" --invoke vec 1
 check "--invoke with a malformed constant: status 3" 3 "error:" $bin "$d/calls.wat" --invoke add '(i32.const x)' 1
 check "--invoke with an argument of the wrong type: status 3" 3 "wrong type of argument 1" \
   $bin "$d/calls.wat" --invoke add '(i64.const 1)' 1
@@ -170,7 +172,7 @@ assert eval(sys.argv[1]), j' "$2" <"$tmp/out.json"; then
   json "--invoke that traps: its error" 'j[0]["outcome"] == "error" and j[0]["actual"]["error"]["phase"] == "trap"'
   $bin --json "$d/calls.wat" --run-all-exports >"$tmp/out.json" 2>/dev/null
   json "--run-all-exports: a line per call and global, in order" \
-    '[o["name"] for o in j if o["kind"] in ("invoke", "get")] == "answer half add pair log div load throw deep refs needs-ref".split()'
+    '[o["name"] for o in j if o["kind"] in ("invoke", "get")] == "answer half add pair log div load throw deep refs needs-ref vec".split()'
   json "--run-all-exports: a logged line" '{"kind": "log", "text": "[LoggingExternalInterface logging 1e3]"} in j'
   json "--run-all-exports: a failed call" '[o["actual"]["error"]["phase"] for o in j if o.get("name") == "throw"] == ["exception"]'
 else

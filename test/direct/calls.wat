@@ -27,4 +27,5 @@
   (func (export "refs") (param anyref) (result anyref funcref externref i31ref)
     (local.get 0) (ref.func $add) (ref.null extern) (ref.i31 (i32.const -5)))
   (func (export "needs-ref") (param (ref func)))
+  (func (export "vec") (param v128) (result v128) (local.get 0))
 )
