@@ -224,6 +224,10 @@ static bool abort_at(Machine *M, Phase phase, const char *msg, Error *err)
   Loc loc = {0};
   if (f && f->call.module && f->call.module->module && M->pc)
     loc = module_loc(f->call.module->module, M->pc->at);
+  if (phase == PHASE_TRAP && err->phase == PHASE_NONE) {   /* a harness may word it its own way */
+    M->store->trap_instr = f && f->call.module ? M->pc : NULL;
+    M->store->trap_module = f ? f->call.module : NULL;
+  }
   if (M->backtrace)
     backtrace(M, M->backtrace);
   return error_at(err, phase, loc, "%s", msg);
@@ -395,6 +399,24 @@ static bool stack_done(Machine *M, Error *err)
   return ok;
 }
 
+static bool throw_exn(Machine *M, ExnInst *exn, Error *err);
+
+/* A host function failed: an exception it threw is thrown at its call, as
+ * by `throw` (its arguments consumed); anything else ends the invocation,
+ * a trap with the host's message, a nested machine's failure with its own
+ * phase. */
+static bool host_failed(Machine *M, uint32_t nargs, const Instr *ret, Error *err)
+{
+  ExnInst *exn = M->store->exn;
+  if (err->phase != PHASE_EXCEPTION || !exn)
+    return trap(M, err->message, err);
+  M->store->exn = NULL;
+  error_clear(err);
+  M->stack->nvals -= nargs;
+  M->pc = ret;
+  return throw_exn(M, exn, err);
+}
+
 /* Invocation of a function instance, its arguments on top of the stack
  * (spec: Step_read/call_ref with the function's frame, 4.3 "Function
  * calls").  `ret` is where the caller continues. */
@@ -408,7 +430,7 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
       return false;
     Value *args = S->vals + S->nvals - n, *results = S->vals + S->nvals;
     if (!f->host(M->store, f, args, results, err))
-      return trap(M, err->message, err);
+      return host_failed(M, n, ret, err);
     memmove(args, results, m * sizeof *results);
     S->nvals = S->nvals - n + m;
     M->pc = ret;
@@ -556,8 +578,10 @@ static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
       S->nframes--;
     }
     S->nvals = 0;
-    if (!S->parent)
+    if (!S->parent) {
+      M->store->exn = exn;   /* for whoever invoked the machine: a host function may rethrow it */
       return error_at(err, PHASE_EXCEPTION, (Loc){0}, UNCAUGHT);
+    }
     M->stack = S->parent;
     stack_free(M->store, S);
   }
@@ -1082,6 +1106,22 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       STEP(push_frame(M, &(f), err));                    \
   } while (0)
 #define TRAP(m) do { msg = (m); goto trapped; } while (0)
+  /* A load or store out of bounds; its address is kept for harnesses
+   * that word the trap with it. */
+#define TRAP_ACCESS(a_)                                                   \
+  do {                                                                    \
+    s->trap_operands[0] = addr_of(inst->mems[in->imm.memarg.mem]->type.addr, (a_)); \
+    TRAP(TRAP_MEMORY);                                                    \
+  } while (0)
+  /* memory.init or table.init out of bounds, its operands kept (which of
+   * its bounds failed is the same message in the spec, not elsewhere). */
+#define TRAP_INIT(at, m)                                                  \
+  do {                                                                    \
+    s->trap_operands[0] = addr_of((at), sp[0]);                           \
+    s->trap_operands[1] = sp[1].i32;                                      \
+    s->trap_operands[2] = sp[2].i32;                                      \
+    TRAP(m);                                                              \
+  } while (0)
   /* A trap naming the index at fault, as the official interpreter does. */
 #define TRAP_INDEX(m, i)                                                  \
   do {                                                                    \
@@ -1282,9 +1322,11 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       continue;
     case OP_CALL:
       STEP(invoke(M, inst->funcs[in->imm.x], in + 1, err));
+      CHARGE_DEBT();   /* a host function's callbacks */
       continue;
     case OP_RETURN_CALL:
       STEP(tail_invoke(M, inst->funcs[in->imm.x], err));
+      CHARGE_DEBT();
       continue;
     case OP_CALL_REF:
     case OP_RETURN_CALL_REF: {
@@ -1295,6 +1337,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         STEP(invoke(M, (FuncInst *)r, in + 1, err));
       else
         STEP(tail_invoke(M, (FuncInst *)r, err));
+      CHARGE_DEBT();
       continue;
     }
     case OP_CALL_INDIRECT:
@@ -1315,6 +1358,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
         STEP(invoke(M, (FuncInst *)r, in + 1, err));
       else
         STEP(tail_invoke(M, (FuncInst *)r, err));
+      CHARGE_DEBT();
       continue;
     }
     case OP_THROW: {
@@ -1447,7 +1491,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       TableInst *t = inst->tables[in->imm.xy.x];
       sp -= 3;
       if (!table_init(t, &inst->elems[in->imm.xy.y], addr_of(t->type.addr, sp[0]), sp[1].i32, sp[2].i32))
-        TRAP(TRAP_TABLE);
+        TRAP_INIT(t->type.addr, TRAP_TABLE);
       CHARGE(sp[2].i32);
       NEXT();
     }
@@ -1462,14 +1506,14 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     case OP_I64_LOAD8_S: case OP_I64_LOAD8_U: case OP_I64_LOAD16_S: case OP_I64_LOAD16_U:
     case OP_I64_LOAD32_S: case OP_I64_LOAD32_U:
       if (!load((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[-1]))
-        TRAP(TRAP_MEMORY);
+        TRAP_ACCESS(sp[-1]);
       NEXT();
     case OP_I32_STORE: case OP_I64_STORE: case OP_F32_STORE: case OP_F64_STORE:
     case OP_I32_STORE8: case OP_I32_STORE16: case OP_I64_STORE8: case OP_I64_STORE16:
     case OP_I64_STORE32:
       sp -= 2;
       if (!store((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[0], &sp[1]))
-        TRAP(TRAP_MEMORY);
+        TRAP_ACCESS(sp[0]);
       NEXT();
     case OP_V128_LOAD: case OP_V128_LOAD8X8_S: case OP_V128_LOAD8X8_U:
     case OP_V128_LOAD16X4_S: case OP_V128_LOAD16X4_U: case OP_V128_LOAD32X2_S:
@@ -1479,7 +1523,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       const MemInst *m = inst->mems[in->imm.memarg.mem];
       const uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[-1]), in->imm.memarg.offset, instr_info[in->op].n);
       if (!p)
-        TRAP(TRAP_MEMORY);
+        TRAP_ACCESS(sp[-1]);
       simd_load((Op)in->op, in, p, &sp[-1]);
       NEXT();
     }
@@ -1488,7 +1532,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       const MemInst *m = inst->mems[in->imm.memarg.mem];
       const uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[-2]), in->imm.memarg.offset, instr_info[in->op].n);
       if (!p)
-        TRAP(TRAP_MEMORY);
+        TRAP_ACCESS(sp[-2]);
       sp--;
       value_copy(&sp[-1], &sp[0]);   /* the vector takes the address's place */
       simd_load((Op)in->op, in, p, &sp[-1]);
@@ -1500,7 +1544,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       sp -= 2;
       uint8_t *p = mem_at(m, addr_of(m->type.addr, sp[0]), in->imm.memarg.offset, instr_info[in->op].n);
       if (!p)
-        TRAP(TRAP_MEMORY);
+        TRAP_ACCESS(sp[0]);
       simd_store((Op)in->op, in, &sp[1], p);
       NEXT();
     }
@@ -1534,7 +1578,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       MemInst *m = inst->mems[in->imm.xy.x];
       sp -= 3;
       if (!memory_init(m, &inst->datas[in->imm.xy.y], addr_of(m->type.addr, sp[0]), sp[1].i32, sp[2].i32))
-        TRAP(TRAP_MEMORY);
+        TRAP_INIT(m->type.addr, TRAP_MEMORY);
       CHARGE(bytes_fuel(sp[2].i32));
       NEXT();
     }
@@ -1822,6 +1866,8 @@ done:
 #undef PUSH_LABEL
 #undef TRAP
 #undef TRAP_INDEX
+#undef TRAP_ACCESS
+#undef TRAP_INIT
 #undef SLOT
 #undef PUSH
 #undef PUSH_REF
@@ -1836,9 +1882,18 @@ done:
 
 /* ================================================================ Entry points */
 
-/* A machine on a fresh root stack; the store knows it, for the collector. */
+/* A machine on a fresh root stack; the store knows it, for the collector.
+ * Started by a host function while another runs, it is nested in that one:
+ * it takes over the fuel left and the call depth, and a host callback can
+ * go only EVAL_NESTING_MAX deep. */
 static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
 {
+  Machine *outer = s->machine;
+  if (outer && outer->nesting + 1 >= EVAL_NESTING_MAX) {
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s: host calls nested %u deep", EXHAUSTED,
+             (unsigned)EVAL_NESTING_MAX);
+    return NULL;
+  }
   Machine *M = mem_calloc(1, sizeof *M);
   Stack *st = stack_new(s, 256, 64);
   if (!M || !st) {
@@ -1851,7 +1906,15 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
   M->store = s;
   M->backtrace = backtrace;
   M->stack = st;
-  M->fuel = s->limits.fuel;
+  M->outer = outer;
+  M->nesting = outer ? outer->nesting + 1 : 0;
+  M->calls = outer ? outer->calls : 0;
+  M->fuel = outer ? outer->fuel : s->limits.fuel;
+  if (!outer) {   /* a new invocation: nothing thrown or trapped yet */
+    s->exn = NULL;
+    s->trap_instr = NULL;
+    s->trap_module = NULL;
+  }
   M->until_clock = s->deadline ? 0 : UINT64_MAX;   /* read the clock before the first step */
   s->machine = M;
   return M;
@@ -1861,7 +1924,9 @@ void eval_end(Machine *M, Value *results, uint32_t n)
 {
   if (results && n)
     memcpy(results, M->stack->vals, n * sizeof *results);
-  M->store->machine = NULL;
+  M->store->machine = M->outer;
+  if (M->outer)   /* the work of a host callback is the caller's */
+    M->outer->debt += M->outer->fuel - M->fuel;
   stack_free_chain(M->store, M->stack);
   mem_free(M);
 }
@@ -1916,7 +1981,8 @@ bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *er
     return false;
   }
   M->stack->call = 0;
-  M->stack->calls = M->calls = 1;
+  M->stack->calls = 1;
+  M->calls++;
   M->pc = e->data;
   return finish(M, result, 1, err);
 }

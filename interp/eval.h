@@ -60,6 +60,8 @@ struct Stack {
  * while it is not running. */
 struct Machine {
   Store *store;
+  Machine *outer;             /* the machine whose host function started this one, or NULL */
+  uint32_t nesting;           /* how many machines are outside this one */
   Stack *stack;
   const Instr *pc;
   uint32_t calls;             /* call frames of the active stacks */
@@ -99,12 +101,19 @@ static inline EvalStatus eval_step(Machine *M, Error *err) { return eval_run(M, 
  * after EVAL_DONE). */
 void eval_end(Machine *M, Value *results, uint32_t n);
 
+/* How many machines may run inside one another, each started by a host
+ * function of the one outside it (a host callback into Wasm); one more
+ * fails with PHASE_EXHAUSTION. */
+enum { EVAL_NESTING_MAX = 500 };
+
 /* $invoke: calls a function with arguments of its parameter types and
  * writes its results.  On failure err says what went wrong: PHASE_TRAP,
  * PHASE_EXHAUSTION (the call stack ran out), PHASE_LIMIT (the heap
  * or the fuel ran out), PHASE_TIMEOUT, PHASE_SUSPENSION or PHASE_EXCEPTION
- * (an uncaught exception); a failure during a reduction writes a backtrace
- * to `backtrace` if not NULL. */
+ * (an uncaught exception, left in s->exn); a failure during a reduction
+ * writes a backtrace to `backtrace` if not NULL.  Called from a host
+ * function, it runs a nested machine that shares the caller's fuel and call
+ * depth. */
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
                  Error *err);
 

@@ -46,21 +46,26 @@ static ValKind letter_kind(char c)
   return c == 'i' ? VAL_I32 : c == 'I' ? VAL_I64 : c == 'f' ? VAL_F32 : VAL_F64;
 }
 
-/* The deftype of a function type with the given parameters and no results:
- * a rec group of its own, interned like any module's. */
-static const DefType *functype(Store *s, const char *params)
+const DefType *host_functype(Store *s, const ValType *params, uint32_t n)
 {
-  ValType ps[2];
-  uint32_t n = (uint32_t)strlen(params), bad;
-  for (uint32_t i = 0; i < n; i++)
-    ps[i] = valtype_num(letter_kind(params[i]));
   SubType st = {.final = true, .rec_size = 1};
   st.comp.kind = COMP_FUNC;
-  st.comp.func.params = (ValTypes){ps, n, n};
+  st.comp.func.params = (ValTypes){(ValType *)params, n, n};
   const DefType *dt = NULL;
+  uint32_t bad;
   if (typestore_intern_group(s->types, &st, 0, 1, NULL, &dt, &bad) != INTERN_OK)
     return NULL;
   return dt;
+}
+
+/* The function type of a print function: one letter per parameter. */
+static const DefType *functype(Store *s, const char *params)
+{
+  ValType ps[2];
+  uint32_t n = (uint32_t)strlen(params);
+  for (uint32_t i = 0; i < n; i++)
+    ps[i] = valtype_num(letter_kind(params[i]));
+  return host_functype(s, ps, n);
 }
 
 static void export(ModuleInst *mi, const char *name, ExternVal v)
@@ -119,4 +124,48 @@ ModuleInst *host_spectest(Store *s, Error *err)
       || !export_table(s, mi, "table64", ADDR_I64, err))
     return NULL;
   return mi;
+}
+
+/* ================================================================ Dummy imports */
+
+/* A dummy function: returns the default of each result type (zero, null);
+ * one that must return a non-nullable reference has nothing to return. */
+static bool dummy_func(Store *s, const FuncInst *f, const Value *args, Value *results, Error *err)
+{
+  (void)s;
+  (void)args;
+  const ValTypes *rs = &f->type->results;
+  for (uint32_t i = 0; i < rs->len; i++) {
+    if (!valtype_defaultable(rs->data[i]))
+      return error_at(err, PHASE_TRAP, (Loc){0}, "dummy import cannot return a non-nullable reference");
+    results[i] = value_default(rs->data[i]);
+  }
+  return true;
+}
+
+bool host_dummy(Store *s, const DefType *const *types, const Import *im, ExternVal *out, Error *err)
+{
+  ExternType t = im->type;
+  *out = (ExternVal){.kind = t.kind};
+  switch (t.kind) {
+  case EXTERN_FUNC:
+    if ((out->func = store_alloc_func(s, types[t.type], NULL, NULL, err)))
+      out->func->host = dummy_func;
+    return out->func != NULL;
+  case EXTERN_TAG:
+    return (out->tag = store_alloc_tag(s, types[t.type], err)) != NULL;
+  case EXTERN_MEM:
+    return (out->mem = store_alloc_mem(s, t.mem, err)) != NULL;
+  case EXTERN_TABLE:
+    t.table.elem = valtype_close(t.table.elem, types);
+    if (!valtype_defaultable(t.table.elem))   /* no value to fill it with */
+      return false;
+    return (out->table = store_alloc_table(s, t.table, NULL, err)) != NULL;
+  case EXTERN_GLOBAL:
+    t.global.type = valtype_close(t.global.type, types);
+    if (!valtype_defaultable(t.global.type))
+      return false;
+    return (out->global = store_alloc_global(s, t.global, value_default(t.global.type), err)) != NULL;
+  }
+  return false;
 }

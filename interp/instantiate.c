@@ -24,24 +24,32 @@ static void *alloc_array(Instantiation *z, uint32_t n, size_t size)
   return p;
 }
 
-/* $alloctypes: the module's rec groups, interned */
-static bool alloc_types(Instantiation *z)
+const DefType **instantiate_types(Store *s, const Module *m, Error *err)
 {
-  const SubTypes *ts = &z->m->types;
-  ModuleInst *mi = z->mi;
-  if (!(mi->types = alloc_array(z, ts->len, sizeof *mi->types)))
-    return false;
+  const SubTypes *ts = &m->types;
+  const DefType **types = arena_alloc(&s->arena, (size_t)ts->len * sizeof *types + 1);
+  if (!types) {
+    store_out_of_memory(err, "the host cannot allocate more");
+    return NULL;
+  }
   for (uint32_t first = 0; first < ts->len;) {
     uint32_t n = ts->data[first].rec_size, bad;
-    switch (typestore_intern_group(z->s->types, ts->data, first, n, mi->types, mi->types + first, &bad)) {
+    switch (typestore_intern_group(s->types, ts->data, first, n, types, types + first, &bad)) {
     case INTERN_OK: break;
-    case INTERN_UNKNOWN: return error_at(z->err, PHASE_INTERNAL, (Loc){0}, INTERNAL_UNVALIDATED_TYPE, bad);
-    case INTERN_NO_MEMORY: return error_at(z->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    case INTERN_UNKNOWN: error_at(err, PHASE_INTERNAL, (Loc){0}, INTERNAL_UNVALIDATED_TYPE, bad); return NULL;
+    case INTERN_NO_MEMORY: error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY); return NULL;
     }
     first += n;
   }
-  mi->ntypes = ts->len;
-  return true;
+  return types;
+}
+
+/* $alloctypes: the module's rec groups, interned */
+static bool alloc_types(Instantiation *z)
+{
+  z->mi->types = instantiate_types(z->s, z->m, z->err);
+  z->mi->ntypes = z->m->types.len;
+  return z->mi->types != NULL;
 }
 
 /* The closed external type an import asks for. */

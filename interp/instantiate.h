@@ -14,4 +14,9 @@
 ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf *backtrace,
                         Error *err);
 
+/* $alloctypes: a module's rec groups interned in the store's type store,
+ * one closed deftype per type index (what imports are typed by, before
+ * instantiation); NULL with err set on failure. */
+const DefType **instantiate_types(Store *s, const Module *m, Error *err);
+
 #endif

@@ -1,6 +1,7 @@
 libwasm_la_SOURCES += \
   %D%/describe.c %D%/describe.h \
   %D%/eval.c %D%/eval.h \
+  %D%/fuzzing.c %D%/fuzzing.h \
   %D%/gc.c %D%/gc.h \
   %D%/host.c %D%/host.h \
   %D%/instantiate.c %D%/instantiate.h \

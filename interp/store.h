@@ -28,7 +28,10 @@ typedef struct Machine Machine;
 typedef struct Stack Stack;
 
 /* A host function: reads its arguments, writes its results.  False with
- * err set if it traps. */
+ * err set if it fails: a trap (PHASE_TRAP), or, with PHASE_EXCEPTION and
+ * s->exn set, a Wasm exception thrown at its call.  It may call back into
+ * Wasm (eval_invoke starts a nested machine); that call's failures pass
+ * through it with their phase. */
 typedef bool HostFunc(Store *s, const FuncInst *f, const Value *args, Value *results, Error *err);
 
 /* funcinst ::= {TYPE deftype, MODULE moduleinst, CODE func} | a host function */
@@ -137,12 +140,13 @@ typedef struct ArrayInst {
 } ArrayInst;
 
 /* exninst ::= {TAG tagaddr, FIELDS val*} */
-typedef struct ExnInst {
+typedef struct ExnInst ExnInst;
+struct ExnInst {
   Object obj;
   TagInst *tag;
   uint32_t len;
   Value fields[];
-} ExnInst;
+};
 
 /* ref.host hostaddr: an opaque reference made by the host (the script). */
 typedef struct HostInst {
@@ -198,7 +202,15 @@ struct Store {
   size_t stack_bytes;         /* the size of every stack, running or suspended */
   size_t gc_debt;             /* bytes allocated since the last collection */
   size_t gc_threshold;        /* the debt at which the next one is due */
-  Machine *machine;           /* the running machine, whose stacks are roots */
+  Machine *machine;           /* the running machine, innermost first (a host function's
+                               * nested machine, then the one it was called from): their
+                               * stacks are roots */
+  struct ExnInst *exn;        /* the exception a host function throws (it fails with
+                               * PHASE_EXCEPTION), or the one an invocation left uncaught */
+  const Instr *trap_instr;    /* where the latest trap happened (NULL: in a host function) */
+  ModuleInst *trap_module;    /* the instance whose code that is */
+  uint64_t trap_operands[3];  /* the address of a load or store that trapped; d, s, n of a
+                               * memory.init or table.init */
   FILE *out;                  /* where host functions print */
 };
 

@@ -346,6 +346,10 @@ void json_record(FILE *f, const TypeStore *ts, const Script *s, const Record *re
   position(&b, rec->loc);
   key(&b, "kind");
   cstr(&b, command_kind(rec->c));
+  if (rec->c->kind == CMD_ACTION) {   /* the export a bare invoke or get names */
+    key(&b, "name");
+    str(&b, (const char *)rec->c->action.name.data, rec->c->action.name.len);
+  }
   key(&b, "outcome");
   cstr(&b, outcomes[rec->outcome]);
   expected(&b, rec->c);
@@ -385,6 +389,18 @@ void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, P
   }
   key(&b, "status");
   buf_printf(&b, "%d", status);
+  buf_putc(&b, '}');
+  if (!b.failed)
+    fprintf(f, "%.*s\n", (int)b.len, b.data);
+  buf_free(&b);
+}
+
+void json_log(FILE *f, const char *text, size_t len)
+{
+  Buf b;
+  buf_init(&b);
+  buf_puts(&b, "{\"kind\":\"log\",\"text\":");
+  str(&b, text, len);
   buf_putc(&b, '}');
   if (!b.failed)
     fprintf(f, "%.*s\n", (int)b.len, b.data);

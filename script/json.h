@@ -40,4 +40,8 @@ void json_record(FILE *f, const TypeStore *ts, const Script *s, const Record *re
  * status it makes. */
 void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, Phase fatal, int status);
 
+/* A line a host module logged (--run-all-exports), as one line of JSON:
+ * {"kind":"log","text":…}. */
+void json_log(FILE *f, const char *text, size_t len);
+
 #endif

@@ -4,7 +4,7 @@ libwasm_la_SOURCES += \
   %D%/sig.c %D%/sig.h
 
 bin_PROGRAMS += wasmfx-ref
-wasmfx_ref_SOURCES = %D%/main.c %D%/repl.c %D%/repl.h
+wasmfx_ref_SOURCES = %D%/main.c %D%/repl.c %D%/repl.h %D%/direct.c %D%/direct.h
 wasmfx_ref_CPPFLAGS = $(AM_CPPFLAGS) $(LIBEDIT_CFLAGS)
 wasmfx_ref_LDADD = libwasm.la $(LIBEDIT_LIBS)
 

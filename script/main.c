@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "script/direct.h"
 #include "script/files.h"
 #include "script/json.h"
 #include "script/repl.h"
@@ -41,6 +42,24 @@ static const char usage[] =
   "                    the instruction, its operands\n"
   "      --json        print one line of JSON per command and assertion, and\n"
   "                    a summary line per script (doc/json.md)\n"
+  "\n"
+  "Calling a module file's exports (each applies to the module file before it,\n"
+  "or, given before any, to the next one):\n"
+  "  --invoke NAME [ARG]...\n"
+  "                    call export NAME and print its results as a bare\n"
+  "                    (invoke) does; each ARG is a script constant,\n"
+  "                    '(i32.const 7)', or a bare number, 7, -1.5, nan:0x1,\n"
+  "                    taken as its parameter's type (null, or N for\n"
+  "                    (ref.extern N), for a reference parameter)\n"
+  "  --run-all-exports call every exported function with zero arguments, in\n"
+  "                    order, and log each result or failure and each exported\n"
+  "                    global as Binaryen's wasm-opt logs them in its\n"
+  "                    fuzz-exec mode\n"
+  "  --dummy-imports   give a module file's missing imports stand-ins: functions\n"
+  "                    returning zeros, globals of their type's default, memories\n"
+  "                    and tables of their minimum size, fresh tags\n"
+  "A module file can always import Binaryen's fuzzing-support functions and tags\n"
+  "(log-i32, throw, call-export, ...) and immutable externref globals.\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -125,6 +144,54 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
   return false;
 }
 
+/* Whether a command-line word is an ARG of --invoke: a script constant
+ * or a bare number (or null). */
+static bool is_arg(const char *w)
+{
+  const char *p = w + (w[0] == '-' || w[0] == '+');
+  return w[0] == '(' || (*p >= '0' && *p <= '9') || strncmp(p, "inf", 3) == 0
+      || strncmp(p, "nan", 3) == 0 || strcmp(w, "null") == 0;
+}
+
+/* A call of --invoke or --run-all-exports waiting for its module file. */
+typedef struct Call {
+  bool run_all;
+  const char *name;          /* --invoke's NAME, NULL if no --invoke */
+  char **args;
+  int nargs;
+} Call;
+
+/* Whether a call waits for its module file. */
+static bool call_pending(const Call *c)
+{
+  return c->run_all || c->name;
+}
+
+/* The index of a --run-all-exports that applies to the module file at
+ * argv[i] (one after it, before the next file or --invoke), or 0: it must
+ * be known before the file runs, to log a failed instantiation. */
+static int run_all_after(int argc, char **argv, int i)
+{
+  for (int j = i + 1; j < argc; j++) {
+    const char *a = argv[j];
+    if (strcmp(a, "--run-all-exports") == 0)
+      return j;
+    if (strcmp(a, "--invoke") == 0 || a[0] != '-' || strcmp(a, "-") == 0)
+      return 0;
+    if (strcmp(a, "-o") == 0 || strcmp(a, "-e") == 0)
+      j++;
+  }
+  return 0;
+}
+
+/* Runs a call on the latest instance, and forgets it. */
+static int run_call(Runner *r, Call *c)
+{
+  int status = c->run_all ? direct_run_all(r) : direct_invoke(r, c->name, c->args, c->nargs);
+  *c = (Call){0};
+  return status;
+}
+
 /* Runs one FILE, "-" (standard input) or -e COMMAND; a script ends with
  * its line of counts (with --json, its summary).  Its exit status: the
  * error's that stopped it, else STATUS_FAILED or STATUS_OK. */
@@ -173,6 +240,9 @@ int main(int argc, char **argv)
   int run = STATUS_OK;   /* of the files and commands run: the first error stops them */
   bool bad = false;
   Error fterr = {0};     /* a FILE of unknown type */
+  Call call = {0};       /* --invoke or --run-all-exports, until its module file */
+  bool module_ran = false;   /* the latest input was a module file, instantiated */
+  int run_all_at = 0;        /* a --run-all-exports already taken by the file before it */
   for (int i = 1; i < argc && status < 0 && !status_is_error(run); i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -191,6 +261,28 @@ int main(int argc, char **argv)
       opt.trace = true;
     } else if (strcmp(a, "--json") == 0) {
       opt.json = true;
+    } else if (strcmp(a, "--dummy-imports") == 0) {
+      opt.dummy_imports = true;
+    } else if (i == run_all_at) {
+      continue;
+    } else if (strcmp(a, "--run-all-exports") == 0 || strcmp(a, "--invoke") == 0) {
+      if (call_pending(&call) || (a[2] == 'i' && i + 1 == argc)) {
+        fprintf(stderr, "wasmfx-ref: %s\nTry 'wasmfx-ref --help'.\n", call_pending(&call)
+                ? "one --invoke or --run-all-exports per module file" : "--invoke needs an export's name");
+        status = STATUS_USAGE;
+        continue;
+      }
+      call.run_all = a[2] == 'r';
+      if (!call.run_all) {
+        call.name = argv[++i];
+        call.args = argv + i + 1;
+        while (i + 1 < argc && is_arg(argv[i + 1]))
+          i++, call.nargs++;
+      }
+      if (module_ran) {   /* the module file before it */
+        runner.opt = opt;
+        run = status_worse(run, run_call(&runner, &call));
+      }
     } else if (strcmp(a, "-s") == 0) {
       opt.print_sig = true;
     } else if (strcmp(a, "-i") == 0) {
@@ -202,6 +294,7 @@ int main(int argc, char **argv)
       } else {
         runner.opt = opt;
         inputs = true;
+        module_ran = false;
         run = status_worse(run, run_input(&runner, NULL, argv[++i]));
       }
     } else if (parse_limit(a, &opt.limits, &bad)) {
@@ -232,8 +325,22 @@ int main(int argc, char **argv)
     } else {
       runner.opt = opt;
       inputs = true;
-      run = status_worse(run, run_input(&runner, a, NULL));
+      bool module = has_suffix(a, ".wat") || has_suffix(a, ".wasm");
+      if (module && !call_pending(&call) && (run_all_at = run_all_after(argc, argv, i)))
+        call.run_all = true;
+      int st = module && call.run_all ? direct_run_all_file(&runner, a) : run_input(&runner, a, NULL);
+      module_ran = module && st == STATUS_OK;
+      if (call.run_all && module)
+        call = (Call){0};
+      else if (module_ran && call.name)
+        st = status_worse(st, run_call(&runner, &call));
+      run = status_worse(run, st);
     }
+  }
+  if (status < 0 && !status_is_error(run) && call_pending(&call)) {
+    fprintf(stderr, "wasmfx-ref: %s needs a module file (.wat, .wasm)\nTry 'wasmfx-ref --help'.\n",
+            call.run_all ? "--run-all-exports" : "--invoke");
+    status = STATUS_USAGE;
   }
   if (status < 0 && !status_is_error(run) && (interactive || (!inputs && isatty(STDIN_FILENO)))) {
     runner.opt = opt;

@@ -20,6 +20,7 @@
 #include "binary/binary.h"
 #include "interp/describe.h"
 #include "interp/eval.h"
+#include "interp/fuzzing.h"
 #include "interp/host.h"
 #include "interp/instantiate.h"
 #include "interp/messages.h"
@@ -59,6 +60,7 @@ struct Session {
   VEC(Script *) kept;        /* scripts read, whose modules and names stay bound */
   VEC(char *) texts;         /* the files' and -e commands' text */
   ModuleInst *current;       /* the most recent instance */
+  FuzzingHost *fuzzing;      /* fuzzing-support, for module files */
   RunStats *stats;
   Phase fatal;               /* the error that stopped the script running now */
   FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
@@ -278,28 +280,66 @@ static const Module *valid_module(Session *z, const ScriptModule *sm, Error *err
   return m;
 }
 
-/* Resolves the imports by the registered names and instantiates. */
-static ModuleInst *link(Session *z, const Module *m, Buf *backtrace, Error *err)
+/* Beyond the registry, a module file's import may come from the
+ * fuzzing-support host, or, with --dummy-imports, be a stand-in of its
+ * type.  False if neither provides it (err set only if out of memory). */
+static bool resolve_extra(Session *z, const DefType **types, const Import *im, ExternVal *out,
+                          Error *err)
+{
+  if (!z->fuzzing && !(z->fuzzing = fuzzing_new(&z->store, err)))
+    return false;
+  return fuzzing_import(z->fuzzing, types, im, out, err)
+      || (err->phase == PHASE_NONE && z->r->opt.dummy_imports && host_dummy(&z->store, types, im, out, err));
+}
+
+/* An import nobody provides: named in the error, after those before it
+ * (a module file's error names every one, so that one run shows them all). */
+static void unknown_import(const Module *m, const Import *im, uint32_t missing, Error *err)
+{
+  if (missing == 0) {
+    error_at(err, PHASE_UNLINKABLE, module_loc(m, im->at), UNLINKABLE_UNKNOWN_IMPORT,
+             (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
+             (const char *)im->name.data);
+    return;
+  }
+  size_t len = strlen(err->message);
+  if (len + 16 < sizeof err->message)
+    snprintf(err->message + len, sizeof err->message - len, ", \"%.*s\" \"%.*s\"",
+             (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
+             (const char *)im->name.data);
+}
+
+/* Resolves the imports by the registered names (for a module file, also
+ * by resolve_extra) and instantiates. */
+static ModuleInst *link(Session *z, const Module *m, bool file, Buf *backtrace, Error *err)
 {
   error_clear(err);
   ExternVal *imports = mem_calloc(m->imports.len + 1, sizeof *imports);
-  if (!imports) {
-    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+  const DefType **types = file && m->imports.len ? instantiate_types(&z->store, m, err) : NULL;
+  if (!imports || (file && m->imports.len && !types)) {
+    mem_free(imports);
+    if (err->phase == PHASE_NONE)
+      error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
     return NULL;
   }
   ModuleInst *inst = NULL;
+  uint32_t missing = 0;
   for (uint32_t i = 0; i < m->imports.len; i++) {
     const Import *im = &m->imports.data[i];
     const Binding *b = lookup(&z->registry, im->module);
     const ExportInst *x = b ? moduleinst_export(b->inst, (const char *)im->name.data, im->name.len) : NULL;
-    if (!x) {
-      error_at(err, PHASE_UNLINKABLE, module_loc(m, im->at), UNLINKABLE_UNKNOWN_IMPORT,
-               (int)im->module.len, (const char *)im->module.data, (int)im->name.len,
-               (const char *)im->name.data);
-      goto out;
+    if (x) {
+      imports[i] = x->val;
+    } else if (!file || !resolve_extra(z, types, im, &imports[i], err)) {
+      if (err->phase != PHASE_NONE && err->phase != PHASE_UNLINKABLE)
+        goto out;
+      unknown_import(m, im, missing++, err);
+      if (!file)
+        goto out;
     }
-    imports[i] = x->val;
   }
+  if (missing)
+    goto out;
   if (runnable(z->r, m, err))   /* after the imports' names, as the official -u links first */
     inst = instantiate(&z->store, m, imports, backtrace, err);
 out:
@@ -313,7 +353,7 @@ static void instantiate_as(Session *z, const Command *c, const Module *m, Name i
   Error err;
   Buf bt;
   buf_init(&bt);
-  ModuleInst *inst = link(z, m, &bt, &err);
+  ModuleInst *inst = link(z, m, false, &bt, &err);
   if (!inst) {
     error(z, c, false, &err, &bt);
   } else {
@@ -751,7 +791,7 @@ static void run_assert_module_failure(Session *z, const Command *c, Phase phase)
   }
   Buf bt;
   buf_init(&bt);
-  ModuleInst *inst = link(z, m, &bt, &err);
+  ModuleInst *inst = link(z, m, false, &bt, &err);
   Record rec = record(z, c);
   if (!inst) {
     rec.err = &err;
@@ -1176,7 +1216,11 @@ bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
   if (r->opt.dry)
     return true;
   start(r, z);
-  ModuleInst *inst = link(z, m, backtrace, err);
+  if (z->fuzzing)   /* its exports are not there while it starts */
+    fuzzing_set_target(z->fuzzing, NULL);
+  ModuleInst *inst = link(z, m, true, backtrace, err);
+  if (inst && z->fuzzing)
+    fuzzing_set_target(z->fuzzing, inst);
   if (inst)
     z->current = inst;
   else if (!err->loc.file)   /* an error of the whole module: at the module */
@@ -1200,4 +1244,20 @@ int run_status(Phase phase)
   case PHASE_IO: return 12;
   }
   return 4;   /* a phase added without a status: no worse than invalid */
+}
+
+ModuleInst *runner_instance(Runner *r)
+{
+  return r->session ? r->session->current : NULL;
+}
+
+Store *runner_store(Runner *r)
+{
+  Session *z = session(r);
+  return z ? &z->store : NULL;
+}
+
+FuzzingHost *runner_fuzzing(Runner *r)
+{
+  return r->session ? r->session->fuzzing : NULL;
 }

@@ -18,6 +18,7 @@ typedef struct RunOptions {
   bool print_sig;   /* -s: print each module's imports and exports */
   bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   bool json;        /* --json: a line of JSON per command on out, no results or messages */
+  bool dummy_imports;  /* --dummy-imports: a module file's missing imports get stand-ins */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
 } RunOptions;
 
@@ -53,7 +54,8 @@ void runner_free(Runner *r);
 Phase run_script(Runner *r, const Script *s, RunStats *stats);
 
 /* Validates a module given as a file and, unless in dry mode, instantiates
- * it (with spectest available to import), which runs its start function;
+ * it (with spectest and fuzzing-support available to import, and with
+ * --dummy-imports stand-ins for what is missing), which runs its start function;
  * it becomes the most recent module.  False with err set if anything fails
  * (always with a position), and the trap's backtrace in *backtrace (which
  * may be NULL). */
@@ -80,6 +82,13 @@ bool runner_keep(Runner *r, Script *s, Module *m, char *text);
  * NULL / false if there is none. */
 const Module *runner_module(Runner *r, Name id);
 bool runner_script(Runner *r, Name id, const Command *const **commands, uint32_t *n);
+
+/* The most recent module instance, NULL if none; the store of the run
+ * (NULL if out of memory); the fuzzing-support host, NULL until a module
+ * file looked for an import beyond the registry. */
+ModuleInst *runner_instance(Runner *r);
+Store *runner_store(Runner *r);
+struct FuzzingHost *runner_fuzzing(Runner *r);
 
 /* The kept script a command it ran belongs to (for its positions); NULL if
  * none does. */

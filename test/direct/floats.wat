@@ -1,0 +1,27 @@
+;; Floats as Binaryen's log prints them: the shorter of fixed and
+;; exponent notation, exact; integers up to 2^64 in full, beyond that a
+;; rounded exponent (test/direct.sh).
+(module
+  (global (export "f0") f64 (f64.const 0.1))
+  (global (export "f1") f64 (f64.const 1e21))
+  (global (export "f2") f64 (f64.const 123456789012345680000))
+  (global (export "f3") f64 (f64.const 1.5e-300))
+  (global (export "f4") f64 (f64.const -0))
+  (global (export "f5") f64 (f64.const 18446744073709551616))
+  (global (export "f6") f64 (f64.const 1e300))
+  (global (export "f7") f64 (f64.const -100))
+  (global (export "f8") f64 (f64.const 0x1p-1074))
+  (global (export "f9") f64 (f64.const 1234.5678))
+  (global (export "f10") f64 (f64.const nan:0x1))
+  (global (export "f11") f64 (f64.const -inf))
+  (global (export "f12") f64 (f64.const 100000))
+  (global (export "f13") f64 (f64.const 0.000001))
+  (global (export "s0") f32 (f32.const 0.1))
+  (global (export "s1") f32 (f32.const 3.4028234663852886e38))
+  (global (export "s2") f32 (f32.const -nan:0x200000))
+  (global (export "s3") f32 (f32.const 1e-45))
+  (global (export "s4") f32 (f32.const 16777216))
+  (global (export "s5") f32 (f32.const -0.5))
+  (global (export "i0") i64 (i64.const -9223372036854775808))
+  (global (export "v0") v128 (v128.const i8x16 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16))
+)
