@@ -16,40 +16,20 @@
 #include <string.h>
 
 #include "interp/gc.h"
+#include "interp/messages.h"
 #include "interp/num.h"
 #include "interp/simd.h"
 #include "util/mem.h"
 
 /* Trap messages, as the official interpreter spells them (the suite's
  * assertions match their beginnings). */
-static const char TRAP_UNREACHABLE[] = "unreachable executed";
-static const char TRAP_MEMORY[] = "out of bounds memory access";
-static const char TRAP_TABLE[] = "out of bounds table access";
-static const char TRAP_ARRAY[] = "out of bounds array access";
-static const char TRAP_UNDEFINED[] = "undefined element";
-static const char TRAP_UNINITIALIZED[] = "uninitialized element";
-static const char TRAP_INDIRECT[] = "indirect call type mismatch";
-static const char TRAP_CAST[] = "cast failure";
-static const char TRAP_NULL[] = "null reference";
-static const char TRAP_NULL_FUNC[] = "null function reference";
-static const char TRAP_NULL_STRUCT[] = "null structure reference";
-static const char TRAP_NULL_ARRAY[] = "null array reference";
-static const char TRAP_NULL_I31[] = "null i31 reference";
-static const char TRAP_NULL_EXN[] = "null exception reference";
-static const char TRAP_NULL_CONT[] = "null continuation reference";
-static const char TRAP_CONSUMED[] = "continuation already consumed";
-static const char UNHANDLED[] = "unhandled tag";
-static const char UNCAUGHT[] = "unhandled exception";
-static const char EXHAUSTED[] = "call stack exhausted";
-static const char OUT_OF_FUEL[] = "out of fuel";
 
 /* ================================================================ Stacks */
 
 /* The heap limit is reached (or the host has no memory left). */
 static bool heap_full(const Store *s, Error *err)
 {
-  return store_out_of_memory(err, "objects and stacks need more than the heap limit of %" PRIu64 " bytes",
-                             s->limits.heap_bytes);
+  return store_out_of_memory(err, LIMIT_HEAP, s->limits.heap_bytes);
 }
 
 /* The memory a stack takes: charged to the heap, so that suspended
@@ -120,7 +100,7 @@ static bool stack_reserve(Store *s, Stack *S, uint32_t n, Error *err)
     return true;
   uint64_t need = (uint64_t)S->nvals + n;
   if (need > s->limits.stack_values)
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_CALL_STACK);
   uint64_t cap = S->cvals ? S->cvals : 256;
   while (cap < need)
     cap *= 2;
@@ -312,7 +292,7 @@ static bool settle(Machine *M, uint64_t used, uint64_t n, Error *err)
   M->fuel -= used;
   M->steps -= used;
   if (n > M->fuel)
-    return abort_at(M, PHASE_LIMIT, OUT_OF_FUEL, err);
+    return abort_at(M, PHASE_LIMIT, LIMIT_OUT_OF_FUEL, err);
   M->fuel -= n;
   M->steps = n < M->steps ? M->steps - n : 0;
   if (M->until_clock > used + n) {
@@ -437,7 +417,7 @@ static bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
     return S->call != FRAME_NONE || stack_done(M, err);   /* a tail call from the bottom frame */
   }
   if (M->calls >= M->store->limits.call_depth)
-    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTED);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_CALL_STACK);
   if (!reserve(M, f->nlocals, err))
     return false;
   if (S->nframes == S->cframes && !grow_frames(M->store, S, err))
@@ -580,7 +560,7 @@ static bool throw_exn(Machine *M, ExnInst *exn, Error *err)
     S->nvals = 0;
     if (!S->parent) {
       M->store->exn = exn;   /* for whoever invoked the machine: a host function may rethrow it */
-      return error_at(err, PHASE_EXCEPTION, (Loc){0}, UNCAUGHT);
+      return error_at(err, PHASE_EXCEPTION, (Loc){0}, EXCEPTION_UNHANDLED);
     }
     M->stack = S->parent;
     stack_free(M->store, S);
@@ -792,7 +772,7 @@ static bool suspend(Machine *M, TagInst *tag, Error *err)
   const Handler *h;
   Stack *bottom = prompt_for(M, tag, ON_LABEL, &h);
   if (!bottom)
-    return abort_at(M, PHASE_SUSPENSION, UNHANDLED, err);
+    return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
   ContInst *c = cont_alloc(M, NULL, err);
   if (!c)
     return false;
@@ -817,7 +797,7 @@ static bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   const Handler *h;
   Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h);
   if (!bottom)
-    return abort_at(M, PHASE_SUSPENSION, UNHANDLED, err);
+    return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
   const FuncType *ft = cont_functype(M->store, ct);
   uint32_t n = ft->params.len - 1;   /* the last parameter takes the switching continuation */
   ContInst *k = cont_alloc(M, typestore_get(M->store->types, ft->params.data[n].idx), err);
@@ -1142,15 +1122,6 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
 #define PUSH(k, bits) do { Value *v_; SLOT(v_); value_set(v_, (k), (bits)); } while (0)
 #define PUSH_REF(r) do { Value *v_; SLOT(v_); value_set_ref(v_, (r)); } while (0)
 #define PUSH_COPY(src) do { Value *v_; SLOT(v_); value_copy(v_, (src)); } while (0)
-#define RESERVE(n)                                       \
-  do {                                                   \
-    if ((uint32_t)(vend - sp) < (n)) {                   \
-      SYNC();                                            \
-      if (!reserve(M, (n), err))                         \
-        goto fail;                                       \
-      RELOAD();                                          \
-    }                                                    \
-  } while (0)
   /* After an allocation: the collector may run between steps.  (These two
    * are blocks, not do-while statements, so that `continue` continues the
    * reduction loop.) */
@@ -1845,7 +1816,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       if (msg)
         goto trapped;
       SYNC();
-      error_at(err, PHASE_LIMIT, (Loc){0}, "%s is not implemented yet", instr_info[in->op].mnemonic);
+      error_at(err, PHASE_INTERNAL, (Loc){0}, INTERNAL_NOT_IMPLEMENTED, instr_info[in->op].mnemonic);
       return EVAL_FAILED;
     }
     }
@@ -1872,7 +1843,6 @@ done:
 #undef PUSH
 #undef PUSH_REF
 #undef PUSH_COPY
-#undef RESERVE
 #undef COLLECT
 #undef NEXT
 #undef CHARGE
@@ -1890,7 +1860,7 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
 {
   Machine *outer = s->machine;
   if (outer && outer->nesting + 1 >= EVAL_NESTING_MAX) {
-    error_at(err, PHASE_EXHAUSTION, (Loc){0}, "%s: host calls nested %u deep", EXHAUSTED,
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_HOST_NESTED,
              (unsigned)EVAL_NESTING_MAX);
     return NULL;
   }
@@ -1956,7 +1926,7 @@ static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
 {
   EvalStatus st = eval_run(M, UINT64_MAX, err);
   if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
-    error_at(err, PHASE_LIMIT, (Loc){0}, OUT_OF_FUEL);
+    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_FUEL);
   eval_end(M, st == EVAL_DONE ? results : NULL, n);
   return st == EVAL_DONE;
 }

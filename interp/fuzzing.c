@@ -14,6 +14,7 @@
 
 #include "interp/eval.h"
 #include "interp/host.h"
+#include "interp/messages.h"
 
 /* The host's instance comes first, so that a host function finds the host
  * from its FuncInst's module. */
@@ -177,10 +178,10 @@ static bool throw_one(Store *s, TagInst *tag, Value field, Error *err)
 {
   ExnInst *exn = store_alloc_exn(s, tag, 1);
   if (!exn)
-    return store_out_of_memory(err, "the heap is full");
+    return store_out_of_memory(err, LIMIT_HEAP_FULL);
   exn->fields[0] = field;
   s->exn = exn;
-  return error_at(err, PHASE_EXCEPTION, (Loc){0}, "unhandled exception");
+  return error_at(err, PHASE_EXCEPTION, (Loc){0}, EXCEPTION_UNHANDLED);
 }
 
 /* A JS exception (an error in the harness, or `throw` of 0): jstag's,
@@ -190,7 +191,7 @@ static bool throw_js(Store *s, const FuzzingHost *h, Error *err)
   HostInst *payload = store_host(s, FUZZING_JS_ERROR);
   ExternInst *x = payload ? store_alloc_extern(s, &payload->obj) : NULL;
   if (!x)
-    return store_out_of_memory(err, "the heap is full");
+    return store_out_of_memory(err, LIMIT_HEAP_FULL);
   return throw_one(s, h->js_tag, value_ref(&x->obj), err);
 }
 
@@ -318,7 +319,7 @@ static bool call_as_js(Store *s, const FuzzingHost *h, FuncInst *callee, Error *
     return true;
   if (err->phase == PHASE_SUSPENSION) {
     error_clear(err);
-    return error_at(err, PHASE_TRAP, (Loc){0}, "suspend through JS");
+    return error_at(err, PHASE_TRAP, (Loc){0}, TRAP_SUSPEND_THROUGH_JS);
   }
   return false;
 }
@@ -478,7 +479,7 @@ static bool extern_global(Store *s, const DefType *const *types, const Import *i
   ExternInst *x = payload ? store_alloc_extern(s, &payload->obj) : NULL;
   GlobalInst *g = x ? store_alloc_global(s, gt, value_ref(&x->obj), err) : NULL;
   if (!x)
-    store_out_of_memory(err, "the heap is full");
+    store_out_of_memory(err, LIMIT_HEAP_FULL);
   *out = (ExternVal){.kind = EXTERN_GLOBAL, .global = g};
   return g != NULL;
 }
@@ -528,7 +529,7 @@ static TagInst *tag_of(Store *s, ValType param, Error *err)
 {
   const DefType *dt = host_functype(s, &param, 1);
   if (!dt) {
-    store_out_of_memory(err, "the host cannot allocate more");
+    store_out_of_memory(err, LIMIT_HOST_MEMORY);
     return NULL;
   }
   return store_alloc_tag(s, dt, err);
@@ -538,7 +539,7 @@ FuzzingHost *fuzzing_new(Store *s, Error *err)
 {
   FuzzingHost *h = arena_alloc(&s->arena, sizeof *h);
   if (!h) {
-    store_out_of_memory(err, "the host cannot allocate more");
+    store_out_of_memory(err, LIMIT_HOST_MEMORY);
     return NULL;
   }
   memset(h, 0, sizeof *h);

@@ -137,7 +137,7 @@ static bool dummy_func(Store *s, const FuncInst *f, const Value *args, Value *re
   const ValTypes *rs = &f->type->results;
   for (uint32_t i = 0; i < rs->len; i++) {
     if (!valtype_defaultable(rs->data[i]))
-      return error_at(err, PHASE_TRAP, (Loc){0}, "dummy import cannot return a non-nullable reference");
+      return error_at(err, PHASE_TRAP, (Loc){0}, TRAP_DUMMY_NON_NULLABLE);
     results[i] = value_default(rs->data[i]);
   }
   return true;

@@ -29,7 +29,7 @@ const DefType **instantiate_types(Store *s, const Module *m, Error *err)
   const SubTypes *ts = &m->types;
   const DefType **types = arena_alloc(&s->arena, (size_t)ts->len * sizeof *types + 1);
   if (!types) {
-    store_out_of_memory(err, "the host cannot allocate more");
+    store_out_of_memory(err, LIMIT_HOST_MEMORY);
     return NULL;
   }
   for (uint32_t first = 0; first < ts->len;) {

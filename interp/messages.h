@@ -1,5 +1,5 @@
-/* Messages of linking and instantiation, and of the store's limits (see
- * util/messages.h).  The machine's traps are still in interp/eval.c. */
+/* Messages of linking and instantiation, of the machine and of the
+ * store's limits (see util/messages.h). */
 #ifndef INTERP_MESSAGES_H
 #define INTERP_MESSAGES_H
 
@@ -15,7 +15,39 @@
 #define LIMIT_TABLE "a table of %llu entries is beyond the limit of %llu"
 #define LIMIT_MEMORY "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)"
 
+/* Host functions: dummy imports (interp/host.c) and Binaryen's
+ * fuzzing-support (interp/fuzzing.c), worded as Binaryen's harness words them */
+#define LIMIT_HEAP_FULL "the heap is full"
+#define EXCEPTION_UNHANDLED "unhandled exception"
+#define TRAP_SUSPEND_THROUGH_JS "suspend through JS"
+#define TRAP_DUMMY_NON_NULLABLE "dummy import cannot return a non-nullable reference"
+
+/* The machine (interp/eval.c): traps as the suites word them, the
+ * outcomes of stack switching, exceptions and limits */
+#define TRAP_UNREACHABLE "unreachable executed"
+#define TRAP_MEMORY "out of bounds memory access"
+#define TRAP_TABLE "out of bounds table access"
+#define TRAP_ARRAY "out of bounds array access"
+#define TRAP_UNDEFINED "undefined element"
+#define TRAP_UNINITIALIZED "uninitialized element"
+#define TRAP_INDIRECT "indirect call type mismatch"
+#define TRAP_CAST "cast failure"
+#define TRAP_NULL "null reference"
+#define TRAP_NULL_FUNC "null function reference"
+#define TRAP_NULL_STRUCT "null structure reference"
+#define TRAP_NULL_ARRAY "null array reference"
+#define TRAP_NULL_I31 "null i31 reference"
+#define TRAP_NULL_EXN "null exception reference"
+#define TRAP_NULL_CONT "null continuation reference"
+#define TRAP_CONSUMED "continuation already consumed"
+#define SUSPENSION_UNHANDLED "unhandled tag"
+#define EXHAUSTION_CALL_STACK "call stack exhausted"
+#define LIMIT_OUT_OF_FUEL "out of fuel"
+#define EXHAUSTION_HOST_NESTED EXHAUSTION_CALL_STACK ": host calls nested %u deep"
+#define LIMIT_HEAP "objects and stacks need more than the heap limit of %" PRIu64 " bytes"
+
 /* Our own bugs */
+#define INTERNAL_NOT_IMPLEMENTED "%s is not implemented yet"
 #define INTERNAL_UNVALIDATED_TYPE "type %u of an unvalidated module"
 
 #endif

@@ -13,6 +13,7 @@
 #include "interp/fuzzing.h"
 #include "script/files.h"
 #include "script/json.h"
+#include "script/messages.h"
 #include "util/mem.h"
 
 /* ================================================================ --invoke */
@@ -330,9 +331,9 @@ static bool log_call(Runner *r, const ModuleInst *inst, const ExportInst *x)
   }
   bool ok = false;
   if (!args || !results)
-    error_at(&err, PHASE_LIMIT, (Loc){0}, "out of memory");
+    error_at(&err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
   else if (!defaultable)
-    error_at(&err, PHASE_TRAP, (Loc){0}, "fuzzer can only send defaultable parameters to exports");
+    error_at(&err, PHASE_TRAP, (Loc){0}, TRAP_NOT_DEFAULTABLE);
   else
     ok = eval_invoke(runner_store(r), f, args, results, NULL, &err);
   if (ok && ft->results.len) {

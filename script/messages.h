@@ -8,6 +8,9 @@
 #include "util/messages.h"
 
 /* Modules, instances and exports a command names */
+/* --run-all-exports, worded as Binaryen's fuzzer words it */
+#define TRAP_NOT_DEFAULTABLE "fuzzer can only send defaultable parameters to exports"
+
 #define SCRIPT_UNKNOWN_DEFINITION "unknown module definition $%.*s"
 #define SCRIPT_NO_DEFINITION "no module definition to instantiate"
 #define SCRIPT_UNKNOWN_MODULE "unknown module $%.*s"

@@ -51,7 +51,8 @@ EXTRA_DIST += %D%/js.sh %D%/js.xfail %D%/js-harness.wast %D%/js-harness-fail.was
 
 # The files the README's examples use (test/readme.sh runs them).
 EXTRA_DIST += examples/run.wast examples/bad.wat examples/bad.wasm examples/fac.wast \
-  examples/gen.wast examples/lib.wast examples/app.wast examples/m.wat
+  examples/gen.wast examples/lib.wast examples/app.wast examples/m.wat examples/calc.wat \
+  examples/imports.wat
 
 TEST_EXTENSIONS = .wast
 WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
