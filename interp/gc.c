@@ -92,8 +92,8 @@ static void mark_roots(Marker *k, Store *s)
   for (ModuleInst *m = s->modules; m; m = m->next)
     for (uint32_t i = 0; i < m->nelems; i++)
       mark_refs(k, m->elems[i].refs, m->elems[i].len);
-  if (s->machine)
-    mark_stack(k, s->machine->stack);
+  for (const Machine *M = s->machine; M; M = M->outer)   /* a host callback's, and its callers' */
+    mark_stack(k, M->stack);
 }
 
 /* The size of an object, as store_alloc_object counted it. */

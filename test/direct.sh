@@ -39,6 +39,8 @@ check "--help describes --invoke" 0 "--invoke NAME" $bin --help
 check "--help describes --run-all-exports" 0 "--run-all-exports" $bin --help
 check "--help describes --dummy-imports" 0 "--dummy-imports" $bin --help
 check "--invoke with bare numbers" 0 "=5 : [i32]" $bin "$d/calls.wat" --invoke add 2 3
+check "a host callback's collection keeps what its caller holds" 0 "=42 : [i32]" \
+  $bin "$d/gc-nested.wat" --invoke keep
 check "--invoke with script constants" 0 "=-1 : [i32]" $bin "$d/calls.wat" --invoke add '(i32.const 2)' '(i32.const -3)'
 check "--invoke of several results, numbers of their parameters' types" 0 "=[-1 1.5] : [i64 f32]" \
   $bin "$d/calls.wat" --invoke pair -1 1.5
