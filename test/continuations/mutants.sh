@@ -100,19 +100,19 @@ mutant "an exception does not leave a continuation: it is uncaught at the prompt
 # ---- Validation (Explainer, "Instructions"; validate/instr.c)
 
 mutant "resume_throw accepts a tag with results" validate/instr.c \
-  's/  if \(tag->results.len\)\n    return FAIL\(k, "non-empty tag result type"\);\n//'
+  's/  if \(tag->results.len\)\n    return FAIL\(k, INVALID_TAG_RESULT\);\n//'
 mutant "resume_throw_ref takes its operands in reverse order" validate/instr.c \
   's/pop\(k, def_ref\(true, k->c->types\[in->imm.resume.type\]\), NULL\) &&\n         pop\(k, ref\(true, HEAP_EXN\), NULL\)/pop(k, ref(true, HEAP_EXN), NULL) \&\&\n         pop(k, def_ref(true, k->c->types[in->imm.resume.type]), NULL)/'
 mutant "a handler's continuation type is not checked" validate/instr.c \
-  's/  if \(!comptype_sub\(k->c->ts, &a, &b\)\)\n    return FAIL\(k, "type mismatch: the handler.s continuation type does not match"\);\n//'
+  's/  if \(!comptype_sub\(k->c->ts, &a, &b\)\)\n    return FAIL\(k, INVALID_HANDLER_CONT\);\n//'
 mutant "a handler label's parameters are checked the wrong way round" validate/instr.c \
   's/results_sub\(k, tag->params.data, tag->params.len, \(ValTypes\)\{ts.data, ts.len - 1, 0\}\)/results_sub(k, ts.data, ts.len - 1, tag->params)/'
 mutant "(on \$e switch) does not check the tag's results" validate/instr.c \
   's/if \(tag->params.len \|\| !results_sub\(k, tag->results.data, tag->results.len, results\) \|\|\n        !results_sub\(k, results.data, results.len, tag->results\)\)/if (tag->params.len)/'
 mutant "cont.bind accepts continuation types that do not match" validate/instr.c \
-  's/  if \(!comptype_sub\(k->c->ts, &ra, &rb\)\)\n    return FAIL\(k, "type mismatch: cont.bind.s continuation types do not match"\);\n//'
+  's/  if \(!comptype_sub\(k->c->ts, &ra, &rb\)\)\n    return FAIL\(k, INVALID_BIND_TYPES\);\n//'
 mutant "casts to continuation types are allowed" validate/instr.c \
-  's/  if \(heaptype_top\(k->c->ts, rt\) == HEAP_CONT\)\n    return FAIL\(k, "invalid cast"\);\n//'
+  's/  if \(heaptype_top\(k->c->ts, rt\) == HEAP_CONT\)\n    return FAIL\(k, INVALID_CAST\);\n//'
 mutant "cont types are not checked to name a function type" validate/types.c \
   's/if \(dt && dt->comp.kind != COMP_FUNC\)/if (0)/'
 
