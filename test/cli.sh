@@ -2,29 +2,7 @@
 # The command line: options, file types, -o conversions, and the error
 # paths of the driver.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
-bin=./wasmfx-ref
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-
-# check NAME EXPECTED-STATUS PATTERN COMMAND...: runs the command, checks its
-# exit status and that its output (stdout and stderr) matches PATTERN.
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 3
-  n=$((n + 1))
-  out=$("$@" 2>&1)
-  got=$?
-  if [ "$got" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    echo "# exit status $got (expected $want); output:"
-    printf '%s\n' "$out" | head -n 5 | sed 's/^/#   /'
-    failed=1
-  fi
-}
+. "$top_srcdir/test/lib.sh"
 
 # check_out / check_err NAME EXPECTED-STATUS PATTERN COMMAND...: the same
 # on stdout alone (results) or stderr alone (messages).

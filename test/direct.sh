@@ -4,35 +4,9 @@
 # missing imports, and their --json lines.  The modules are in
 # test/direct/.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
-bin=./wasmfx-ref
+. "$top_srcdir/test/lib.sh"
 d=$top_srcdir/test/direct
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
 
-# check NAME EXPECTED-STATUS PATTERN COMMAND...: runs the command, checks
-# its exit status and that a line of its output (stdout and stderr) matches
-# PATTERN (a fixed string if it starts with =).
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 3
-  n=$((n + 1))
-  out=$("$@" 2>&1)
-  got=$?
-  case $pattern in
-    =*) printf '%s\n' "$out" | grep -qxF -- "${pattern#=}"; found=$? ;;
-    *) printf '%s\n' "$out" | grep -q -- "$pattern"; found=$? ;;
-  esac
-  if [ "$got" -eq "$want" ] && [ $found -eq 0 ]; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    echo "# exit status $got (expected $want); output:"
-    printf '%s\n' "$out" | head -n 8 | sed 's/^/#   /'
-    failed=1
-  fi
-}
 
 # ---- --invoke
 check "--help describes --invoke" 0 "--invoke NAME" $bin --help

@@ -3,14 +3,11 @@
 # input, driven here through a pipe and, where python3 is installed,
 # through a pseudo-terminal (prompts, and libedit's line editing where the
 # build has it).  Output is TAP.
-bin=./wasmfx-ref
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
+top_srcdir=${top_srcdir:-$(dirname "$0")/..}
+. "$top_srcdir/test/lib.sh"
 
-# check NAME PATTERN FILE: FILE (the REPL's output) matches PATTERN.
-check() {
+# seen NAME PATTERN FILE: FILE (the REPL's output) matches PATTERN.
+seen() {
   n=$((n + 1))
   if grep -q -- "$2" "$3"; then
     echo "ok $n - $1"
@@ -21,8 +18,8 @@ check() {
   fi
 }
 
-# check_not NAME PATTERN FILE: FILE does not match PATTERN.
-check_not() {
+# unseen NAME PATTERN FILE: FILE does not match PATTERN.
+unseen() {
   n=$((n + 1))
   if grep -q -- "$2" "$3"; then
     echo "not ok $n - $1"
@@ -56,14 +53,14 @@ n=$((n + 1))
 # Its errors do not end it: it exits at the end of its input, with the
 # status of its first error (here the malformed (oops), after failures).
 if [ "$status" -eq 3 ]; then echo "ok $n - the REPL ends at the end of its input, with its first error's status"; else echo "not ok $n - the REPL exited with $status (expected 3)"; failed=1; fi
-check "an entry spanning lines defines a module, and -s shows it" '^module M :' "$tmp/out"
-check "a failed assertion is reported" 'stdin:[0-9]*:[0-9]*: assertion failure: expected (i32.const 41), got (i32.const 42)' "$tmp/out"
-check "a later entry imports what an earlier one registered" 'expected (i32.const 44), got (i32.const 43)' "$tmp/out"
-check "two commands on one line both run" 'expected (i32.const 0), got (i32.const 42)' "$tmp/out"
-check "a malformed entry is reported, and the REPL goes on" 'unknown operator oops' "$tmp/out"
-check "the entry after it runs" 'expected (i32.const 45), got (i32.const 43)' "$tmp/out"
-check "an unfinished entry at the end is reported" 'unexpected end' "$tmp/out"
-check_not "no prompt when standard input is not a terminal" '^> ' "$tmp/out"
+seen "an entry spanning lines defines a module, and -s shows it" '^module M :' "$tmp/out"
+seen "a failed assertion is reported" 'stdin:[0-9]*:[0-9]*: assertion failure: expected (i32.const 41), got (i32.const 42)' "$tmp/out"
+seen "a later entry imports what an earlier one registered" 'expected (i32.const 44), got (i32.const 43)' "$tmp/out"
+seen "two commands on one line both run" 'expected (i32.const 0), got (i32.const 42)' "$tmp/out"
+seen "a malformed entry is reported, and the REPL goes on" 'unknown operator oops' "$tmp/out"
+seen "the entry after it runs" 'expected (i32.const 45), got (i32.const 43)' "$tmp/out"
+seen "an unfinished entry at the end is reported" 'unexpected end' "$tmp/out"
+unseen "no prompt when standard input is not a terminal" '^> ' "$tmp/out"
 
 # Results and messages: a bare action prints its results on stdout as in a
 # file; a trap is reported on stderr, with its status, and the session goes
@@ -79,12 +76,12 @@ $bin -i < "$tmp/in3" > "$tmp/out3" 2> "$tmp/err3"
 status=$?
 n=$((n + 1))
 if [ "$status" -eq 6 ]; then echo "ok $n - a trap in an entry: status 6 at the end"; else echo "not ok $n - the REPL exited with $status (expected 6)"; failed=1; fi
-check "a bare invoke prints its results on stdout" '^42 : \[i32\]$' "$tmp/out3"
+seen "a bare invoke prints its results on stdout" '^42 : \[i32\]$' "$tmp/out3"
 n=$((n + 1))
 if [ "$(grep -c '^42 : \[i32\]$' "$tmp/out3")" -eq 2 ]; then echo "ok $n - entries after errors run"; else echo "not ok $n - entries after errors run"; failed=1; fi
-check "the trap is reported on stderr" 'stdin:1:1: runtime trap: unreachable' "$tmp/err3"
-check "an unknown export is reported, and the REPL goes on" 'script error: unknown export' "$tmp/err3"
-check_not "no message on stdout" 'trap\|error' "$tmp/out3"
+seen "the trap is reported on stderr" 'stdin:1:1: runtime trap: unreachable' "$tmp/err3"
+seen "an unknown export is reported, and the REPL goes on" 'script error: unknown export' "$tmp/err3"
+unseen "no message on stdout" 'trap\|error' "$tmp/out3"
 printf '(module (func (export "f") (result i32) (i32.const 1)))\n(assert_return (invoke "f") (i32.const 2))\n' | $bin -i > /dev/null 2>&1
 status=$?
 n=$((n + 1))
@@ -101,7 +98,7 @@ if [ "$status" -eq 12 ] && ! grep -q ': \[i32\]' "$tmp/out4"; then echo "ok $n -
 # Files before -i are run first, and the REPL sees their modules.
 printf '(module (func (export "h") (result i64) (i64.const 7)))\n' > "$tmp/m.wat"
 echo '(assert_return (invoke "h") (i64.const 8))' | $bin "$tmp/m.wat" -i > "$tmp/out2" 2>&1
-check "the REPL after a file invokes its exports" 'expected (i64.const 8), got (i64.const 7)' "$tmp/out2"
+seen "the REPL after a file invokes its exports" 'expected (i64.const 8), got (i64.const 7)' "$tmp/out2"
 
 # A terminal: the banner, the `> ` and `  ` prompts, and libedit's editing
 # (the left arrow moves back into the line).
@@ -148,10 +145,10 @@ sys.stdout.write(out.decode(errors="replace"))
 EOF
   python3 "$tmp/drive.py" "$bin" > "$tmp/tty" 2>&1
   echo "ok $n - the REPL runs on a pseudo-terminal"
-  check "a terminal gets the banner" 'wasmfx-ref [0-9].*Ctrl-D' "$tmp/tty"
-  check "and the continuation prompt" '^  (i32.const 42)))' "$tmp/tty"
-  check "the REPL starts with no FILE on a terminal" '^> (module' "$tmp/tty"
-  check "assertions on a terminal are reported" 'expected (i32.const 1), got (i32.const 42)' "$tmp/tty"
+  seen "a terminal gets the banner" 'wasmfx-ref [0-9].*Ctrl-D' "$tmp/tty"
+  seen "and the continuation prompt" '^  (i32.const 42)))' "$tmp/tty"
+  seen "the REPL starts with no FILE on a terminal" '^> (module' "$tmp/tty"
+  seen "assertions on a terminal are reported" 'expected (i32.const 1), got (i32.const 42)' "$tmp/tty"
   n=$((n + 1))
   if ! grep -q 'define HAVE_LIBEDIT 1' config.h 2>/dev/null; then
     echo "ok $n # SKIP built without libedit: no line editing to check"

@@ -1,11 +1,8 @@
 #!/bin/sh
 # Exit statuses: one for each outcome (README, --help, the manual page), and
 # the run stops at the first error outside an assertion.  Output is TAP.
-bin=./wasmfx-ref
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
+top_srcdir=${top_srcdir:-$(dirname "$0")/..}
+. "$top_srcdir/test/lib.sh"
 
 # status NAME EXPECTED-STATUS PATTERN SCRIPT-TEXT [OPTION...]: runs the script
 # (a .wast file made of SCRIPT-TEXT), checks the status, and that stderr

@@ -4,11 +4,8 @@
 # crash" (exit status 4) instead of reaching the machine.  Each module here
 # once crashed the machine (segfault, double free, a read out of bounds).
 # Output is TAP.
-bin=./wasmfx-ref
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
+top_srcdir=${top_srcdir:-$(dirname "$0")/..}
+. "$top_srcdir/test/lib.sh"
 
 # crash NAME MODULE: MODULE, then (invoke "f"), under -u: a runtime crash,
 # at a position in the script, with status 4.
@@ -44,22 +41,6 @@ crash "a missing type in a struct.new" '(module (func (export "f") (struct.new 4
 crash "a global initialised with the wrong type" '(module (global (export "g") i32 (i64.const 1)) (func (export "f")))'
 crash "a start function with parameters" '(module (func $s (param i32)) (start $s) (func (export "f")))'
 
-# check NAME EXPECTED-STATUS PATTERN COMMAND...
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 3
-  n=$((n + 1))
-  out=$("$@" 2>&1)
-  got=$?
-  if [ "$got" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    echo "# exit status $got (expected $want); output:"
-    printf '%s\n' "$out" | head -n 5 | sed 's/^/#   /'
-    failed=1
-  fi
-}
 
 printf '(module (func (export "f") (result i32) (i64.const 1)))\n' > "$tmp/bad.wat"
 check "-u -d converts an invalid module" 0 "" $bin -u -d "$tmp/bad.wat" -o "$tmp/bad.wasm"
