@@ -1805,7 +1805,31 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       NEXT();
     }
 
-    default: {
+    /* The numeric and vector instructions whose immediates are not
+     * constants: num_apply and simd_apply reduce them.  Their case labels
+     * come from the table, so a new instruction without its case does not
+     * compile (-Wswitch: no default). */
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) APPLIED_##shape(id)
+#define APPLIED_NONE(id) case OP_##id:
+#define APPLIED_LANE(id) case OP_##id:
+#define APPLIED_SHUFFLE(id) case OP_##id:
+#define APPLIED_I32(id)
+#define APPLIED_I64(id)
+#define APPLIED_F32(id)
+#define APPLIED_F64(id)
+#define APPLIED_V128(id)
+#include "syntax/instr_numeric.def"
+#include "syntax/instr_vector.def"
+#undef INSTR
+#undef APPLIED_NONE
+#undef APPLIED_LANE
+#undef APPLIED_SHUFFLE
+#undef APPLIED_I32
+#undef APPLIED_I64
+#undef APPLIED_F32
+#undef APPLIED_F64
+#undef APPLIED_V128
+    {
       Value *top = num_apply((Op)in->op, sp, &msg);
       if (!top && !msg)
         top = simd_apply((Op)in->op, in, sp);
