@@ -82,12 +82,7 @@ int direct_invoke(Runner *r, const char *name, char *const *args, int nargs)
     fprintf(r->err, "wasmfx-ref: error: out of memory\n");
     return run_status(PHASE_LIMIT);
   }
-  RunStats stats = {0};
-  Error err = {0};
-  Phase fatal = run_text(r, "--invoke", text, len, &stats, &err);
-  report_error(r, &err, NULL);
-  fflush(r->out);
-  return input_status(fatal, &stats);
+  return run_text_status(r, "--invoke", text, len);
 }
 
 /* ================================================================ Binaryen's words */

@@ -149,6 +149,16 @@ Phase run_text(Runner *r, const char *name, char *text, size_t len, RunStats *st
   return run_script(r, s, stats);
 }
 
+int run_text_status(Runner *r, const char *name, char *text, size_t len)
+{
+  RunStats stats = {0};
+  Error err = {0};
+  Phase fatal = run_text(r, name, text, len, &stats, &err);
+  report_error(r, &err, NULL);
+  fflush(r->out);
+  return input_status(fatal, &stats);
+}
+
 Phase run_file(Runner *r, const char *path, RunStats *stats, Buf *backtrace, Error *err)
 {
   bool wat = has_suffix(path, ".wat"), wasm = has_suffix(path, ".wasm");

@@ -26,6 +26,11 @@ Phase run_file(Runner *r, const char *path, RunStats *stats, Buf *backtrace, Err
  * Results as run_file. */
 Phase run_text(Runner *r, const char *name, char *text, size_t len, RunStats *stats, Error *err);
 
+/* Runs script text as run_text does (a REPL entry, --invoke's command),
+ * reports the error that stopped it, and returns its exit status
+ * (input_status). */
+int run_text_status(Runner *r, const char *name, char *text, size_t len);
+
 /* Reports on r->err an error that a file (or -e command) ended with, which
  * run_file left to its caller (nothing if err is clear): "error:" for one of
  * reading or checking it, the phase's name for one of running it, then the

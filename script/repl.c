@@ -105,18 +105,6 @@ static char *read_line(const char *prompt, bool tty)
   return buf;
 }
 
-/* Runs one entry: an error stops it, is shown, and the REPL goes on.  Its
- * exit status, as a file's. */
-static int run_entry(Runner *r, char *text, size_t len)
-{
-  RunStats stats = {0};
-  Error err = {0};
-  Phase fatal = run_text(r, "stdin", text, len, &stats, &err);
-  report_error(r, &err, NULL);
-  fflush(r->out);
-  return input_status(fatal, &stats);
-}
-
 int run_repl(Runner *r)
 {
   int status = STATUS_OK;
@@ -142,7 +130,7 @@ int run_repl(Runner *r)
     len += n;
     mem_free(line);
     if (repl_complete(entry, len)) {
-      status = status_worse(status, run_entry(r, entry, len));   /* takes entry */
+      status = status_worse(status, run_text_status(r, "stdin", entry, len));   /* takes entry */
       entry = NULL;
       len = 0;
     } else if (strspn(entry, " \t\r\n") == len) {
@@ -152,7 +140,7 @@ int run_repl(Runner *r)
     }
   }
   if (entry)
-    status = status_worse(status, run_entry(r, entry, len));   /* unfinished: its error says what is missing */
+    status = status_worse(status, run_text_status(r, "stdin", entry, len));   /* unfinished: its error says what is missing */
   if (tty)
     putchar('\n');
   return status;
