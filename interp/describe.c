@@ -65,11 +65,6 @@ void eval_describe(const Machine *M, const EvalPrinter *p, Buf *b)
   }
 }
 
-bool eval_finished(const Machine *M)
-{
-  return M->done;
-}
-
 bool eval_invoke_stepped(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
                          EvalHook *hook, void *ctx, Error *err)
 {

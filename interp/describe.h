@@ -21,7 +21,7 @@ typedef struct EvalView {
   Loc at;                     /* the instruction's place in its module's source */
 } EvalView;
 
-/* The view of a machine that has not finished (eval_finished is false). */
+/* The view of a machine that has not finished. */
 void eval_view(const Machine *M, EvalView *v);
 
 /* How the caller prints what interp/ cannot: an instruction and a value
@@ -38,10 +38,6 @@ typedef struct EvalPrinter {
  * instruction and its place, and the operands it can see (the top four):
  *   2 prompt frame{$gen} label | suspend 0 (g.wast:7:6) | (i32.const 1) */
 void eval_describe(const Machine *M, const EvalPrinter *p, Buf *b);
-
-/* Whether the root stack's bottom frame has returned: nothing is left to
- * reduce. */
-bool eval_finished(const Machine *M);
 
 /* Called before each reduction of eval_invoke_stepped; false stops the
  * run, with err set by the hook. */
