@@ -3,6 +3,8 @@
 
 #include "interp/describe.h"
 
+#include "interp/machine.h"
+
 /* The innermost call frame: the spec's frame_n{F} around the next step. */
 static const Frame *frame_of(const Machine *M)
 {

@@ -3,7 +3,7 @@
 
 #include "interp/gc.h"
 
-#include "interp/eval.h"
+#include "interp/machine.h"
 #include "util/mem.h"
 
 typedef struct Marker {

@@ -154,7 +154,7 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
   return t;
 }
 
-uint64_t mem_max_pages(const MemType *t)
+uint64_t memory_max_pages(const MemType *t)
 {
   return t->addr == ADDR_I64 ? (uint64_t)1 << 48 : (uint64_t)1 << 16;
 }
@@ -234,10 +234,10 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
 }
 
 /* $growmem: fails beyond the memory's maximum, its address space or our limit */
-bool mem_grow(Store *s, MemInst *m, uint64_t pages)
+bool memory_grow(Store *s, MemInst *m, uint64_t pages)
 {
   Limits *l = &m->type.limits;
-  uint64_t max = mem_max_pages(&m->type);
+  uint64_t max = memory_max_pages(&m->type);
   if (l->has_max && l->max < max)
     max = l->max;
   uint64_t budget = (s->limits.memory_bytes - s->memory_bytes) / PAGE_SIZE;
@@ -583,3 +583,27 @@ void ref_type_print(Buf *b, const TypeStore *ts, Ref r, ValType rt)
   }
   print_val(b, ts, NULL, t);
 }
+
+bool ref_matches(const Store *s, Ref r, ValType rt)
+{
+  if (!r)
+    return rt.null;
+  ValType t = valtype_ref(false, HEAP_I31, 0);
+  if (!ref_is_i31(r)) {
+    switch (r->kind) {
+    case OBJ_HOST: t.heap = HEAP_ANY; break;
+    case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
+    case OBJ_EXN: t.heap = HEAP_EXN; break;
+    default:   /* a suspend's continuation has no type of its own: just cont */
+      if (r->kind == OBJ_CONT && !r->type)
+        t.heap = HEAP_CONT;
+      else {
+        t.heap = HEAP_DEF;
+        t.idx = r->type->id;
+      }
+      break;
+    }
+  }
+  return heaptype_sub(s->types, t, rt);
+}
+

@@ -237,10 +237,10 @@ TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err);
 
 /* growtable / growmem: false if the limits (the type's or ours) forbid it. */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init);
-bool mem_grow(Store *s, MemInst *m, uint64_t pages);
+bool memory_grow(Store *s, MemInst *m, uint64_t pages);
 
 /* The address type's largest size in pages (memories) or entries. */
-uint64_t mem_max_pages(const MemType *t);
+uint64_t memory_max_pages(const MemType *t);
 
 /* Whether `size` more bytes of objects or stacks fit under the heap limit. */
 static inline bool heap_room(const Store *s, size_t size)
@@ -248,6 +248,10 @@ static inline bool heap_room(const Store *s, size_t size)
   size_t used = s->heap_bytes + s->stack_bytes;
   return used <= s->limits.heap_bytes && size <= s->limits.heap_bytes - used;
 }
+
+/* Whether a reference has a reference type (spec: Ref_ok with subtyping),
+ * the test of ref.test, ref.cast and br_on_cast. */
+bool ref_matches(const Store *s, Ref r, ValType rt);
 
 /* Collectable objects (but host references).  They are zeroed apart from
  * the header; NULL if the heap limit is reached. */
