@@ -57,8 +57,9 @@ static inline bool in_bounds(uint64_t i, uint64_t n, uint64_t len)
   return i <= len && n <= len - i;
 }
 
-/* t.load memarg and t.loadN_sx: pops the address, pushes the value */
-static bool load(Op op, const MemInst *m, const MemArg *ma, Value *top)
+/* t.load memarg and t.loadN_sx: pops the address, pushes the value, its
+ * N bytes sign-extended (sx) or zero-extended to t */
+static bool load(Op op, const MemInst *m, const MemArg *ma, Value *top, bool sx)
 {
   uint8_t n = instr_info[op].n;
   uint8_t *p = memory_at(m, addr_of(m->type.addr, *top), ma->offset, n);
@@ -66,20 +67,11 @@ static bool load(Op op, const MemInst *m, const MemArg *ma, Value *top)
     return false;
   uint64_t x = 0;
   memcpy(&x, p, n);   /* little-endian hosts only: the configure check says so */
-  switch (op) {
-  case OP_I32_LOAD: value_set(top, VAL_I32, (uint32_t)x); break;
-  case OP_I64_LOAD: value_set(top, VAL_I64, x); break;
-  case OP_F32_LOAD: value_set(top, VAL_F32, (uint32_t)x); break;
-  case OP_F64_LOAD: value_set(top, VAL_F64, x); break;
-  case OP_I32_LOAD8_S: value_set(top, VAL_I32, (uint32_t)(int32_t)(int8_t)x); break;
-  case OP_I32_LOAD8_U: value_set(top, VAL_I32, (uint32_t)x); break;
-  case OP_I32_LOAD16_S: value_set(top, VAL_I32, (uint32_t)(int32_t)(int16_t)x); break;
-  case OP_I32_LOAD16_U: value_set(top, VAL_I32, (uint32_t)x); break;
-  case OP_I64_LOAD8_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int8_t)x); break;
-  case OP_I64_LOAD16_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int16_t)x); break;
-  case OP_I64_LOAD32_S: value_set(top, VAL_I64, (uint64_t)(int64_t)(int32_t)x); break;
-  default: value_set(top, VAL_I64, x); break;   /* i64.loadN_u */
-  }
+  uint64_t sign = (uint64_t)1 << (8 * n - 1);
+  if (sx)
+    x = (x ^ sign) - sign;
+  ValKind k = sig_kind(instr_info[op].results[0]);
+  value_set(top, k, k == VAL_I32 || k == VAL_F32 ? (uint32_t)x : x);
   return true;
 }
 
@@ -693,10 +685,14 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     /* ---- Memory instructions ---- */
 
     case OP_I32_LOAD: case OP_I64_LOAD: case OP_F32_LOAD: case OP_F64_LOAD:
-    case OP_I32_LOAD8_S: case OP_I32_LOAD8_U: case OP_I32_LOAD16_S: case OP_I32_LOAD16_U:
-    case OP_I64_LOAD8_S: case OP_I64_LOAD8_U: case OP_I64_LOAD16_S: case OP_I64_LOAD16_U:
-    case OP_I64_LOAD32_S: case OP_I64_LOAD32_U:
-      if (!load((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[-1]))
+    case OP_I32_LOAD8_U: case OP_I32_LOAD16_U: case OP_I64_LOAD8_U: case OP_I64_LOAD16_U:
+    case OP_I64_LOAD32_U:
+      if (!load((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[-1], false))
+        TRAP_ACCESS(sp[-1]);
+      NEXT();
+    case OP_I32_LOAD8_S: case OP_I32_LOAD16_S: case OP_I64_LOAD8_S: case OP_I64_LOAD16_S:
+    case OP_I64_LOAD32_S:
+      if (!load((Op)in->op, inst->mems[in->imm.memarg.mem], &in->imm.memarg, &sp[-1], true))
         TRAP_ACCESS(sp[-1]);
       NEXT();
     case OP_I32_STORE: case OP_I64_STORE: case OP_F32_STORE: case OP_F64_STORE:

@@ -22,7 +22,7 @@
 #define TRAP_SUSPEND_THROUGH_JS "suspend through JS"
 #define TRAP_DUMMY_NON_NULLABLE "dummy import cannot return a non-nullable reference"
 
-/* The machine (interp/eval.c): traps as the suites word them, the
+/* The machine (interp/eval.c, control.c, stack.c): traps as the suites word them, the
  * outcomes of stack switching, exceptions and limits */
 #define TRAP_UNREACHABLE "unreachable executed"
 #define TRAP_MEMORY "out of bounds memory access"

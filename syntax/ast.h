@@ -96,6 +96,12 @@ typedef struct InstrInfo {
 
 extern const InstrInfo instr_info[OP_COUNT];
 
+/* The value kind of a letter of syntax/instr.def's signatures. */
+static inline ValKind sig_kind(char c)
+{
+  return c == 'i' ? VAL_I32 : c == 'I' ? VAL_I64 : c == 'f' ? VAL_F32 : c == 'F' ? VAL_F64 : VAL_V128;
+}
+
 /* Whether an instruction opens a block that an `end` closes: block, loop,
  * if and try_table (spec: 1.3-syntax.instructions, control instructions). */
 static inline bool op_opens_block(Op op)

@@ -5,9 +5,9 @@ libwasm_la_SOURCES += \
   %D%/script.c %D%/script.h \
   %D%/types.c %D%/types.h
 
-# The files that dispatch on an instruction's shape (syntax/shapes.def):
-# compiled with -Wswitch-enum, so a switch over Shape that leaves out a
-# shape is a warning even with a default (an error with --enable-werror),
+# The files that dispatch on an instruction's shape (syntax/shapes.def) or
+# opcode: compiled with -Wswitch-enum, so a switch over Shape or Op that
+# leaves out one is a warning even with a default (an error with --enable-werror),
 # and their objects join libwasm.la.  The other folders add theirs.
 noinst_LTLIBRARIES += libexhaustive.la
 libwasm_la_LIBADD += libexhaustive.la

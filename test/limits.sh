@@ -35,7 +35,7 @@ check() {
 
 # ---- Fuel: each bulk instruction pays for its elements (or 64 bytes), so
 # with --fuel=1000 a big one runs out where a small one fits (the rate:
-# interp/eval.c, "Fuel").
+# interp/stack.c, "Fuel").
 data=$(head -c 131072 /dev/zero | tr '\0' 'a')
 elems=$(i=0; while [ $i -lt 2000 ]; do printf ' $f'; i=$((i + 1)); done)
 {

@@ -24,10 +24,10 @@ if suite_run "$dir/wasmfx-ref"; then status=0; else status=1; echo "the suite fa
 # The stack-switching code: file | first line (regex) | last line (regex) |
 # whether the last line belongs to the region.  Sections end where the next
 # one begins; functions end at their closing brace.
-regions='interp/eval.c|^/\* =+ Continuations|^/\* =+ |no
+regions='interp/control.c|^/\* =+ Continuations|^/\* =+ |no
 interp/eval.c|/\* ---- Stack switching|/\* ---- |no
-interp/eval.c|^static bool stack_done\(|^}|yes
-interp/eval.c|^static bool throw_exn\(|^}|yes
+interp/control.c|^static bool stack_done\(|^}|yes
+interp/control.c|^bool throw_exn\(|^}|yes
 validate/instr.c|^/\* -+ Stack switching|^/\* -+ |no
 validate/instr.c|^static const FuncType \*cont_of\(|^}|yes
 validate/instr.c|^static bool castable\(|^}|yes
@@ -37,9 +37,9 @@ validate/types.c|^static bool valid_tagtype\(|^}|yes'
 
 (
   cd "$dir" || exit 1
-  for src in interp/eval.c validate/instr.c validate/types.c; do
-    # libtool's object of libwasm.la: DIR/.libs/libwasm_la-NAME.o, its data beside it
-    obj=$(dirname "$src")/.libs/libwasm_la-$(basename "$src" .c).o
+  for src in interp/control.c interp/eval.c validate/instr.c validate/types.c; do
+    # libtool's object, of libwasm.la or libexhaustive.la: DIR/.libs/LIB_la-NAME.o, its data beside it
+    obj=$(ls "$(dirname "$src")"/.libs/lib*_la-"$(basename "$src" .c)".o | head -n 1)
     gcov -o "$obj" "$src" >/dev/null 2>&1 || { echo "gcov failed on $src" >&2; exit 1; }
   done
   printf '%s\n' "$regions" | awk -F'|' '

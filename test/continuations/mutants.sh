@@ -55,46 +55,46 @@ mutant() {
   touch "$dir/$file"
 }
 
-# ---- The handler search (Explainer, "Handler contexts"; interp/eval.c prompt_for)
+# ---- The handler search (Explainer, "Handler contexts"; interp/control.c prompt_for)
 
-mutant "the last matching handler of a prompt wins, not the first" interp/eval.c \
+mutant "the last matching handler of a prompt wins, not the first" interp/control.c \
   's/for \(uint32_t k = 0; k < S->handlers->len; k\+\+\) \{/for (uint32_t k = S->handlers->len; k-- > 0;) {/'
-mutant "a suspend skips the innermost enclosing prompt when there is another" interp/eval.c \
+mutant "a suspend skips the innermost enclosing prompt when there is another" interp/control.c \
   's/for \(Stack \*S = M->stack; S->parent; S = S->parent\)/for (Stack *S = M->stack->parent && M->stack->parent->parent ? M->stack->parent : M->stack; S->parent; S = S->parent)/'
-mutant "a handler of the wrong kind (suspend vs switch) matches" interp/eval.c \
+mutant "a handler of the wrong kind (suspend vs switch) matches" interp/control.c \
   's/if \(hd->kind == kind && /if (/'
-mutant "tags match by type, not by identity" interp/eval.c \
+mutant "tags match by type, not by identity" interp/control.c \
   's/S->handler_module->tags\[hd->tag\] == tag\)/S->handler_module->tags[hd->tag]->type == tag->type)/'
 
 # ---- Consuming continuations (Explainer, "Continuation lifetime")
 
-mutant "resume, resume_throw and switch do not consume the continuation" interp/eval.c \
+mutant "resume, resume_throw and switch do not consume the continuation" interp/control.c \
   's/(static void cont_attach\(.*?\n\{\n.*?\n.*?\n)  c->top = NULL;\n/$1/s'
-mutant "cont.bind does not consume the original continuation" interp/eval.c \
+mutant "cont.bind does not consume the original continuation" interp/control.c \
   's/  d->top = top;\n  c->top = NULL;\n/  d->top = top;\n/'
-mutant "switch leaves its target continuation usable" interp/eval.c \
+mutant "switch leaves its target continuation usable" interp/control.c \
   's/(  cont_attach\(M, c, P, hdl, hm\);\n)/$1  c->top = M->stack;\n/'
-mutant "a consumed continuation is not detected (no linearity check)" interp/eval.c \
+mutant "a consumed continuation is not detected (no linearity check)" interp/control.c \
   's/  else if \(!c->top\)\n    trap\(M, TRAP_CONSUMED, err\);\n  return c && c->top \? c : NULL;/  return c;/'
 
 # ---- Values (Explainer, "Reduction": cont.bind, suspend, prompt end, switch)
 
-mutant "cont.bind binds its values in reverse order" interp/eval.c \
+mutant "cont.bind binds its values in reverse order" interp/control.c \
   's/memcpy\(top->vals \+ top->nvals, S->vals \+ S->nvals, n \* sizeof\(Value\)\);/for (uint32_t i = 0; i < n; i++) top->vals[top->nvals + i] = S->vals[S->nvals + n - 1 - i];/'
-mutant "suspend delivers its payload in reverse order" interp/eval.c \
+mutant "suspend delivers its payload in reverse order" interp/control.c \
   's/(  cont_capture\(M, c, bottom, M->pc \+ 1\);\n  M->stack = R;\n)/$1  for (uint32_t i = 0; i < n \/ 2; i++) { Value t = S->vals[S->nvals + i]; S->vals[S->nvals + i] = S->vals[S->nvals + n - 1 - i]; S->vals[S->nvals + n - 1 - i] = t; }\n/'
-mutant "a returning continuation gives its results in reverse order" interp/eval.c \
+mutant "a returning continuation gives its results in reverse order" interp/control.c \
   's/memcpy\(P->vals \+ P->nvals, S->vals, S->nvals \* sizeof\(Value\)\);/for (uint32_t i = 0; i < S->nvals; i++) P->vals[P->nvals + i] = S->vals[S->nvals - 1 - i];/'
-mutant "switch gives the target only the continuation, dropping the other values" interp/eval.c \
+mutant "switch gives the target only the continuation, dropping the other values" interp/control.c \
   's/return push_values\(M, S->vals \+ S->nvals, n, err\) && push_values\(M, &kv, 1, err\)/return push_values(M, &kv, 1, err)/'
 
 # ---- Aborting continuations (resume_throw, resume_throw_ref)
 
-mutant "resume_throw on a fresh continuation runs the function instead" interp/eval.c \
+mutant "resume_throw on a fresh continuation runs the function instead" interp/control.c \
   's/(  \/\* a fresh continuation has no frames: the exception leaves it at once \*\/\n)/$1  if (M->stack->fresh)\n    return cont_start(M, err);\n/'
-mutant "resume_throw_ref with a null exnref consumes the continuation before it traps" interp/eval.c \
+mutant "resume_throw_ref with a null exnref consumes the continuation before it traps" interp/control.c \
   's/  if \(!exn\)\n    return trap\(M, TRAP_NULL_EXN, err\);/  if (!exn) {\n    c->top = NULL;\n    return trap(M, TRAP_NULL_EXN, err);\n  }/'
-mutant "an exception does not leave a continuation: it is uncaught at the prompt" interp/eval.c \
+mutant "an exception does not leave a continuation: it is uncaught at the prompt" interp/control.c \
   's/(    S->nvals = 0;\n    if \()!S->parent(\))/$1S->parent || !S->parent$2/'
 
 # ---- Validation (Explainer, "Instructions"; validate/instr.c)
