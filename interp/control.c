@@ -358,18 +358,24 @@ static ContInst *cont_operand(Machine *M, Error *err)
   return c && c->top ? c : NULL;
 }
 
-/* A new continuation object; when the heap is full, once more after a
+/* A new object for a rule below; when the heap is full, once more after a
  * collection (the configuration is synchronised and unchanged yet). */
-static ContInst *cont_alloc(Machine *M, const DefType *type, Error *err)
+static void *object_alloc(Machine *M, ObjKind kind, const DefType *type, size_t size, Error *err)
 {
-  ContInst *c = store_alloc_object(M->store, OBJ_CONT, type, sizeof *c);
-  if (!c) {
+  void *o = store_alloc_object(M->store, kind, type, size);
+  if (!o) {
     gc_collect(M->store);
-    c = store_alloc_object(M->store, OBJ_CONT, type, sizeof *c);
+    o = store_alloc_object(M->store, kind, type, size);
   }
-  if (!c)
+  if (!o)
     heap_full(M->store, err);
-  return c;
+  return o;
+}
+
+/* A new continuation object, of type ct (NULL: a suspend's, untyped). */
+static ContInst *cont_alloc(Machine *M, const DefType *ct, Error *err)
+{
+  return object_alloc(M, OBJ_CONT, ct, sizeof(ContInst), err);
 }
 
 /* After an instruction that allocated or switched stacks: the collector
@@ -517,21 +523,6 @@ bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   return push_values(M, S->vals + S->nvals, n, err) && cont_start(M, err) && collect_if_due(M);
 }
 
-/* A new exception, its fields the top n values; when the heap is full,
- * once more after a collection (the configuration is synchronised and
- * unchanged yet). */
-static ExnInst *exn_alloc(Machine *M, TagInst *tag, uint32_t n, Error *err)
-{
-  ExnInst *exn = store_alloc_exn(M->store, tag, n);
-  if (!exn) {
-    gc_collect(M->store);
-    exn = store_alloc_exn(M->store, tag, n);
-  }
-  if (!exn)
-    heap_full(M->store, err);
-  return exn;
-}
-
 /* resume_throw ct ea hdl*: v^m (ref.cont ca)
  *   → (ref.exn a) (ref.cont ca) (resume_throw_ref ct hdl*), S.exns[a] = {ea, v^m}
  * A null continuation traps before the exception is made. */
@@ -542,9 +533,11 @@ bool resume_throw(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
     return trap(M, TRAP_NULL_CONT, err);
   TagInst *tag = inst->tags[in->imm.resume.tag];
   uint32_t m = tag->type->comp.func.params.len;
-  ExnInst *exn = exn_alloc(M, tag, m, err);
+  ExnInst *exn = object_alloc(M, OBJ_EXN, NULL, sizeof *exn + (size_t)m * sizeof(Value), err);
   if (!exn || !machine_reserve(M, 1, err))   /* v^m (ref.cont ca) becomes two values */
     return false;
+  exn->tag = tag;   /* as store_alloc_exn makes them */
+  exn->len = m;
   Value k = S->vals[S->nvals - 1];
   S->nvals -= m + 1;
   memcpy(exn->fields, S->vals + S->nvals, m * sizeof(Value));
