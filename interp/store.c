@@ -88,6 +88,16 @@ static bool out_of_memory(Error *err)
   return store_out_of_memory(err, LIMIT_HOST_MEMORY);
 }
 
+/* Memory for an instance, in the store's arena; NULL with err set when
+ * the host has none left. */
+static void *instance_alloc(Store *s, size_t size, Error *err)
+{
+  void *p = arena_alloc(&s->arena, size);
+  if (!p)
+    out_of_memory(err);
+  return p;
+}
+
 /* Appends p to a list of the store's instances. */
 static bool remember(void ***list, uint32_t *n, uint32_t *cap, void *p)
 {
@@ -106,11 +116,9 @@ static bool remember(void ***list, uint32_t *n, uint32_t *cap, void *p)
 /* $allocfunc */
 FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const Func *code, Error *err)
 {
-  FuncInst *f = arena_alloc(&s->arena, sizeof *f);
-  if (!f) {
-    out_of_memory(err);
+  FuncInst *f = instance_alloc(s, sizeof *f, err);
+  if (!f)
     return NULL;
-  }
   f->obj.kind = OBJ_FUNC;
   f->obj.type = type;
   f->type = &type->comp.func;
@@ -118,11 +126,9 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
   f->code = code;
   if (code) {
     f->nlocals = code->locals.len;
-    f->local_kinds = arena_alloc(&s->arena, f->nlocals + 1);
-    if (!f->local_kinds) {
-      out_of_memory(err);
+    f->local_kinds = instance_alloc(s, f->nlocals + 1, err);
+    if (!f->local_kinds)
       return NULL;
-    }
     for (uint32_t i = 0; i < f->nlocals; i++)
       f->local_kinds[i] = value_default(code->locals.data[i]).kind;
   }
@@ -137,11 +143,9 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
                         (unsigned long long)type.limits.min, (unsigned long long)s->limits.table_entries);
     return NULL;
   }
-  TableInst *t = arena_alloc(&s->arena, sizeof *t);
-  if (!t) {
-    out_of_memory(err);
+  TableInst *t = instance_alloc(s, sizeof *t, err);
+  if (!t)
     return NULL;
-  }
   t->type = type;
   t->refs = mem_calloc(type.limits.min ? type.limits.min : 1, sizeof *t->refs);
   if (!t->refs || !remember((void ***)&s->tables, &s->ntables, &s->ctables, t)) {
@@ -169,11 +173,9 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
                         (unsigned long long)s->memory_bytes);
     return NULL;
   }
-  MemInst *m = arena_alloc(&s->arena, sizeof *m);
-  if (!m) {
-    out_of_memory(err);
+  MemInst *m = instance_alloc(s, sizeof *m, err);
+  if (!m)
     return NULL;
-  }
   m->type = type;
   m->size = type.limits.min * PAGE_SIZE;
   m->bytes = mem_calloc(m->size ? m->size : 1, 1);
@@ -189,8 +191,10 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
 /* $allocglobal */
 GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err)
 {
-  GlobalInst *g = arena_alloc(&s->arena, sizeof *g);
-  if (!g || !remember((void ***)&s->globals, &s->nglobals, &s->cglobals, g)) {
+  GlobalInst *g = instance_alloc(s, sizeof *g, err);
+  if (!g)
+    return NULL;
+  if (!remember((void ***)&s->globals, &s->nglobals, &s->cglobals, g)) {
     out_of_memory(err);
     return NULL;
   }
@@ -202,11 +206,9 @@ GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err)
 /* $alloctag */
 TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err)
 {
-  TagInst *t = arena_alloc(&s->arena, sizeof *t);
-  if (!t) {
-    out_of_memory(err);
+  TagInst *t = instance_alloc(s, sizeof *t, err);
+  if (!t)
     return NULL;
-  }
   t->type = type;
   return t;
 }
