@@ -229,28 +229,25 @@ static const char *array_fill(ArrayInst *a, uint32_t d, Value v, uint32_t n)
   return NULL;
 }
 
-
 /* $runelem_: table.init of the whole segment, then elem.drop */
-bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+bool eval_init_elem(ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
 {
   const Elem *e = &m->module->elems.data[x];
   ElemInst *ei = &m->elems[x];
   if (!table_init(m->tables[e->table], ei, offset, 0, ei->len))
     return error_at(err, PHASE_TRAP, module_loc(m->module, e->at), TRAP_TABLE);
   ei->len = 0;
-  (void)s;
   return true;
 }
 
 /* $rundata_: memory.init of the whole segment, then data.drop */
-bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+bool eval_init_data(ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
 {
   const Data *d = &m->module->datas.data[x];
   DataInst *di = &m->datas[x];
   if (!memory_init(m->mems[d->mem], di, offset, 0, di->len))
     return error_at(err, PHASE_TRAP, module_loc(m->module, d->at), TRAP_MEMORY);
   di->len = 0;
-  (void)s;
   return true;
 }
 

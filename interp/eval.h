@@ -57,7 +57,7 @@ bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *er
 
 /* Runs the active initialisation of a segment: table.init / memory.init of
  * the whole segment, then the drop (spec: $runelem_, $rundata_). */
-bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
-bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
+bool eval_init_elem(ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
+bool eval_init_data(ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
 
 #endif

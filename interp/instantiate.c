@@ -227,7 +227,7 @@ static bool run_segments(Instantiation *z)
     if (e->mode != SEG_ACTIVE)
       continue;
     if (!offset(z, &e->offset, mi->tables[e->table]->type.addr, &off)
-        || !eval_init_elem(z->s, mi, i, off, z->err))
+        || !eval_init_elem(mi, i, off, z->err))
       return false;
   }
   for (uint32_t i = 0; i < m->datas.len; i++) {
@@ -236,7 +236,7 @@ static bool run_segments(Instantiation *z)
     if (d->mode != SEG_ACTIVE)
       continue;
     if (!offset(z, &d->offset, mi->mems[d->mem]->type.addr, &off)
-        || !eval_init_data(z->s, mi, i, off, z->err))
+        || !eval_init_data(mi, i, off, z->err))
       return false;
   }
   return true;
