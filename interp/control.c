@@ -92,7 +92,7 @@ bool trap(Machine *M, const char *msg, Error *err)
 static bool trap_types(Machine *M, const char *what, const Buf *want, const Buf *got, Error *err)
 {
   char msg[ERROR_MESSAGE_MAX];
-  snprintf(msg, sizeof msg, "%s, expected %.*s but got %.*s", what, (int)want->len,
+  snprintf(msg, sizeof msg, TRAP_TYPES, what, (int)want->len,
            want->data ? want->data : "", (int)got->len, got->data ? got->data : "");
   return trap(M, msg, err);
 }

@@ -32,6 +32,8 @@
 #define TRAP_UNINITIALIZED "uninitialized element"
 #define TRAP_INDIRECT "indirect call type mismatch"
 #define TRAP_CAST "cast failure"
+/* how TRAP_CAST and TRAP_INDIRECT name both types, as the official interpreter does */
+#define TRAP_TYPES "%s, expected %.*s but got %.*s"
 #define TRAP_NULL "null reference"
 #define TRAP_NULL_FUNC "null function reference"
 #define TRAP_NULL_STRUCT "null structure reference"
@@ -43,6 +45,7 @@
 #define SUSPENSION_UNHANDLED "unhandled tag"
 #define EXHAUSTION_CALL_STACK "call stack exhausted"
 #define LIMIT_OUT_OF_FUEL "out of fuel"
+#define TIMEOUT_EXCEEDED "the run took more than its time limit of %" PRIu64 " s"
 #define EXHAUSTION_HOST_NESTED EXHAUSTION_CALL_STACK ": host calls nested %u deep"
 #define LIMIT_HEAP "objects and stacks need more than the heap limit of %" PRIu64 " bytes"
 

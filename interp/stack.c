@@ -150,8 +150,7 @@ bool fuel_settle(Machine *M, uint64_t used, uint64_t n, Error *err)
   } else {
     if (s->deadline && store_clock() >= s->deadline) {
       char msg[ERROR_MESSAGE_MAX];
-      snprintf(msg, sizeof msg, "the run took more than its time limit of %" PRIu64 " s",
-               s->limits.timeout);
+      snprintf(msg, sizeof msg, TIMEOUT_EXCEEDED, s->limits.timeout);
       return abort_at(M, PHASE_TIMEOUT, msg, err);
     }
     M->until_clock = s->deadline ? CLOCK_EVERY : UINT64_MAX;
