@@ -198,6 +198,7 @@ static bool name(Decoder *d, Name *out)
 
 /* ================================================================ Types */
 
+/* spec: binary-heaptypes */
 /* heaptype ::= absheaptype | s33 typeidx; the abstract ones as their codes
  * read as s33 (0x70 func is -0x10, …; cont -0x18, nocont -0x0b) */
 static bool heaptype_of(Decoder *d, int64_t x, ValType *t, const uint8_t *at)
@@ -360,6 +361,7 @@ static bool comptype(Decoder *d, CompType *c)
   case 0x60:
     c->kind = COMP_FUNC;
     return valtypes(d, &c->func.params) && valtypes(d, &c->func.results);
+  /* spec: binary-cont-type */
   case 0x5d: {   /* its immediate is read as a heap type, and must be an index */
     c->kind = COMP_CONT;
     const uint8_t *x_at = d->p;
@@ -554,6 +556,8 @@ static bool catches(Decoder *d, Catches **out)
   return true;
 }
 
+/* spec: binary-on-label */
+/* spec: binary-on-switch */
 /* hdl ::= 0x00 tagidx labelidx | 0x01 tagidx (Explainer) */
 static bool handlers(Decoder *d, Handlers **out)
 {

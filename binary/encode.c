@@ -110,6 +110,7 @@ static void sized_end(Buf *b, size_t start)
 
 /* ---- Types (5.2-binary.types, Explainer "Binary format") ---- */
 
+/* spec: binary-heaptypes */
 /* absheaptype: the one-byte form of the negative s33 codes */
 static uint8_t absheaptype_code(HeapKind h)
 {
@@ -197,6 +198,7 @@ static void put_comptype(Buf *b, const CompType *ct)
     put_resulttype(b, &ct->func.params);
     put_resulttype(b, &ct->func.results);
     return;
+  /* spec: binary-cont-type */
   case COMP_CONT:
     put_byte(b, 0x5D);
     put_s64(b, ct->cont);
@@ -321,6 +323,8 @@ static void put_catch(Buf *b, const Catch *c)
   put_u32(b, c->label);
 }
 
+/* spec: binary-on-label */
+/* spec: binary-on-switch */
 /* hdl ::= 0x00 t:tagidx l:labelidx | 0x01 t:tagidx (Explainer, "Instructions") */
 static void put_handler(Buf *b, const Handler *h)
 {

@@ -459,6 +459,7 @@ static HeapKind comp_heap(const DefType *dt)
   case COMP_FUNC: return HEAP_FUNC;
   case COMP_STRUCT: return HEAP_STRUCT;
   case COMP_ARRAY: return HEAP_ARRAY;
+  /* spec: sub-cont-heaptypes */
   case COMP_CONT: return HEAP_CONT;
   }
   return HEAP_BOT;
@@ -473,6 +474,7 @@ HeapKind heaptype_top(const TypeStore *ts, ValType t)
   case HEAP_FUNC: case HEAP_NOFUNC: return HEAP_FUNC;
   case HEAP_EXTERN: case HEAP_NOEXTERN: return HEAP_EXTERN;
   case HEAP_EXN: case HEAP_NOEXN: return HEAP_EXN;
+  /* spec: sub-cont-heaptypes */
   case HEAP_CONT: case HEAP_NOCONT: return HEAP_CONT;
   default: return HEAP_BOT;
   }
@@ -486,6 +488,7 @@ static HeapKind heap_bottom(HeapKind top)
   case HEAP_FUNC: return HEAP_NOFUNC;
   case HEAP_EXTERN: return HEAP_NOEXTERN;
   case HEAP_EXN: return HEAP_NOEXN;
+  /* spec: sub-cont-heaptypes */
   case HEAP_CONT: return HEAP_NOCONT;
   default: return HEAP_BOT;
   }
@@ -569,6 +572,7 @@ bool comptype_sub(const TypeStore *ts, const CompType *a, const CompType *b)
       if (!valtype_sub(ts, a->func.results.data[i], b->func.results.data[i]))
         return false;
     return true;
+  /* spec: sub-cont-type */
   case COMP_CONT:
     return deftype_sub(ts->by_id[a->cont], ts->by_id[b->cont]);
   }

@@ -35,6 +35,10 @@ EXTRA_DIST += %D%/repl.sh
 TESTS += %D%/messages.sh
 EXTRA_DIST += %D%/messages.sh
 
+# doc/semantics.md and the /* spec: TAG */ comments of the code agree.
+TESTS += %D%/semantics.sh
+EXTRA_DIST += %D%/semantics.sh
+
 # Calling a module file's exports; and a few modules of Binaryen's fuzzer
 # against wasm-opt --fuzz-exec (skipped without wasm-opt; the full run is
 # test/fuzz/fuzz-exec.sh N).

@@ -246,6 +246,7 @@ heaptype(H) ::= ABSHEAP(K). { H = valtype_ref(false, (HeapKind)K.value, 0); }
 heaptype(H) ::= FUNC. { H = valtype_ref(false, HEAP_FUNC, 0); }
 heaptype(H) ::= STRUCT. { H = valtype_ref(false, HEAP_STRUCT, 0); }
 heaptype(H) ::= ARRAY. { H = valtype_ref(false, HEAP_ARRAY, 0); }
+/* spec: text-heaptypes */
 heaptype(H) ::= CONT. { H = valtype_ref(false, HEAP_CONT, 0); }
 heaptype(H) ::= var(V). { H = valtype_ref(false, HEAP_IDX, text_var(p, V)); }
 
@@ -279,6 +280,7 @@ final_opt(F) ::= FINAL. { F = true; }
 comptype(C) ::= LPAR_STRUCT fields(F) RPAR. { C = build_struct(p, F); }
 comptype(C) ::= LPAR_ARRAY fieldtype(F) RPAR. { C = build_array(p, F); }
 comptype(C) ::= LPAR_FUNC params(P) results_clauses(R) RPAR. { C = build_func(p, P, R); }
+/* spec: text-cont-type */
 comptype(C) ::= LPAR_CONT var(V) RPAR. { C = build_cont(p, V); }
 
 /* field ::= (field $id? fieldtype) | (field fieldtype*) */
@@ -444,7 +446,9 @@ labels(L) ::= labels(L1) var(V). { L = build_indices_push(p, L1, text_label(p, V
 /* hdl ::= (on tagidx labelidx) | (on tagidx switch) */
 %type handlers {HandlerList}
 handlers(L) ::= . { L = (HandlerList){0}; }
+/* spec: text-on-label */
 handlers(L) ::= handlers(L1) LPAR_ON var(X) var(Y) RPAR. { L = build_handler(p, L1, X, &Y); }
+/* spec: text-on-switch */
 handlers(L) ::= handlers(L1) LPAR_ON var(X) IDX2(S) RPAR. { L = build_handler_switch(p, L1, X, S); }
 
 //////////////////////////////////////////////////////////// Module fields ////

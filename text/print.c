@@ -274,6 +274,7 @@ static void print_comptype(Buf *out, const CompType *ct)
     print_fieldtype(out, ct->array);
     buf_putc(out, ')');
     return;
+  /* spec: text-cont-type */
   case COMP_CONT:
     buf_printf(out, "(cont %" PRIu32 ")", ct->cont);
     return;
@@ -412,6 +413,8 @@ static void print_catch(Buf *out, const Catch *c)
   }
 }
 
+/* spec: text-on-label */
+/* spec: text-on-switch */
 /* hdl ::= (on tagidx labelidx) | (on tagidx switch)  (Explainer) */
 static void print_handlers(Buf *out, const Handlers *hs)
 {

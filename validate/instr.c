@@ -278,6 +278,7 @@ static bool data_at(Checker *k, uint32_t x)
   return x < k->c->ndatas || valid_error(k->c, k->at, INVALID_UNKNOWN_DATA, x);
 }
 
+/* spec: valid-taguse */
 /* A tag's function type (spec: $as_deftype(C.TAGS[x]) ~~ FUNC …). */
 static const FuncType *tag_at(Checker *k, uint32_t x)
 {
@@ -574,6 +575,7 @@ static bool br_on_non_null(Checker *k, uint32_t l)
   return pop_all(k, ts.data, ts.len - 1) && push_all(k, ts.data, ts.len - 1);
 }
 
+/* spec: valid-castable */
 /* Casts cannot target continuations (Explainer: rt castable). */
 static bool castable(Checker *k, ValType rt)
 {
@@ -685,12 +687,14 @@ static bool handler(Checker *k, const Handler *h, ValTypes results)
   const FuncType *tag = tag_at(k, h->tag);
   if (!tag)
     return false;
+  /* spec: valid-on-switch */
   if (h->kind == ON_SWITCH) {
     if (tag->params.len || !results_sub(k, tag->results.data, tag->results.len, results) ||
         !results_sub(k, results.data, results.len, tag->results))
       return FAIL(k, INVALID_SWITCH_TAG);
     return true;
   }
+  /* spec: valid-on-label */
   const Frame *f = label(k, h->label);
   if (!f)
     return false;
@@ -725,6 +729,7 @@ static bool handlers(Checker *k, const Handlers *hs, ValTypes results)
   return true;
 }
 
+/* spec: valid-resume */
 /* resume ct hdl* : t1* (ref null ct) -> t2* */
 static bool resume(Checker *k, const Instr *in)
 {
@@ -733,6 +738,7 @@ static bool resume(Checker *k, const Instr *in)
          pop(k, def_ref(true, k->c->types[in->imm.resume.type]), NULL) && apply_func(k, ft);
 }
 
+/* spec: valid-resume_throw */
 /* resume_throw ct e hdl* : te* (ref null ct) -> t2*, e : [te*] -> [] */
 static bool resume_throw(Checker *k, const Instr *in)
 {
@@ -748,6 +754,7 @@ static bool resume_throw(Checker *k, const Instr *in)
          push_all(k, ft->results.data, ft->results.len);
 }
 
+/* spec: valid-resume_throw_ref */
 /* resume_throw_ref ct hdl* : exnref (ref null ct) -> t2* */
 static bool resume_throw_ref(Checker *k, const Instr *in)
 {
@@ -757,6 +764,7 @@ static bool resume_throw_ref(Checker *k, const Instr *in)
          pop(k, ref(true, HEAP_EXN), NULL) && push_all(k, ft->results.data, ft->results.len);
 }
 
+/* spec: valid-cont.new */
 /* cont.new ct : (ref null ft) -> (ref ct) */
 static bool cont_new(Checker *k, uint32_t x)
 {
@@ -767,6 +775,7 @@ static bool cont_new(Checker *k, uint32_t x)
   return pop(k, def_ref(true, f), NULL) && push(k, def_ref(false, k->c->types[x]));
 }
 
+/* spec: valid-cont.bind */
 /* cont.bind ct ct' : t1* (ref null ct) -> (ref ct'), ct = [t1* t3*] -> [t2*],
  * [t3*] -> [t2*] <: ct' */
 static bool cont_bind(Checker *k, uint32_t x, uint32_t y)
@@ -787,12 +796,14 @@ static bool cont_bind(Checker *k, uint32_t x, uint32_t y)
          push(k, def_ref(false, k->c->types[y]));
 }
 
+/* spec: valid-suspend */
 /* suspend e : t1* -> t2* */
 static bool suspend(Checker *k, uint32_t e)
 {
   return apply_func(k, tag_at(k, e));
 }
 
+/* spec: valid-switch */
 /* switch ct e : t1* (ref null ct) -> t2*, e : [] -> [t*],
  * ct = [t1* (ref null? ct2)] -> [te1*], te1* <: t*, ct2 = [t2*] -> [te2*], t* <: te2* */
 static bool switch_(Checker *k, uint32_t x, uint32_t e)

@@ -87,6 +87,7 @@ bool valid_valtype(Context *c, ValType t, uint32_t at)
     return true;
   if (t.heap == HEAP_IDX)
     return valid_type_at(c, t.idx, at) != NULL;
+  /* spec: valid-cont-heaptypes */
   if ((t.heap == HEAP_CONT || t.heap == HEAP_NOCONT) && !c->opt->stack_switching)
     return valid_error(c, at, INVALID_CONT_FEATURE);
   return true;
@@ -113,6 +114,7 @@ static bool valid_comptype(Context *c, const CompType *ct, uint32_t at)
     return true;
   case COMP_ARRAY:
     return valid_valtype(c, ct->array.type, at);
+  /* spec: valid-cont-type */
   case COMP_CONT: {
     /* (cont $ft) ok iff $ft is a function type (Explainer, "Types") */
     if (!c->opt->stack_switching)
@@ -196,6 +198,7 @@ static bool valid_tabletype(Context *c, const TableType *tt, uint32_t at)
          valid_valtype(c, tt->elem, at);
 }
 
+/* spec: valid-tag-type */
 /* Tagtype_ok: a function type; without stack switching, with no results */
 static bool valid_tagtype(Context *c, uint32_t x, uint32_t at)
 {
