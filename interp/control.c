@@ -65,6 +65,7 @@ static void backtrace(Machine *M, Buf *b)
   }
 }
 
+/* spec: trap */
 /* A failure of the whole invocation at the current instruction, with a
  * backtrace: a trap, or a suspension nothing handles. */
 bool abort_at(Machine *M, Phase phase, const char *msg, Error *err)
@@ -152,6 +153,7 @@ void block_arity(const ModuleInst *inst, BlockType bt, uint32_t *params, uint32_
 
 /* ================================================================ Calls */
 
+/* spec: prompt-end */
 /* The running stack's bottom frame has returned, its values at the
  * stack's base.  The root's end the invocation; a continuation's go to the
  * stack that resumed it, which continues after its resume (Explainer:
@@ -190,6 +192,7 @@ static bool host_failed(Machine *M, uint32_t nargs, const Instr *ret, Error *err
   return throw_exn(M, exn, err);
 }
 
+/* spec: call */
 /* Invocation of a function instance, its arguments on top of the stack
  * (spec: Step_read/call_ref with the function's frame, 4.3 "Function
  * calls").  `ret` is where the caller continues. */
@@ -249,6 +252,7 @@ static Frame pop_call(Machine *M, uint32_t n)
   return f;
 }
 
+/* spec: return */
 /* return: frame_n{F} val^n return → val^n; the stack is done when its
  * bottom frame returns. */
 bool do_return(Machine *M, Error *err)
@@ -258,6 +262,7 @@ bool do_return(Machine *M, Error *err)
   return S->call != FRAME_NONE || stack_done(M, err);
 }
 
+/* spec: return_call */
 /* return_call*: the callee replaces the current frame (spec: Step_read/
  * return_call_ref), so tail recursion runs in constant space. */
 bool tail_invoke(Machine *M, FuncInst *f, Error *err)
@@ -265,6 +270,7 @@ bool tail_invoke(Machine *M, FuncInst *f, Error *err)
   return invoke(M, f, pop_call(M, f->type->params.len).cont, err);
 }
 
+/* spec: br */
 /* br l on the synchronised configuration; to the call frame, a return. */
 bool branch(Machine *M, uint32_t l, Error *err)
 {
@@ -303,6 +309,7 @@ static bool catch_exn(Machine *M, const Catch *c, ExnInst *exn, Error *err)
   return branch(M, c->label, err);
 }
 
+/* spec: throw_ref */
 /* throw_ref: unwinds to the innermost handler with a matching catch clause
  * (spec: Step_read/throw_ref-handler-*), which branches to its label with
  * the exception's values.  A prompt does not catch: the exception leaves
@@ -327,6 +334,7 @@ bool throw_exn(Machine *M, ExnInst *exn, Error *err)
       }
       S->nframes--;
     }
+    /* spec: throw_ref-prompt */
     S->nvals = 0;
     if (!S->parent) {
       M->store->exn = exn;   /* for whoever invoked the machine: a host function may rethrow it */
@@ -387,6 +395,7 @@ static bool collect_if_due(Machine *M)
   return true;
 }
 
+/* spec: handler-context */
 /* The stack whose prompt has the innermost handler of the given kind for a
  * tag, and that handler; NULL if none (Explainer: the context H^ea, which
  * only crosses prompts without one). */
@@ -436,6 +445,7 @@ static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, 
   c->top = NULL;
   bottom->parent = P;
   bottom->handlers = hdl;
+  /* spec: prompt-tags */
   bottom->handler_module = hm;
   M->calls += chain_calls(top, P);
   M->stack = top;
@@ -466,11 +476,13 @@ static bool cont_start(Machine *M, Error *err)
   return invoke(M, f, NULL, err);
 }
 
+/* spec: cont.new */
 /* cont.new ct: (ref.func fa) → (ref.cont a), S.conts[a] = _ (invoke fa) */
 bool cont_new(Machine *M, const DefType *ct, Error *err)
 {
   Stack *S = M->stack;
   FuncInst *f = (FuncInst *)S->vals[S->nvals - 1].ref;
+  /* spec: cont.new-null */
   if (!f)
     return trap(M, TRAP_NULL_FUNC, err);
   ContInst *c = cont_alloc(M, ct, err);
@@ -486,11 +498,13 @@ bool cont_new(Machine *M, const DefType *ct, Error *err)
   return collect_if_due(M);
 }
 
+/* spec: cont.bind */
 /* cont.bind ct ct': v^n (ref.cont ca) → (ref.cont a), S.conts[a] = E[v^n _]
  * and ca consumed: the values go onto the continuation's top stack. */
 bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
 {
   Store *s = M->store;
+  /* spec: cont.bind-null */
   ContInst *c = cont_operand(M, err);
   if (!c)
     return false;
@@ -509,9 +523,11 @@ bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
   return collect_if_due(M);
 }
 
+/* spec: resume */
 /* resume ct hdl*: v^n (ref.cont ca) → prompt{hdl'*} E[v^n] end */
 bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
 {
+  /* spec: resume-null */
   ContInst *c = cont_operand(M, err);
   if (!c)
     return false;
@@ -523,12 +539,14 @@ bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   return push_values(M, S->vals + S->nvals, n, err) && cont_start(M, err) && collect_if_due(M);
 }
 
+/* spec: resume_throw */
 /* resume_throw ct ea hdl*: v^m (ref.cont ca)
  *   → (ref.exn a) (ref.cont ca) (resume_throw_ref ct hdl*), S.exns[a] = {ea, v^m}
  * A null continuation traps before the exception is made. */
 bool resume_throw(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
 {
   Stack *S = M->stack;
+  /* spec: resume_throw-null */
   if (!S->vals[S->nvals - 1].ref)
     return trap(M, TRAP_NULL_CONT, err);
   TagInst *tag = inst->tags[in->imm.resume.tag];
@@ -546,10 +564,12 @@ bool resume_throw(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   return resume_throw_ref(M, in, inst, err);
 }
 
+/* spec: resume_throw_ref */
 /* resume_throw_ref ct hdl*: (ref.exn ea) (ref.cont ca)
  *   → prompt{hdl'*} E[(ref.exn ea) throw_ref] end */
 bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
 {
+  /* spec: resume_throw_ref-null */
   ContInst *c = cont_operand(M, err);
   if (!c)
     return false;
@@ -564,12 +584,14 @@ bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   return throw_exn(M, exn, err) && collect_if_due(M);
 }
 
+/* spec: suspend */
 /* suspend ea: prompt{hdl1* (on ea l) hdl2*} H^ea[v^n (suspend ea)] end
  *   → v^n (ref.cont a) (br l), S.conts[a] = H^ea */
 bool suspend(Machine *M, TagInst *tag, Error *err)
 {
   const Handler *h;
   Stack *bottom = prompt_for(M, tag, ON_LABEL, &h);
+  /* spec: unhandled */
   if (!bottom)
     return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
   ContInst *c = cont_alloc(M, NULL, err);
@@ -586,15 +608,18 @@ bool suspend(Machine *M, TagInst *tag, Error *err)
          && branch(M, h->label, err) && collect_if_due(M);
 }
 
+/* spec: switch */
 /* switch ct ea: prompt{hdl1* (on ea switch) hdl2*} H^ea[v^n (ref.cont ca) (switch ct ea)] end
  *   → prompt{hdl1* (on ea switch) hdl2*} E[v^n (ref.cont a)] end, S.conts[a] = H^ea */
 bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
 {
+  /* spec: switch-null */
   ContInst *c = cont_operand(M, err);
   if (!c)
     return false;
   const Handler *h;
   Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h);
+  /* spec: unhandled */
   if (!bottom)
     return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
   const FuncType *ft = cont_functype(M->store, ct);

@@ -28,6 +28,7 @@ bool tail_invoke(Machine *M, FuncInst *f, Error *err);
 bool do_return(Machine *M, Error *err);
 bool branch(Machine *M, uint32_t l, Error *err);
 
+/* spec: br */
 /* br l to a label (not the function's own frame), with the operand stack
  * ending at sp: the label's arity values stay, everything above the label
  * goes (spec: Step_pure/br-label-*).  Returns the new operand top and sets

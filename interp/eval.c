@@ -592,10 +592,12 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       STEP(resume_throw_ref(M, in, inst, err));
       CHARGE_DEBT();
       continue;
+    /* spec: suspend-tag */
     case OP_SUSPEND:
       STEP(suspend(M, inst->tags[in->imm.x], err));
       CHARGE_DEBT();
       continue;
+    /* spec: switch-tag */
     case OP_SWITCH:
       STEP(do_switch(M, inst->types[in->imm.xy.x], inst->tags[in->imm.xy.y], err));
       CHARGE_DEBT();

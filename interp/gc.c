@@ -75,6 +75,7 @@ static void scan(Marker *k, Object *o)
   case OBJ_EXTERN:
     mark(k, ((ExternInst *)o)->ref);
     break;
+  /* spec: conts-collect */
   case OBJ_CONT:
     mark_stack(k, ((ContInst *)o)->top);
     break;
@@ -112,6 +113,7 @@ static size_t object_size(const Object *o)
   }
 }
 
+/* spec: conts-collect */
 /* A continuation never resumed takes its stacks with it. */
 static void object_free(Store *s, Object *o)
 {

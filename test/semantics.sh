@@ -20,10 +20,6 @@ trap 'rm -rf "$tmp"' EXIT
 # Tables without tags, by their heading: they describe how data is
 # represented; no code carries them out.
 untagged="The configuration"
-# Tables whose rows are not checked yet, by their heading, and why (none
-# when empty; headings separated by |).
-pending="Stack switching: execution|Wasm 3.0 control"
-pending_why="interp/ is being split (eval.c into stack.c and control.c); its tags come with the split"
 
 # The source files of ROOT: *.c *.h *.re *.y *.def in the folders DIRS,
 # without the build's products (lexer.c and instrs.re copy comments of
@@ -47,7 +43,6 @@ function cells(line, out,    n, i) {
 }
 BEGIN {
   nu = split(untagged, u, "|"); for (i = 1; i <= nu; i++) is_untagged[u[i]] = 1
-  np = split(pending, pp, "|"); for (i = 1; i <= np; i++) if (pp[i] != "") is_pending[pp[i]] = 1
 }
 FILENAME == srclist { is_source[$0] = 1; next }
 FILENAME == codelist {
@@ -85,7 +80,7 @@ FILENAME == codelist {
   if (sep) { sep = 0; next }
   if (!tagged) next
   cells($0, c)
-  nrow++; row_line[nrow] = FNR; row_heading[nrow] = heading
+  nrow++; row_line[nrow] = FNR
   tag = c[1]
   if (tag !~ /^`[a-z0-9][a-z0-9._-]*`$/) { row_tag[nrow] = ""; row_cell[nrow] = tag; next }
   tag = substr(tag, 2, length(tag) - 2)
@@ -115,23 +110,19 @@ END {
     name = "tag " tag " (" row_files[r] ")"
     msgs = ""
     if (r in row_dup) msgs = msgs "\n# " at ": tag " tag " is in the map twice (first at line " row_dup[r] ")"
-    if (row_heading[r] in is_pending) {
-      if (msgs == "") { print "ok - " name " # SKIP \"" row_heading[r] "\" is not checked yet: " pending_why; continue }
-    } else {
-      if (row_files[r] == "")
-        msgs = msgs "\n# " at ": the code column of tag " tag " names no file"
-      nf = split(row_files[r], fs, " ")
-      for (i = 1; i <= nf; i++)
-        if (!(fs[i] in is_source))
-          msgs = msgs "\n# " at ": tag " tag ": its row names " fs[i] ", which is not a source file"
-      if (!(tag in where))
-        msgs = msgs "\n# " at ": tag " tag ": no /* spec: " tag " */ in the code (its row names " row_files[r] ")"
-      nw = split(where[tag], ws, " ")
-      for (i = 1; i <= nw; i++) {
-        f = ws[i]; sub(/:.*/, "", f)
-        if (index(" " row_files[r] " ", " " f " ") == 0)
-          msgs = msgs "\n# " ws[i] ": /* spec: " tag " */ is in " f ", which the row of tag " tag " (" at ") does not name"
-      }
+    if (row_files[r] == "")
+      msgs = msgs "\n# " at ": the code column of tag " tag " names no file"
+    nf = split(row_files[r], fs, " ")
+    for (i = 1; i <= nf; i++)
+      if (!(fs[i] in is_source))
+        msgs = msgs "\n# " at ": tag " tag ": its row names " fs[i] ", which is not a source file"
+    if (!(tag in where))
+      msgs = msgs "\n# " at ": tag " tag ": no /* spec: " tag " */ in the code (its row names " row_files[r] ")"
+    nw = split(where[tag], ws, " ")
+    for (i = 1; i <= nw; i++) {
+      f = ws[i]; sub(/:.*/, "", f)
+      if (index(" " row_files[r] " ", " " f " ") == 0)
+        msgs = msgs "\n# " ws[i] ": /* spec: " tag " */ is in " f ", which the row of tag " tag " (" at ") does not name"
     }
     print (msgs == "" ? "ok - " : "not ok - ") name msgs
   }
@@ -151,7 +142,7 @@ AWK
 check() {
   sources "$1" "$2" > "$tmp/sources"
   (cd "$1" && grep -n '/\*[[:space:]]*spec:' $(cat "$tmp/sources") /dev/null) > "$tmp/code"
-  awk -v untagged="$untagged" -v pending="$pending" -v pending_why="$pending_why" \
+  awk -v untagged="$untagged" \
     -v srclist="$tmp/sources" -v codelist="$tmp/code" \
     -f "$tmp/check.awk" "$tmp/sources" "$tmp/code" "$1/doc/semantics.md"
 }
