@@ -1,6 +1,6 @@
 #!/bin/sh
 # doc/semantics.md and the code agree on the tags of the spec's rules.  The
-# first column of every table of the map is a rule's tag; the code that
+# first column of each table of rules in the map is a rule's tag; the code that
 # carries the rule out has the comment `/* spec: TAG */` (doc/semantics.md
 # says where).  Fails, naming the tag and the file, when
 #   - a tag of the map is in no file of the code, or in a file that its row's
@@ -22,15 +22,15 @@ trap 'rm -rf "$tmp"' EXIT
 untagged="The configuration"
 
 # The source files of ROOT: *.c *.h *.re *.y *.def in the folders DIRS,
-# without the build's products (lexer.c and instrs.re copy comments of
-# lexer.re and instr.def).
+# without the build's products (lexer.c, for one, copies the comments of
+# lexer.re).
 sources() {
   (cd "$1" && for d in $2; do ls "$d"/*.c "$d"/*.h "$d"/*.re "$d"/*.y "$d"/*.def 2>/dev/null; done) |
     grep -v '^text/lexer\.c$' | grep -v '^text/parser\.[ch]$' | grep -v '^text/instrs\.re$'
 }
 
 cat > "$tmp/check.awk" <<'AWK'
-# Input: first the list of source files (FILENAME "-"), then the spec:
+# Input: first the list of source files (srclist), then the spec:
 # comments of the code ("file:line:text" lines, from grep -n), then the map.
 # Output: TAP lines without their numbers ("ok - …", "not ok - …", "# …").
 function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
