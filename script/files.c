@@ -117,20 +117,30 @@ static char *read_path(const char *path, size_t *len, Error *err)
   return text;
 }
 
+/* The text a script or module (whichever is not NULL) was parsed from,
+ * kept by the runner as long as what it defines stays bound; false with
+ * err set if parsing failed (the text is freed) or memory ran out. */
+static bool keep_parsed(Runner *r, Script *s, Module *m, char *text, const char *name, Error *err)
+{
+  if (!s && !m) {
+    mem_free(text);
+    return false;
+  }
+  if (!runner_keep(r, s, m, text)) {
+    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    return false;
+  }
+  return true;
+}
+
 /* A module file: decoded or parsed, kept, validated and instantiated. */
 static Phase run_module_text(Runner *r, const char *path, char *text, size_t len, bool binary,
                              Buf *backtrace, Error *err)
 {
   Module *m = binary ? decode_module(path, (const uint8_t *)text, len, err)
                      : text_parse_module(path, text, len, err);
-  if (!m) {
-    mem_free(text);
+  if (!keep_parsed(r, NULL, m, text, path, err))
     return err->phase;
-  }
-  if (!runner_keep(r, NULL, m, text)) {
-    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
-    return err->phase;
-  }
   return run_module_file(r, m, backtrace, err) ? PHASE_NONE : err->phase;
 }
 
@@ -138,14 +148,8 @@ Phase run_text(Runner *r, const char *name, char *text, size_t len, RunStats *st
 {
   stats->scripts++;
   Script *s = text_parse_script(name, text, len, err);
-  if (!s) {
-    mem_free(text);
+  if (!keep_parsed(r, s, NULL, text, name, err))
     return err->phase;
-  }
-  if (!runner_keep(r, s, NULL, text)) {
-    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, LIMIT_OUT_OF_MEMORY);
-    return err->phase;
-  }
   return run_script(r, s, stats);
 }
 
