@@ -139,6 +139,8 @@ static void num_pat(Buf *b, const NumPat *p, ValKind k)
   }
 }
 
+static void patterns(Buf *b, const Results *l);
+
 /* A result pattern of assert_return. */
 static void pattern(Buf *b, const Result *p)
 {
@@ -177,12 +179,7 @@ static void pattern(Buf *b, const Result *p)
     break;
   case RESULT_EITHER:
     key(b, "either");
-    buf_putc(b, '[');
-    for (uint32_t i = 0; i < p->alts.len; i++) {
-      item(b);
-      pattern(b, &p->alts.data[i]);
-    }
-    buf_putc(b, ']');
+    patterns(b, &p->alts);
     break;
   default:
     key(b, "type");
@@ -207,6 +204,18 @@ static void pattern(Buf *b, const Result *p)
     break;
   }
   buf_putc(b, '}');
+}
+
+/* An array of patterns: assert_return's values, and the alternatives of
+ * (either …), which nest. */
+static void patterns(Buf *b, const Results *l)
+{
+  buf_putc(b, '[');
+  for (uint32_t i = 0; i < l->len; i++) {
+    item(b);
+    pattern(b, &l->data[i]);
+  }
+  buf_putc(b, ']');
 }
 
 /* The command's kind as the script writes it. */
@@ -285,12 +294,7 @@ static void expected(Buf *b, const Command *c)
   buf_putc(b, '{');
   if (c->kind == CMD_ASSERT_RETURN) {
     key(b, "values");
-    buf_putc(b, '[');
-    for (uint32_t i = 0; i < c->results.len; i++) {
-      item(b);
-      pattern(b, &c->results.data[i]);
-    }
-    buf_putc(b, ']');
+    patterns(b, &c->results);
   } else {
     key(b, "error");
     error_object(b, phase, phase == PHASE_EXCEPTION ? NULL : (const char *)c->failure.data,
