@@ -225,6 +225,21 @@ static int run_input(Runner *r, const char *path, const char *command)
   return status;
 }
 
+/* The flag that an option taking no value turns on; NULL for any other
+ * argument. */
+static bool *switch_of(const char *a, RunOptions *opt, bool *interactive)
+{
+  const struct { const char *name; bool *flag; } switches[] = {
+    {"-d", &opt->dry}, {"-u", &opt->unchecked}, {"--features=wasm3", &opt->wasm3},
+    {"--trace", &opt->trace}, {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
+    {"-s", &opt->print_sig}, {"-i", interactive},
+  };
+  for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++)
+    if (strcmp(a, switches[k].name) == 0)
+      return switches[k].flag;
+  return NULL;
+}
+
 int main(int argc, char **argv)
 {
   if (argc == 1 && !isatty(STDIN_FILENO)) {
@@ -243,6 +258,7 @@ int main(int argc, char **argv)
   Call call = {0};       /* --invoke or --run-all-exports, until its module file */
   bool module_ran = false;   /* the latest input was a module file, instantiated */
   int run_all_at = 0;        /* a --run-all-exports already taken by the file before it */
+  bool *flag;
   for (int i = 1; i < argc && status < 0 && !status_is_error(run); i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -251,18 +267,8 @@ int main(int argc, char **argv)
     } else if (strcmp(a, "--version") == 0) {
       printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       status = 0;
-    } else if (strcmp(a, "-d") == 0) {
-      opt.dry = true;
-    } else if (strcmp(a, "-u") == 0) {
-      opt.unchecked = true;
-    } else if (strcmp(a, "--features=wasm3") == 0) {
-      opt.wasm3 = true;
-    } else if (strcmp(a, "--trace") == 0) {
-      opt.trace = true;
-    } else if (strcmp(a, "--json") == 0) {
-      opt.json = true;
-    } else if (strcmp(a, "--dummy-imports") == 0) {
-      opt.dummy_imports = true;
+    } else if ((flag = switch_of(a, &opt, &interactive))) {
+      *flag = true;
     } else if (i == run_all_at) {
       continue;
     } else if (strcmp(a, "--run-all-exports") == 0 || strcmp(a, "--invoke") == 0) {
@@ -283,10 +289,6 @@ int main(int argc, char **argv)
         runner.opt = opt;
         run = status_worse(run, run_call(&runner, &call));
       }
-    } else if (strcmp(a, "-s") == 0) {
-      opt.print_sig = true;
-    } else if (strcmp(a, "-i") == 0) {
-      interactive = true;
     } else if (strcmp(a, "-e") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -e needs a command\nTry 'wasmfx-ref --help'.\n");
