@@ -318,15 +318,6 @@ typedef struct Subject {
   uint32_t nresults;
 } Subject;
 
-/* The nth import of a kind. */
-static const Import *nth_import(const Module *m, ExternKind kind, uint32_t n)
-{
-  for (uint32_t i = 0; i < m->imports.len; i++)
-    if (m->imports.data[i].type.kind == kind && n-- == 0)
-      return &m->imports.data[i];
-  return NULL;
-}
-
 /* Finds the export an action names; NULL if the module has no such
  * function or global. */
 static const char *find_subject(const Module *m, const Action *a, Subject *sub)
@@ -339,29 +330,22 @@ static const char *find_subject(const Module *m, const Action *a, Subject *sub)
   if (!x)
     return "unknown export";
   *sub = (Subject){.m = m, .kind = x->kind};
+  ExternType xt;
   if (a->kind == ACTION_GET) {
     if (x->kind != EXTERN_GLOBAL)
       return "export is not a global";
-    uint32_t nimp = module_imports(m, EXTERN_GLOBAL);
-    if (x->idx < nimp)
-      sub->global = nth_import(m, EXTERN_GLOBAL, x->idx)->type.global;
-    else if (x->idx - nimp < m->globals.len)
-      sub->global = m->globals.data[x->idx - nimp].type;
-    else
+    if (!module_entity_type(m, EXTERN_GLOBAL, x->idx, &xt))
       return "export of an unknown global";
+    sub->global = xt.global;
     sub->results = &sub->global.type;
     sub->nresults = 1;
     return NULL;
   }
   if (x->kind != EXTERN_FUNC)
     return "export is not a function";
-  uint32_t nimp = module_imports(m, EXTERN_FUNC);
-  if (x->idx < nimp)
-    sub->typeidx = nth_import(m, EXTERN_FUNC, x->idx)->type.type;
-  else if (x->idx - nimp < m->funcs.len)
-    sub->typeidx = m->funcs.data[x->idx - nimp].type;
-  else
+  if (!module_entity_type(m, EXTERN_FUNC, x->idx, &xt))
     return "export of an unknown function";
+  sub->typeidx = xt.type;
   sub->func = module_functype(m, sub->typeidx);
   if (!sub->func)
     return "export of a function without a function type";

@@ -176,25 +176,6 @@ static void print_externtype(Buf *b, const Module *m, const ExternType *xt)
   }
 }
 
-/* The type of the idx-th entity of a kind: imported ones come first. */
-static bool entity_type(const Module *m, ExternKind kind, uint32_t idx, ExternType *out)
-{
-  for (uint32_t i = 0; i < m->imports.len; i++)
-    if (m->imports.data[i].type.kind == kind && idx-- == 0) {
-      *out = m->imports.data[i].type;
-      return true;
-    }
-  *out = (ExternType){.kind = kind};
-  switch (kind) {
-  case EXTERN_FUNC: out->type = idx < m->funcs.len ? m->funcs.data[idx].type : UINT32_MAX; return idx < m->funcs.len;
-  case EXTERN_TABLE: if (idx < m->tables.len) out->table = m->tables.data[idx].type; return idx < m->tables.len;
-  case EXTERN_MEM: if (idx < m->mems.len) out->mem = m->mems.data[idx].type; return idx < m->mems.len;
-  case EXTERN_GLOBAL: if (idx < m->globals.len) out->global = m->globals.data[idx].type; return idx < m->globals.len;
-  case EXTERN_TAG: out->type = idx < m->tags.len ? m->tags.data[idx].type : UINT32_MAX; return idx < m->tags.len;
-  }
-  return false;
-}
-
 /* "name", with `"` and `\` escaped, and each character outside printable
  * ASCII as \u{hh} (names are valid UTF-8, or -u let them through: a stray
  * byte shows as itself). */
@@ -240,7 +221,7 @@ void print_module_sig(FILE *out, Name id, const Module *m)
   for (uint32_t i = 0; i < m->exports.len; i++) {
     const Export *ex = &m->exports.data[i];
     ExternType xt;
-    if (!entity_type(m, ex->kind, ex->idx, &xt))
+    if (!module_entity_type(m, ex->kind, ex->idx, &xt))
       continue;
     buf_puts(&b, "  export ");
     print_name(&b, ex->name);

@@ -39,6 +39,24 @@ uint32_t module_imports(const Module *m, ExternKind kind)
   return n;
 }
 
+bool module_entity_type(const Module *m, ExternKind kind, uint32_t idx, ExternType *out)
+{
+  for (uint32_t i = 0; i < m->imports.len; i++)
+    if (m->imports.data[i].type.kind == kind && idx-- == 0) {
+      *out = m->imports.data[i].type;
+      return true;
+    }
+  *out = (ExternType){.kind = kind};
+  switch (kind) {
+  case EXTERN_FUNC: out->type = idx < m->funcs.len ? m->funcs.data[idx].type : UINT32_MAX; return idx < m->funcs.len;
+  case EXTERN_TABLE: if (idx < m->tables.len) out->table = m->tables.data[idx].type; return idx < m->tables.len;
+  case EXTERN_MEM: if (idx < m->mems.len) out->mem = m->mems.data[idx].type; return idx < m->mems.len;
+  case EXTERN_GLOBAL: if (idx < m->globals.len) out->global = m->globals.data[idx].type; return idx < m->globals.len;
+  case EXTERN_TAG: out->type = idx < m->tags.len ? m->tags.data[idx].type : UINT32_MAX; return idx < m->tags.len;
+  }
+  return false;
+}
+
 Loc module_loc(const Module *m, uint32_t at)
 {
   if (m->binary || m->nlines == 0)

@@ -355,6 +355,10 @@ void module_free(Module *m);
 /* The number of imports of a kind: the imported part of that index space. */
 uint32_t module_imports(const Module *m, ExternKind kind);
 
+/* The type of the idx-th entity of a kind, imported ones first as in the
+ * index space; false if there is none. */
+bool module_entity_type(const Module *m, ExternKind kind, uint32_t idx, ExternType *out);
+
 /* The source position of an offset in the module's text or binary. */
 Loc module_loc(const Module *m, uint32_t at);
 
