@@ -128,12 +128,7 @@ static bool select_eq(const SelectTypes *a, const SelectTypes *b)
 {
   if (!a || !b)
     return a == b;
-  if (a->len != b->len)
-    return false;
-  for (uint32_t i = 0; i < a->len; i++)
-    if (!valtype_eq(a->type[i], b->type[i]))
-      return false;
-  return true;
+  return a->len == b->len && valtype_array_eq(a->type, b->type, a->len);
 }
 
 static bool memarg_eq(MemArg a, MemArg b)

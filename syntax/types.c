@@ -13,14 +13,17 @@ bool valtype_eq(ValType a, ValType b)
   return a.null == b.null && a.heap == b.heap && (a.heap != HEAP_IDX || a.idx == b.idx);
 }
 
-bool valtypes_eq(const ValTypes *a, const ValTypes *b)
+bool valtype_array_eq(const ValType *a, const ValType *b, uint32_t n)
 {
-  if (a->len != b->len)
-    return false;
-  for (uint32_t i = 0; i < a->len; i++)
-    if (!valtype_eq(a->data[i], b->data[i]))
+  for (uint32_t i = 0; i < n; i++)
+    if (!valtype_eq(a[i], b[i]))
       return false;
   return true;
+}
+
+bool valtypes_eq(const ValTypes *a, const ValTypes *b)
+{
+  return a->len == b->len && valtype_array_eq(a->data, b->data, a->len);
 }
 
 bool functype_eq(const FuncType *a, const FuncType *b)

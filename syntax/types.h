@@ -230,6 +230,8 @@ static inline ValType valtype_ref(bool null, HeapKind h, uint32_t idx)
 
 bool valtype_eq(ValType a, ValType b);
 bool valtypes_eq(const ValTypes *a, const ValTypes *b);
+/* n types each equal: a ValTypes' and select's (result t*) alike */
+bool valtype_array_eq(const ValType *a, const ValType *b, uint32_t n);
 bool functype_eq(const FuncType *a, const FuncType *b);
 bool comptype_eq(const CompType *a, const CompType *b);
 bool subtype_eq(const SubType *a, const SubType *b);
