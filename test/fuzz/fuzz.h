@@ -2,10 +2,13 @@
 #ifndef TEST_FUZZ_FUZZ_H
 #define TEST_FUZZ_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "script/run.h"
 #include "util/mem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,6 +23,22 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
     src[size] = '\0';
   }
   return src;
+}
+
+/* A runner (with -u: unchecked) under small limits, writing to null, so
+ * that a fuzzed run ends fast and quietly; it touches no files, since a
+ * fuzzed (input "…") or (output "…") must not. */
+static inline void fuzz_runner(Runner *r, bool unchecked, FILE *null)
+{
+  RunOptions opt = {.unchecked = unchecked, .limits = store_default_limits};
+  opt.no_files = true;
+  opt.limits.fuel = 100000;
+  opt.limits.call_depth = 1000;
+  opt.limits.heap_bytes = 16 << 20;
+  opt.limits.memory_bytes = 64 << 20;
+  opt.limits.table_entries = 1 << 20;
+  runner_init(r, &opt, null);
+  r->err = null;
 }
 
 #endif

@@ -23,16 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   Error err = {0};
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (s) {
-    RunOptions opt = {.limits = store_default_limits};
-    opt.no_files = true;   /* a fuzzed (output "…") must not write files */
-    opt.limits.fuel = 100000;
-    opt.limits.call_depth = 1000;
-    opt.limits.heap_bytes = 16 << 20;
-    opt.limits.memory_bytes = 64 << 20;
-    opt.limits.table_entries = 1 << 20;
     Runner r;
-    runner_init(&r, &opt, null);
-    r.err = null;
+    fuzz_runner(&r, false, null);
     RunStats stats = {0};
     run_script(&r, s, &stats);
     runner_free(&r);

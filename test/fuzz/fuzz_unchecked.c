@@ -28,20 +28,6 @@ static void convert(const Module *m)
   buf_free(&out);
 }
 
-/* A runner of -u under small limits, quiet. */
-static void runner_quiet(Runner *r, FILE *null)
-{
-  RunOptions opt = {.unchecked = true, .limits = store_default_limits};
-  opt.no_files = true;   /* a fuzzed (input "…") or (output "…") must not touch files */
-  opt.limits.fuel = 100000;
-  opt.limits.call_depth = 1000;
-  opt.limits.heap_bytes = 16 << 20;
-  opt.limits.memory_bytes = 64 << 20;
-  opt.limits.table_entries = 1 << 20;
-  runner_init(r, &opt, null);
-  r->err = null;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   static FILE *null;
@@ -51,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (!src)
     return 0;
   Runner r;
-  runner_quiet(&r, null);
+  fuzz_runner(&r, true, null);
   Error err = {0};
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (s) {
