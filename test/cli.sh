@@ -9,17 +9,8 @@ top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 check_stream() {
   stream=$1 name=$2 want=$3 pattern=$4
   shift 4
-  n=$((n + 1))
   if [ "$stream" = out ]; then out=$("$@" 2>/dev/null); else out=$("$@" 2>&1 >/dev/null); fi
-  got=$?
-  if [ "$got" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    echo "# exit status $got (expected $want); std$stream:"
-    printf '%s\n' "$out" | head -n 5 | sed 's/^/#   /'
-    failed=1
-  fi
+  verdict "$name" "$want" $? "$pattern" "std$stream" "$out"
 }
 check_out() { check_stream out "$@"; }
 check_err() { check_stream err "$@"; }

@@ -5,32 +5,20 @@
 # backtrace stays short however deep the recursion.  Nothing here depends on
 # timing but the one --timeout check.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
-bin=./wasmfx-ref
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
+. "$top_srcdir/test/lib.sh"
 # Exit statuses, from the table in --help: 10 (limit), 11 (timeout), 6 (trap).
 limit=10 timeout=11 trap=6
 
-# check NAME EXPECTED-STATUS STREAM PATTERN COMMAND...: runs the command and
-# checks its exit status and that STREAM (out, err, or all: both) matches
-# PATTERN.
+# check NAME EXPECTED-STATUS STREAM PATTERN COMMAND...: lib.sh's check on
+# STREAM alone (out, err, or all: both), which stays in $tmp/STREAM for the
+# tests after it.
 check() {
   name=$1 want=$2 stream=$3 pattern=$4
   shift 4
-  n=$((n + 1))
   "$@" >"$tmp/out" 2>"$tmp/err"
   got=$?
   cat "$tmp/out" "$tmp/err" >"$tmp/all"
-  if [ "$got" -eq "$want" ] && grep -q -- "$pattern" "$tmp/$stream"; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    echo "# exit status $got (expected $want); $stream:"
-    head -n 5 "$tmp/$stream" | sed 's/^/#   /'
-    failed=1
-  fi
+  verdict "$name" "$want" "$got" "$pattern" "$stream" "$(cat "$tmp/$stream")"
 }
 
 # ---- Fuel: each bulk instruction pays for its elements (or 64 bytes), so

@@ -10,18 +10,9 @@ top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 status() {
   name=$1 want=$2 pattern=$3 text=$4
   shift 4
-  n=$((n + 1))
   printf '%s\n' "$text" > "$tmp/s.wast"
   err=$($bin "$@" "$tmp/s.wast" 2>&1 >/dev/null)
-  got=$?
-  if [ "$got" -eq "$want" ] && printf '%s\n' "$err" | grep -q -- "$pattern"; then
-    echo "ok $n - $want: $name"
-  else
-    echo "not ok $n - $want: $name"
-    echo "# exit status $got (expected $want); stderr:"
-    printf '%s\n' "$err" | head -n 5 | sed 's/^/#   /'
-    failed=1
-  fi
+  verdict "$want: $name" "$want" $? "$pattern" stderr "$err"
 }
 
 m='(module
