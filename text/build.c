@@ -19,30 +19,6 @@ void *build_alloc(TextParser *p, size_t size)
   return q;
 }
 
-Indices build_indices_push(TextParser *p, Indices list, uint32_t x)
-{
-  PUSH(p, list, x);
-  return list;
-}
-
-ValTypes build_valtypes_push(TextParser *p, ValTypes list, ValType t)
-{
-  PUSH(p, list, t);
-  return list;
-}
-
-ValTypes build_valtypes_concat(TextParser *p, ValTypes a, ValTypes b)
-{
-  APPEND(p, a, b);
-  return a;
-}
-
-Exprs build_exprs_push(TextParser *p, Exprs list, Expr e)
-{
-  PUSH(p, list, e);
-  return list;
-}
-
 /* The index space of an external kind. */
 static Space extern_space(ExternKind k)
 {
@@ -182,19 +158,6 @@ FieldTypes build_field(TextParser *p, FieldTypes list, Token id, FieldType f)
   return list;
 }
 
-/* field ::= (field fieldtype*) == (field fieldtype)* */
-FieldTypes build_fields_append(TextParser *p, FieldTypes list, FieldTypes more)
-{
-  APPEND(p, list, more);
-  return list;
-}
-
-FieldTypes build_fieldtypes_push(TextParser *p, FieldTypes list, FieldType f)
-{
-  PUSH(p, list, f);
-  return list;
-}
-
 TypeUse *build_typeuse_begin(TextParser *p)
 {
   return build_alloc(p, sizeof(TypeUse));
@@ -216,7 +179,7 @@ TypeUse *build_param(TextParser *p, TypeUse *use, const Token *id, ValType t)
 TypeUse *build_params(TextParser *p, TypeUse *use, ValTypes ts)
 {
   if (use)
-    use->params = build_valtypes_concat(p, use->params, ts);
+    APPEND(p, use->params, ts);
   return use;
 }
 
@@ -733,7 +696,7 @@ void build_local(TextParser *p, const Token *id, ValType t)
 /* local ::= (local valtype*) == (local valtype)* */
 void build_locals(TextParser *p, ValTypes ts)
 {
-  p->func_locals = build_valtypes_concat(p, p->func_locals, ts);
+  APPEND(p, p->func_locals, ts);
 }
 
 /* Parameters and locals share one namespace (spec: Idctxt_ok). */

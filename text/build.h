@@ -24,6 +24,9 @@ void text_syntax_error(TextParser *p, Token t);
 /* Allocation in the current arena; failure is recorded in p. */
 void *build_alloc(TextParser *p, size_t size);
 
+/* Pushes x on vector v; the grammar's list rules use it directly, as
+ * `{ L = L1; PUSH(p, L, x); }`, since a typed wrapper per list would be the
+ * same two lines each time. */
 #define PUSH(p, v, x)                         \
   do {                                        \
     if (!vec_push((p)->arena, &(v), (x)))     \
@@ -68,12 +71,8 @@ Result *build_result_keyword(TextParser *p, Token instr);
 Result *build_result_ref(TextParser *p, Token refpat, const Token *num);
 Result *build_result_any_ref(TextParser *p, Token l);
 Result *build_result_either(TextParser *p, Token l, Results alts);
-Tokens build_tokens_push(TextParser *p, Tokens list, Token t);
 
 /* ---- Types ---- */
-Indices build_indices_push(TextParser *p, Indices list, uint32_t x);
-ValTypes build_valtypes_push(TextParser *p, ValTypes list, ValType t);
-ValTypes build_valtypes_concat(TextParser *p, ValTypes a, ValTypes b);
 void build_rec_open(TextParser *p);
 void build_rec_close(TextParser *p);
 void build_typedef(TextParser *p, Token l, Token id, SubType *st);
@@ -84,8 +83,6 @@ CompType *build_func(TextParser *p, TypeUse *params, ValTypes results);
 CompType *build_cont(TextParser *p, Token var);
 FieldTypes build_fields_begin(TextParser *p);
 FieldTypes build_field(TextParser *p, FieldTypes list, Token id, FieldType f);
-FieldTypes build_fields_append(TextParser *p, FieldTypes list, FieldTypes more);
-FieldTypes build_fieldtypes_push(TextParser *p, FieldTypes list, FieldType f);
 TypeUse *build_typeuse_begin(TextParser *p);
 TypeUse *build_param(TextParser *p, TypeUse *use, const Token *id, ValType t);
 TypeUse *build_params(TextParser *p, TypeUse *use, ValTypes ts);
@@ -155,7 +152,6 @@ void build_start(TextParser *p, Token l, Token var);
 void build_segment_head(TextParser *p, Space space, Token l, Token id);
 void build_elem(TextParser *p, SegMode mode, uint32_t table, const Expr *offset, ElemList list);
 ElemList build_elemlist_funcs(TextParser *p, Indices funcs);
-Exprs build_exprs_push(TextParser *p, Exprs list, Expr e);
 void build_data(TextParser *p, SegMode mode, uint32_t mem, const Expr *offset, Bytes bytes);
 
 #endif

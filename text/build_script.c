@@ -8,12 +8,6 @@
 #include "text/lexer.h"
 #include "text/messages.h"
 
-Tokens build_tokens_push(TextParser *p, Tokens list, Token t)
-{
-  PUSH(p, list, t);
-  return list;
-}
-
 /* string* as one byte string; a NUL follows the bytes, so that the text of
  * a quoted module can be handed to the lexer as it is. */
 Bytes build_strings(TextParser *p, Tokens strings)

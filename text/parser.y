@@ -103,7 +103,7 @@ strings(S) ::= string_list(L). { S = build_strings(p, L); }
 
 %type string_list {Tokens}
 string_list(L) ::= . { L = (Tokens){0}; }
-string_list(L) ::= string_list(L1) STRING(T). { L = build_tokens_push(p, L1, T); }
+string_list(L) ::= string_list(L1) STRING(T). { L = L1; PUSH(p, L, T); }
 
 command ::= script_module(M). { build_command_module(p, CMD_MODULE, M, (Bytes){0}); }
 /* instance ::= (module instance $i? $m?) */
@@ -180,8 +180,8 @@ num(N) ::= FLOAT(T). { N = T; }
 /* Number and NaN-pattern tokens of v128.const, checked by the action. */
 %type tokens {Tokens}
 tokens(L) ::= . { L = (Tokens){0}; }
-tokens(L) ::= tokens(L1) num(T). { L = build_tokens_push(p, L1, T); }
-tokens(L) ::= tokens(L1) NANPAT(T). { L = build_tokens_push(p, L1, T); }
+tokens(L) ::= tokens(L1) num(T). { L = L1; PUSH(p, L, T); }
+tokens(L) ::= tokens(L1) NANPAT(T). { L = L1; PUSH(p, L, T); }
 
 /////////////////////////////////////////////////////////////// Modules ////
 
@@ -221,7 +221,7 @@ var(V) ::= ID(T). { V = T; }
 
 %type vars {Indices}
 vars(L) ::= . { L = (Indices){0}; }
-vars(L) ::= vars(L1) var(V). { L = build_indices_push(p, L1, text_var(p, V)); }
+vars(L) ::= vars(L1) var(V). { L = L1; PUSH(p, L, text_var(p, V)); }
 
 ///////////////////////////////////////////////////////////////// Types ////
 
@@ -252,7 +252,7 @@ heaptype(H) ::= var(V). { H = valtype_ref(false, HEAP_IDX, text_var(p, V)); }
 
 %type valtypes {ValTypes}
 valtypes(L) ::= . { L = (ValTypes){0}; }
-valtypes(L) ::= valtypes(L1) valtype(T). { L = build_valtypes_push(p, L1, T); }
+valtypes(L) ::= valtypes(L1) valtype(T). { L = L1; PUSH(p, L, T); }
 
 /* rectype ::= (rec typedef*) | typedef */
 rectype ::= rec_open typedefs RPAR. { build_rec_close(p); }
@@ -287,11 +287,11 @@ comptype(C) ::= LPAR_CONT var(V) RPAR. { C = build_cont(p, V); }
 %type fields {FieldTypes}
 fields(L) ::= . { L = build_fields_begin(p); }
 fields(L) ::= fields(L1) LPAR_FIELD ID(I) fieldtype(F) RPAR. { L = build_field(p, L1, I, F); }
-fields(L) ::= fields(L1) LPAR_FIELD fieldtypes(FS) RPAR. { L = build_fields_append(p, L1, FS); }
+fields(L) ::= fields(L1) LPAR_FIELD fieldtypes(FS) RPAR. { L = L1; APPEND(p, L, FS); }
 
 %type fieldtypes {FieldTypes}
 fieldtypes(L) ::= . { L = (FieldTypes){0}; }
-fieldtypes(L) ::= fieldtypes(L1) fieldtype(F). { L = build_fieldtypes_push(p, L1, F); }
+fieldtypes(L) ::= fieldtypes(L1) fieldtype(F). { L = L1; PUSH(p, L, F); }
 
 /* fieldtype ::= storagetype | (mut storagetype) */
 %type fieldtype {FieldType}
@@ -311,7 +311,7 @@ params(U) ::= params(U1) LPAR_PARAM valtypes(L) RPAR. { U = build_params(p, U1, 
 /* result ::= (result valtype*) */
 %type results_clauses {ValTypes}
 results_clauses(L) ::= . { L = (ValTypes){0}; }
-results_clauses(L) ::= results_clauses(L1) LPAR_RESULT valtypes(L2) RPAR. { L = build_valtypes_concat(p, L1, L2); }
+results_clauses(L) ::= results_clauses(L1) LPAR_RESULT valtypes(L2) RPAR. { L = L1; APPEND(p, L, L2); }
 
 /* typeuse ::= (type typeidx) param* result* | param* result* */
 %type typeuse {TypeUse *}
@@ -437,11 +437,11 @@ memarg1(A) ::= OFFSET_EQ(O) ALIGN_EQ(N). { A = build_memarg_text(p, &O, &N); }
 
 %type select_results {ValTypes}
 select_results(L) ::= LPAR_RESULT valtypes(L1) RPAR. { L = L1; }
-select_results(L) ::= select_results(L1) LPAR_RESULT valtypes(L2) RPAR. { L = build_valtypes_concat(p, L1, L2); }
+select_results(L) ::= select_results(L1) LPAR_RESULT valtypes(L2) RPAR. { L = L1; APPEND(p, L, L2); }
 
 %type labels {Indices}
-labels(L) ::= var(V). { L = build_indices_push(p, (Indices){0}, text_label(p, V)); }
-labels(L) ::= labels(L1) var(V). { L = build_indices_push(p, L1, text_label(p, V)); }
+labels(L) ::= var(V). { L = (Indices){0}; PUSH(p, L, text_label(p, V)); }
+labels(L) ::= labels(L1) var(V). { L = L1; PUSH(p, L, text_label(p, V)); }
 
 /* hdl ::= (on tagidx labelidx) | (on tagidx switch) */
 %type handlers {HandlerList}
@@ -539,11 +539,11 @@ elemlist(E) ::= FUNC vars(X). { E = build_elemlist_funcs(p, X); }
 
 %type elemexprs {Exprs}
 elemexprs(L) ::= . { L = (Exprs){0}; }
-elemexprs(L) ::= elemexprs(L1) elemexpr(E). { L = build_exprs_push(p, L1, E); }
+elemexprs(L) ::= elemexprs(L1) elemexpr(E). { L = L1; PUSH(p, L, E); }
 
 %type elemexprs1 {Exprs}
-elemexprs1(L) ::= elemexpr(E). { L = build_exprs_push(p, (Exprs){0}, E); }
-elemexprs1(L) ::= elemexprs1(L1) elemexpr(E). { L = build_exprs_push(p, L1, E); }
+elemexprs1(L) ::= elemexpr(E). { L = (Exprs){0}; PUSH(p, L, E); }
+elemexprs1(L) ::= elemexprs1(L1) elemexpr(E). { L = L1; PUSH(p, L, E); }
 
 /* elemexpr ::= (item expr) | foldedinstr */
 %type elemexpr {Expr}
