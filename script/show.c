@@ -137,17 +137,86 @@ void show_value(Buf *b, Value v)
   }
 }
 
-static void show_deftype(Buf *b, const TypeStore *ts, const DefType *dt);
+void notation_valtype(Buf *b, const TypeNotation *n, ValType t)
+{
+  if (t.kind != VAL_REF) {
+    buf_puts(b, valkind_name((ValKind)t.kind));
+    return;
+  }
+  buf_puts(b, t.null ? "(ref null " : "(ref ");
+  n->heaptype(b, n, t);
+  buf_putc(b, ')');
+}
+
+/* [t*], a result type */
+static void notation_resulttype(Buf *b, const TypeNotation *n, const ValTypes *l)
+{
+  buf_putc(b, '[');
+  for (uint32_t i = 0; i < l->len; i++) {
+    if (i)
+      buf_putc(b, ' ');
+    notation_valtype(b, n, l->data[i]);
+  }
+  buf_putc(b, ']');
+}
+
+void notation_mut(Buf *b, const TypeNotation *n, ValType t, bool mut)
+{
+  if (mut)
+    buf_puts(b, "(mut ");
+  notation_valtype(b, n, t);
+  if (mut)
+    buf_putc(b, ')');
+}
+
+/* comptype: struct (field …)*, array ft, func [t*] -> [t*], cont ht */
+void notation_comptype(Buf *b, const TypeNotation *n, const CompType *c)
+{
+  switch (c->kind) {
+  case COMP_STRUCT:
+    buf_puts(b, "struct ");   /* the space even with no field, as the official */
+    for (uint32_t i = 0; i < c->fields.len; i++) {
+      buf_puts(b, i ? " (field " : "(field ");
+      notation_mut(b, n, c->fields.data[i].type, c->fields.data[i].mut);
+      buf_putc(b, ')');
+    }
+    break;
+  case COMP_ARRAY:
+    buf_puts(b, "array ");
+    notation_mut(b, n, c->array.type, c->array.mut);
+    break;
+  case COMP_FUNC:
+    buf_puts(b, "func ");
+    notation_resulttype(b, n, &c->func.params);
+    buf_puts(b, " -> ");
+    notation_resulttype(b, n, &c->func.results);
+    break;
+  case COMP_CONT:
+    buf_puts(b, "cont ");
+    n->heaptype(b, n, valtype_ref(false, n->index_heap, c->cont));
+    break;
+  }
+}
+
+/* The notation of a store's closed types, which names them by their
+ * index in the TypeStore. */
+typedef struct StoreNotation {
+  TypeNotation n;
+  const TypeStore *ts;
+} StoreNotation;
+
+static void show_deftype(Buf *b, const StoreNotation *x, const DefType *dt);
 
 /* heaptype: an abstract one by name, a defined one in full, a type of the
  * same rec group as rec.N */
-static void show_heaptype(Buf *b, const TypeStore *ts, ValType t)
+static void show_heaptype(Buf *b, const TypeNotation *n, ValType t)
 {
+  const StoreNotation *x = (const StoreNotation *)n;
   switch ((HeapKind)t.heap) {
   case HEAP_DEF:
     buf_putc(b, '(');
-    if (t.idx < ts->count)
-      show_deftype(b, ts, typestore_get(ts, t.idx));
+    if (t.idx < x->ts->count)
+      show_deftype(b, x, typestore_get(x->ts, t.idx));
     buf_putc(b, ')');
     break;
   case HEAP_REC: buf_printf(b, "rec.%" PRIu32, t.idx); break;
@@ -159,95 +228,39 @@ static void show_heaptype(Buf *b, const TypeStore *ts, ValType t)
 
 void show_valtype(Buf *b, const TypeStore *ts, ValType t)
 {
-  if (t.kind != VAL_REF) {
-    buf_puts(b, valkind_name((ValKind)t.kind));
-    return;
-  }
-  buf_puts(b, t.null ? "(ref null " : "(ref ");
-  show_heaptype(b, ts, t);
-  buf_putc(b, ')');
-}
-
-/* [t*], a result type */
-static void show_valtypes(Buf *b, const TypeStore *ts, const ValTypes *l)
-{
-  buf_putc(b, '[');
-  for (uint32_t i = 0; i < l->len; i++) {
-    if (i)
-      buf_putc(b, ' ');
-    show_valtype(b, ts, l->data[i]);
-  }
-  buf_putc(b, ']');
-}
-
-/* fieldtype ::= mut? storagetype */
-static void show_fieldtype(Buf *b, const TypeStore *ts, FieldType f)
-{
-  if (f.mut)
-    buf_puts(b, "(mut ");
-  show_valtype(b, ts, f.type);
-  if (f.mut)
-    buf_putc(b, ')');
-}
-
-/* comptype: struct (field …)*, array ft, func [t*] -> [t*], cont ht */
-static void show_comptype(Buf *b, const TypeStore *ts, const CompType *c)
-{
-  switch (c->kind) {
-  case COMP_STRUCT:
-    buf_puts(b, "struct ");
-    for (uint32_t i = 0; i < c->fields.len; i++) {
-      buf_puts(b, i ? " (field " : "(field ");
-      show_fieldtype(b, ts, c->fields.data[i]);
-      buf_putc(b, ')');
-    }
-    break;
-  case COMP_ARRAY:
-    buf_puts(b, "array ");
-    show_fieldtype(b, ts, c->array);
-    break;
-  case COMP_FUNC:
-    buf_puts(b, "func ");
-    show_valtypes(b, ts, &c->func.params);
-    buf_puts(b, " -> ");
-    show_valtypes(b, ts, &c->func.results);
-    break;
-  case COMP_CONT:
-    buf_puts(b, "cont ");
-    show_heaptype(b, ts, valtype_ref(false, HEAP_DEF, c->cont));
-    break;
-  }
+  StoreNotation x = {{show_heaptype, HEAP_DEF}, ts};
+  notation_valtype(b, &x.n, t);
 }
 
 /* subtype: the comptype alone when final without supertypes */
-static void show_subtype(Buf *b, const TypeStore *ts, const DefType *dt)
+static void show_subtype(Buf *b, const StoreNotation *x, const DefType *dt)
 {
   if (dt->final && dt->supers.len == 0) {
-    show_comptype(b, ts, &dt->comp);
+    notation_comptype(b, &x->n, &dt->comp);
     return;
   }
   buf_puts(b, dt->final ? "sub final" : "sub");
   for (uint32_t i = 0; i < dt->supers.len; i++) {
     buf_putc(b, ' ');
-    show_heaptype(b, ts, dt->supers.data[i]);
+    show_heaptype(b, &x->n, dt->supers.data[i]);
   }
   buf_puts(b, " (");
-  show_comptype(b, ts, &dt->comp);
+  notation_comptype(b, &x->n, &dt->comp);
   buf_putc(b, ')');
 }
 
 /* deftype: its subtype when alone in its rec group, else (rec …).N */
-static void show_deftype(Buf *b, const TypeStore *ts, const DefType *dt)
+static void show_deftype(Buf *b, const StoreNotation *x, const DefType *dt)
 {
   const RecGroup *g = dt->group;
   if (g->size == 1) {
-    show_subtype(b, ts, dt);
+    show_subtype(b, x, dt);
     return;
   }
   buf_puts(b, "(rec");
   for (uint32_t i = 0; i < g->size; i++) {
     buf_puts(b, " (");
-    show_subtype(b, ts, &g->types[i]);
+    show_subtype(b, x, &g->types[i]);
     buf_putc(b, ')');
   }
   buf_printf(b, ").%" PRIu32, dt->index);

@@ -6,6 +6,7 @@
 
 #include "script/sig.h"
 
+#include "script/show.h"
 #include "util/buf.h"
 
 static void print_deftype(Buf *b, const Module *m, uint32_t idx, unsigned depth);
@@ -13,10 +14,20 @@ static void print_deftype(Buf *b, const Module *m, uint32_t idx, unsigned depth)
 /* The types a reference may name: indices of the module; inside the rec
  * group being printed ([group, group + size)), `rec.i`. */
 typedef struct Ctx {
+  TypeNotation n;
   const Module *m;
   uint32_t group, size;
   unsigned depth;   /* of defined types inside defined types */
 } Ctx;
+
+static void print_heaptype(Buf *b, const TypeNotation *n, ValType t);
+
+/* The notation of m's types, writing a reference to one of [group, group
+ * + size) as rec.i. */
+static Ctx ctx(const Module *m, uint32_t group, uint32_t size, unsigned depth)
+{
+  return (Ctx){{print_heaptype, HEAP_IDX}, m, group, size, depth};
+}
 
 static void print_typeidx(Buf *b, const Ctx *x, uint32_t idx)
 {
@@ -31,73 +42,12 @@ static void print_typeidx(Buf *b, const Ctx *x, uint32_t idx)
   }
 }
 
-static void print_heaptype(Buf *b, const Ctx *x, ValType t)
+static void print_heaptype(Buf *b, const TypeNotation *n, ValType t)
 {
   if (t.heap == HEAP_IDX)
-    print_typeidx(b, x, t.idx);
+    print_typeidx(b, (const Ctx *)n, t.idx);
   else
     buf_puts(b, heapkind_name((HeapKind)t.heap));
-}
-
-static void print_valtype(Buf *b, const Ctx *x, ValType t)
-{
-  if (t.kind != VAL_REF) {
-    buf_puts(b, valkind_name((ValKind)t.kind));
-    return;
-  }
-  buf_puts(b, t.null ? "(ref null " : "(ref ");
-  print_heaptype(b, x, t);
-  buf_putc(b, ')');
-}
-
-/* [t*] */
-static void print_resulttype(Buf *b, const Ctx *x, const ValTypes *ts)
-{
-  buf_putc(b, '[');
-  for (uint32_t i = 0; i < ts->len; i++) {
-    if (i)
-      buf_putc(b, ' ');
-    print_valtype(b, x, ts->data[i]);
-  }
-  buf_putc(b, ']');
-}
-
-/* t or (mut t) */
-static void print_mut(Buf *b, const Ctx *x, ValType t, bool mut)
-{
-  if (mut)
-    buf_puts(b, "(mut ");
-  print_valtype(b, x, t);
-  if (mut)
-    buf_putc(b, ')');
-}
-
-static void print_comptype(Buf *b, const Ctx *x, const CompType *ct)
-{
-  switch (ct->kind) {
-  case COMP_FUNC:
-    buf_puts(b, "func ");
-    print_resulttype(b, x, &ct->func.params);
-    buf_puts(b, " -> ");
-    print_resulttype(b, x, &ct->func.results);
-    return;
-  case COMP_STRUCT:
-    buf_puts(b, "struct ");   /* the space even with no field, as the official */
-    for (uint32_t i = 0; i < ct->fields.len; i++) {
-      buf_puts(b, i ? " (field " : "(field ");
-      print_mut(b, x, ct->fields.data[i].type, ct->fields.data[i].mut);
-      buf_putc(b, ')');
-    }
-    return;
-  case COMP_ARRAY:
-    buf_puts(b, "array ");
-    print_mut(b, x, ct->array.type, ct->array.mut);
-    return;
-  case COMP_CONT:
-    buf_puts(b, "cont ");
-    print_typeidx(b, x, ct->cont);
-    return;
-  }
 }
 
 /* A final type without supertypes is its composite type; else
@@ -105,7 +55,7 @@ static void print_comptype(Buf *b, const Ctx *x, const CompType *ct)
 static void print_subtype(Buf *b, const Ctx *x, const SubType *st)
 {
   if (st->final && st->supers.len == 0) {
-    print_comptype(b, x, &st->comp);
+    notation_comptype(b, &x->n, &st->comp);
     return;
   }
   buf_puts(b, st->final ? "sub final" : "sub");
@@ -114,7 +64,7 @@ static void print_subtype(Buf *b, const Ctx *x, const SubType *st)
     print_typeidx(b, x, st->supers.data[i]);
   }
   buf_puts(b, " (");
-  print_comptype(b, x, &st->comp);
+  notation_comptype(b, &x->n, &st->comp);
   buf_putc(b, ')');
 }
 
@@ -129,7 +79,7 @@ static void print_deftype(Buf *b, const Module *m, uint32_t idx, unsigned depth)
     buf_printf(b, "%u", idx);
     return;
   }
-  Ctx x = {m, st->rec, st->rec_size, depth};
+  Ctx x = ctx(m, st->rec, st->rec_size, depth);
   if (st->rec_size == 1) {
     print_subtype(b, &x, st);
   } else {
@@ -152,7 +102,7 @@ static void print_limits(Buf *b, AddrType at, Limits l)
 
 static void print_externtype(Buf *b, const Module *m, const ExternType *xt)
 {
-  Ctx x = {m, UINT32_MAX, 0, 0};
+  Ctx x = ctx(m, UINT32_MAX, 0, 0);
   buf_printf(b, "%s ", externkind_name(xt->kind));
   switch (xt->kind) {
   case EXTERN_FUNC:
@@ -165,13 +115,13 @@ static void print_externtype(Buf *b, const Module *m, const ExternType *xt)
   case EXTERN_TABLE:
     print_limits(b, xt->table.addr, xt->table.limits);
     buf_putc(b, ' ');
-    print_valtype(b, &x, xt->table.elem);
+    notation_valtype(b, &x.n, xt->table.elem);
     return;
   case EXTERN_MEM:
     print_limits(b, xt->mem.addr, xt->mem.limits);
     return;
   case EXTERN_GLOBAL:
-    print_mut(b, &x, xt->global.type, xt->global.mut);
+    notation_mut(b, &x.n, xt->global.type, xt->global.mut);
     return;
   }
 }
