@@ -6,6 +6,7 @@
 
 #include "text/build.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "text/messages.h"
@@ -209,6 +210,23 @@ AddrType build_addrtype(TextParser *p, Token t)
 
 /* ========================================================= Instructions */
 
+/* The immediates that hold a list (Catches, Handlers, Labels, SelectTypes)
+ * keep it inline after its length, with no capacity: a block of `size`
+ * bytes and n items of item_size, the items copied in at offset `at`; the
+ * caller sets the length.  NULL when out of memory. */
+static void *inline_list(TextParser *p, size_t size, size_t at, const void *items, uint32_t n,
+                         size_t item_size)
+{
+  uint8_t *q = build_alloc(p, size + (size_t)n * item_size);
+  if (q && n)
+    memcpy(q + at, items, (size_t)n * item_size);
+  return q;
+}
+
+/* A copy of vector v as a T whose flexible array member is m. */
+#define INLINE_LIST(p, T, m, v) \
+  ((T *)inline_list((p), sizeof(T), offsetof(T, m), (v).data, (v).len, sizeof *(v).data))
+
 static Instr instr(Token op)
 {
   return (Instr){.op = (uint16_t)op.value, .at = op.at};
@@ -246,12 +264,10 @@ void build_block(TextParser *p, Token op, Token label, BlockType bt, const Catch
   Instr in = instr(op);
   in.imm.block.type = bt;
   if (catches) {
-    Catches *c = build_alloc(p, sizeof *c + (size_t)catches->len * sizeof(Catch));
+    Catches *c = INLINE_LIST(p, Catches, catch_, *catches);
     if (!c)
       return;
     c->len = catches->len;
-    if (catches->len)
-      memcpy(c->catch_, catches->data, (size_t)catches->len * sizeof(Catch));
     in.imm.block.catches = c;
   }
   text_block_label(p, text_id(p, label));
@@ -418,12 +434,10 @@ Instr build_memarg(TextParser *p, Token op, uint32_t mem, MemArgText a, const To
 Instr build_select(TextParser *p, Token op, ValTypes types)
 {
   Instr in = instr(op);
-  SelectTypes *s = build_alloc(p, sizeof *s + (size_t)types.len * sizeof(ValType));
+  SelectTypes *s = INLINE_LIST(p, SelectTypes, type, types);
   if (!s)
     return in;
   s->len = types.len;
-  if (types.len)
-    memcpy(s->type, types.data, (size_t)types.len * sizeof(ValType));
   in.imm.select = s;
   return in;
 }
@@ -432,11 +446,10 @@ Instr build_select(TextParser *p, Token op, ValTypes types)
 Instr build_br_table(TextParser *p, Token op, Indices labels)
 {
   Instr in = instr(op);
-  Labels *l = build_alloc(p, sizeof *l + (size_t)labels.len * sizeof(uint32_t));
+  Labels *l = INLINE_LIST(p, Labels, label, labels);
   if (!l)
     return in;
   l->len = labels.len;
-  memcpy(l->label, labels.data, (size_t)labels.len * sizeof(uint32_t));
   in.imm.br_table = l;
   return in;
 }
@@ -476,12 +489,10 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
   Instr in = instr(op);
   in.imm.resume.type = text_var(p, type);
   in.imm.resume.tag = tag ? text_var(p, *tag) : 0;
-  Handlers *h = build_alloc(p, sizeof *h + (size_t)handlers.len * sizeof(Handler));
+  Handlers *h = INLINE_LIST(p, Handlers, handler, handlers);
   if (!h)
     return in;
   h->len = handlers.len;
-  if (handlers.len)
-    memcpy(h->handler, handlers.data, (size_t)handlers.len * sizeof(Handler));
   in.imm.resume.handlers = h;
   return in;
 }
