@@ -30,14 +30,12 @@ static void convert(const Module *m)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  static FILE *null;
-  if (!null && !(null = fopen("/dev/null", "w")))
-    return 0;
   char *src = fuzz_text(data, size);
-  if (!src)
-    return 0;
   Runner r;
-  fuzz_runner(&r, true, null);
+  if (!src || !fuzz_runner(&r, true)) {
+    mem_free(src);
+    return 0;
+  }
   Error err = {0};
   Script *s = text_parse_script("fuzz", src, size, &err);
   if (s) {
