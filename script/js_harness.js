@@ -128,16 +128,23 @@ function what(e) {
   return outcome(e) + ': ' + (e && e.message !== undefined ? e.message : String(e));
 }
 
-function load(loc, id, src) {
+// Instantiates the module that module_of() gives with its imports, as the
+// current instance and instance id; a failure of either fails the command,
+// reported as `kind`.  What a module and a (module instance …) share.
+function instantiate_as(loc, id, kind, module_of) {
   let inst;
   try {
-    const mod = compile(src);
+    const mod = module_of();
     inst = new WebAssembly.Instance(mod, imports_of(mod));
   } catch (e) {
-    return fail(loc, 'module: ' + what(e));
+    return fail(loc, kind + ': ' + what(e));
   }
   current = inst;
   if (id !== null) instances.set(id, inst);
+}
+
+function load(loc, id, src) {
+  return instantiate_as(loc, id, 'module', () => compile(src));
 }
 
 function define(loc, id, src) {
@@ -155,15 +162,7 @@ function definition_of(id) {
 }
 
 function instantiate(loc, id, def) {
-  let inst;
-  try {
-    const mod = definition_of(def);
-    inst = new WebAssembly.Instance(mod, imports_of(mod));
-  } catch (e) {
-    return fail(loc, 'module instance: ' + what(e));
-  }
-  current = inst;
-  if (id !== null) instances.set(id, inst);
+  return instantiate_as(loc, id, 'module instance', () => definition_of(def));
 }
 
 function instance_of(id) {
