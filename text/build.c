@@ -212,16 +212,23 @@ AddrType build_addrtype(TextParser *p, Token t)
 
 /* The immediates that hold a list (Catches, Handlers, Labels, SelectTypes)
  * keep it inline after its length, with no capacity: a block of `size`
- * bytes and n items of item_size, the items copied in at offset `at`; the
- * caller sets the length.  NULL when out of memory. */
+ * bytes and n items of item_size, the length n and the items copied in at
+ * offset `at`.  NULL when out of memory. */
 static void *inline_list(TextParser *p, size_t size, size_t at, const void *items, uint32_t n,
                          size_t item_size)
 {
   uint8_t *q = build_alloc(p, size + (size_t)n * item_size);
-  if (q && n)
+  if (!q)
+    return NULL;
+  memcpy(q, &n, sizeof n);
+  if (n)
     memcpy(q + at, items, (size_t)n * item_size);
   return q;
 }
+
+_Static_assert(offsetof(Catches, len) == 0 && offsetof(Handlers, len) == 0
+                   && offsetof(Labels, len) == 0 && offsetof(SelectTypes, len) == 0,
+               "inline_list writes the length first");
 
 /* A copy of vector v as a T whose flexible array member is m. */
 #define INLINE_LIST(p, T, m, v) \
@@ -264,11 +271,9 @@ void build_block(TextParser *p, Token op, Token label, BlockType bt, const Catch
   Instr in = instr(op);
   in.imm.block.type = bt;
   if (catches) {
-    Catches *c = INLINE_LIST(p, Catches, catch_, *catches);
-    if (!c)
+    in.imm.block.catches = INLINE_LIST(p, Catches, catch_, *catches);
+    if (!in.imm.block.catches)
       return;
-    c->len = catches->len;
-    in.imm.block.catches = c;
   }
   text_block_label(p, text_id(p, label));
   text_emit(p, in);
@@ -434,11 +439,7 @@ Instr build_memarg(TextParser *p, Token op, uint32_t mem, MemArgText a, const To
 Instr build_select(TextParser *p, Token op, ValTypes types)
 {
   Instr in = instr(op);
-  SelectTypes *s = INLINE_LIST(p, SelectTypes, type, types);
-  if (!s)
-    return in;
-  s->len = types.len;
-  in.imm.select = s;
+  in.imm.select = INLINE_LIST(p, SelectTypes, type, types);
   return in;
 }
 
@@ -446,11 +447,7 @@ Instr build_select(TextParser *p, Token op, ValTypes types)
 Instr build_br_table(TextParser *p, Token op, Indices labels)
 {
   Instr in = instr(op);
-  Labels *l = INLINE_LIST(p, Labels, label, labels);
-  if (!l)
-    return in;
-  l->len = labels.len;
-  in.imm.br_table = l;
+  in.imm.br_table = INLINE_LIST(p, Labels, label, labels);
   return in;
 }
 
@@ -489,11 +486,7 @@ Instr build_resume(TextParser *p, Token op, Token type, const Token *tag, Handle
   Instr in = instr(op);
   in.imm.resume.type = text_var(p, type);
   in.imm.resume.tag = tag ? text_var(p, *tag) : 0;
-  Handlers *h = INLINE_LIST(p, Handlers, handler, handlers);
-  if (!h)
-    return in;
-  h->len = handlers.len;
-  in.imm.resume.handlers = h;
+  in.imm.resume.handlers = INLINE_LIST(p, Handlers, handler, handlers);
   return in;
 }
 
