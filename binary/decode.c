@@ -535,10 +535,9 @@ static bool catches(Decoder *d, Catches **out)
   uint32_t n;
   if (!count(d, &n))
     return false;
-  Catches *c = arena_alloc(&d->m->arena, sizeof *c + (size_t)n * sizeof(Catch));
+  Catches *c = IMM_LIST_NEW(&d->m->arena, Catches, catch_, NULL, n);
   if (!c)
     return out_of_memory(d);
-  c->len = n;
   *out = c;
   for (uint32_t i = 0; i < n; i++) {
     Catch *k = &c->catch_[i];
@@ -564,10 +563,9 @@ static bool handlers(Decoder *d, Handlers **out)
   uint32_t n;
   if (!count(d, &n))
     return false;
-  Handlers *h = arena_alloc(&d->m->arena, sizeof *h + (size_t)n * sizeof(Handler));
+  Handlers *h = IMM_LIST_NEW(&d->m->arena, Handlers, handler, NULL, n);
   if (!h)
     return out_of_memory(d);
-  h->len = n;
   *out = h;
   for (uint32_t i = 0; i < n; i++) {
     uint8_t kind;
@@ -638,13 +636,9 @@ static bool immediates(Decoder *d, Instr *in, bool alt)
     ValTypes ts = {0};
     if (!valtypes(d, &ts))
       return false;
-    SelectTypes *s = arena_alloc(&d->m->arena, sizeof *s + (size_t)ts.len * sizeof(ValType));
-    if (!s)
+    in->imm.select = IMM_LIST_NEW(&d->m->arena, SelectTypes, type, ts.data, ts.len);
+    if (!in->imm.select)
       return out_of_memory(d);
-    s->len = ts.len;
-    if (ts.len)
-      memcpy(s->type, ts.data, (size_t)ts.len * sizeof(ValType));
-    in->imm.select = s;
     return true;
   }
   case IMM_BR_TABLE: {

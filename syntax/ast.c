@@ -57,6 +57,21 @@ bool module_entity_type(const Module *m, ExternKind kind, uint32_t idx, ExternTy
   return false;
 }
 
+_Static_assert(offsetof(Catches, len) == 0 && offsetof(Handlers, len) == 0
+                   && offsetof(Labels, len) == 0 && offsetof(SelectTypes, len) == 0,
+               "imm_list_new writes the length first");
+
+void *imm_list_new(Arena *a, size_t size, size_t at, const void *items, uint32_t n, size_t item_size)
+{
+  uint8_t *q = arena_alloc(a, size + (size_t)n * item_size);
+  if (!q)
+    return NULL;
+  memcpy(q, &n, sizeof n);
+  if (items && n)
+    memcpy(q + at, items, (size_t)n * item_size);
+  return q;
+}
+
 Loc module_loc(const Module *m, uint32_t at)
 {
   if (m->binary || m->nlines == 0)

@@ -11,6 +11,7 @@
 #define SYNTAX_AST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "syntax/types.h"
@@ -163,6 +164,15 @@ typedef struct Labels { uint32_t len; uint32_t label[]; } Labels;        /* br_t
 typedef struct Catches { uint32_t len; Catch catch_[]; } Catches;
 typedef struct Handlers { uint32_t len; Handler handler[]; } Handlers;
 typedef struct SelectTypes { uint32_t len; ValType type[]; } SelectTypes; /* select (result t*) */
+
+/* The four above hold their items inline after their length, with no
+ * capacity.  A new one in arena a, `size` bytes and n items of item_size,
+ * its length set and, unless items is NULL, the items copied in at offset
+ * `at`; NULL when out of memory. */
+void *imm_list_new(Arena *a, size_t size, size_t at, const void *items, uint32_t n, size_t item_size);
+/* The same as a T whose flexible array member is m. */
+#define IMM_LIST_NEW(a, T, m, items, n) \
+  ((T *)imm_list_new((a), sizeof(T), offsetof(T, m), (items), (n), sizeof ((T *)0)->m[0]))
 
 typedef struct Instr {
   uint16_t op;   /* Op */

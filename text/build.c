@@ -6,7 +6,6 @@
 
 #include "text/build.h"
 
-#include <stddef.h>
 #include <string.h>
 
 #include "text/messages.h"
@@ -210,29 +209,16 @@ AddrType build_addrtype(TextParser *p, Token t)
 
 /* ========================================================= Instructions */
 
-/* The immediates that hold a list (Catches, Handlers, Labels, SelectTypes)
- * keep it inline after its length, with no capacity: a block of `size`
- * bytes and n items of item_size, the length n and the items copied in at
- * offset `at`.  NULL when out of memory. */
-static void *inline_list(TextParser *p, size_t size, size_t at, const void *items, uint32_t n,
-                         size_t item_size)
+/* list, a new list immediate; out of memory recorded if it is NULL. */
+static void *inline_list(TextParser *p, void *list)
 {
-  uint8_t *q = build_alloc(p, size + (size_t)n * item_size);
-  if (!q)
-    return NULL;
-  memcpy(q, &n, sizeof n);
-  if (n)
-    memcpy(q + at, items, (size_t)n * item_size);
-  return q;
+  if (!list)
+    text_oom(p);
+  return list;
 }
 
-_Static_assert(offsetof(Catches, len) == 0 && offsetof(Handlers, len) == 0
-                   && offsetof(Labels, len) == 0 && offsetof(SelectTypes, len) == 0,
-               "inline_list writes the length first");
-
-/* A copy of vector v as a T whose flexible array member is m. */
-#define INLINE_LIST(p, T, m, v) \
-  ((T *)inline_list((p), sizeof(T), offsetof(T, m), (v).data, (v).len, sizeof *(v).data))
+/* A copy of vector v as the list immediate T, whose items are m. */
+#define INLINE_LIST(p, T, m, v) ((T *)inline_list((p), IMM_LIST_NEW((p)->arena, T, m, (v).data, (v).len)))
 
 static Instr instr(Token op)
 {
