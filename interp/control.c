@@ -105,8 +105,8 @@ bool cast_failure(Machine *M, ValType rt, ValType closed, Ref r, Error *err)
   Buf want, got;
   buf_init(&want);
   buf_init(&got);
-  reftype_print(&want, M->store->types, rt);
-  ref_type_print(&got, M->store->types, r, closed);
+  valtype_print(&want, M->store->types, rt);
+  value_type_print(&got, M->store->types, value_ref(r), closed);
   trap_types(M, TRAP_CAST, &want, &got, err);
   buf_free(&want);
   buf_free(&got);

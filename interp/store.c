@@ -436,154 +436,43 @@ void funcinst_print_name(Buf *b, const FuncInst *f)
 
 /* ---- Types in messages ---- */
 
-static void print_def_in(Buf *b, const TypeStore *ts, const DefType *dt);
-
-/* A heap type as seen from inside rec group g (NULL: from outside). */
-static void print_heap(Buf *b, const TypeStore *ts, const RecGroup *g, ValType t)
+/* The bottom of the hierarchy a type belongs to: a null's type. */
+static HeapKind bottom_of(const TypeStore *ts, ValType t)
 {
-  const DefType *dt;
-  switch (t.heap) {
-  case HEAP_IDX: buf_printf(b, "%u", t.idx); break;
-  case HEAP_REC: buf_printf(b, "rec.%u", t.idx); break;
-  case HEAP_DEF:
-    dt = typestore_get(ts, t.idx);
-    if (dt->group == g) {
-      buf_printf(b, "rec.%u", dt->index);
-    } else {
-      buf_putc(b, '(');
-      print_def_in(b, ts, dt);
-      buf_putc(b, ')');
-    }
-    break;
-  case HEAP_BOT: buf_puts(b, "something"); break;
-  default: buf_puts(b, heapkind_name((HeapKind)t.heap)); break;
+  switch (heaptype_top(ts, t)) {
+  case HEAP_FUNC: return HEAP_NOFUNC;
+  case HEAP_EXTERN: return HEAP_NOEXTERN;
+  case HEAP_EXN: return HEAP_NOEXN;
+  case HEAP_CONT: return HEAP_NOCONT;
+  default: return HEAP_NONE;
   }
 }
 
-/* A value or storage type: (ref null? ht) for references. */
-static void print_val(Buf *b, const TypeStore *ts, const RecGroup *g, ValType t)
+void value_type_print(Buf *b, const TypeStore *ts, Value v, ValType declared)
 {
-  if (t.kind != VAL_REF) {
-    buf_puts(b, valkind_name((ValKind)t.kind));
+  if (v.kind != VAL_REF) {
+    valtype_print(b, ts, valtype_num((ValKind)v.kind));
     return;
   }
-  buf_puts(b, t.null ? "(ref null " : "(ref ");
-  print_heap(b, ts, g, t);
-  buf_putc(b, ')');
-}
-
-static void print_field(Buf *b, const TypeStore *ts, const RecGroup *g, FieldType f)
-{
-  if (f.mut)
-    buf_puts(b, "(mut ");
-  print_val(b, ts, g, f.type);
-  if (f.mut)
-    buf_putc(b, ')');
-}
-
-/* [t*] */
-static void print_result(Buf *b, const TypeStore *ts, const RecGroup *g, const ValTypes *vs)
-{
-  buf_putc(b, '[');
-  for (uint32_t i = 0; i < vs->len; i++) {
-    if (i)
-      buf_putc(b, ' ');
-    print_val(b, ts, g, vs->data[i]);
-  }
-  buf_putc(b, ']');
-}
-
-static void print_comp(Buf *b, const TypeStore *ts, const RecGroup *g, const CompType *c)
-{
-  switch (c->kind) {
-  case COMP_STRUCT:
-    buf_puts(b, "struct ");
-    for (uint32_t i = 0; i < c->fields.len; i++) {
-      buf_puts(b, i ? " (field " : "(field ");
-      print_field(b, ts, g, c->fields.data[i]);
-      buf_putc(b, ')');
-    }
-    break;
-  case COMP_ARRAY:
-    buf_puts(b, "array ");
-    print_field(b, ts, g, c->array);
-    break;
-  case COMP_FUNC:
-    buf_puts(b, "func ");
-    print_result(b, ts, g, &c->func.params);
-    buf_puts(b, " -> ");
-    print_result(b, ts, g, &c->func.results);
-    break;
-  case COMP_CONT:
-    buf_puts(b, "cont ");
-    print_heap(b, ts, g, valtype_ref(false, HEAP_DEF, c->cont));
-    break;
-  }
-}
-
-/* A subtype: just its composite type when final without supertypes. */
-static void print_sub(Buf *b, const TypeStore *ts, const DefType *dt)
-{
-  const RecGroup *g = dt->group;
-  if (dt->final && dt->supers.len == 0) {
-    print_comp(b, ts, g, &dt->comp);
-    return;
-  }
-  buf_puts(b, dt->final ? "sub final" : "sub");
-  for (uint32_t i = 0; i < dt->supers.len; i++) {
-    buf_putc(b, ' ');
-    print_heap(b, ts, g, dt->supers.data[i]);
-  }
-  buf_puts(b, " (");
-  print_comp(b, ts, g, &dt->comp);
-  buf_putc(b, ')');
-}
-
-/* A type alone in its rec group is its subtype; else (rec (st)*).i */
-static void print_def_in(Buf *b, const TypeStore *ts, const DefType *dt)
-{
-  const RecGroup *g = dt->group;
-  if (g->size == 1) {
-    print_sub(b, ts, dt);
-    return;
-  }
-  buf_puts(b, "(rec");
-  for (uint32_t i = 0; i < g->size; i++) {
-    buf_puts(b, " (");
-    print_sub(b, ts, &g->types[i]);
-    buf_putc(b, ')');
-  }
-  buf_printf(b, ").%u", dt->index);
-}
-
-void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt)
-{
-  print_def_in(b, ts, dt);
-}
-
-void reftype_print(Buf *b, const TypeStore *ts, ValType t)
-{
-  print_val(b, ts, NULL, t);
-}
-
-void ref_type_print(Buf *b, const TypeStore *ts, Ref r, ValType rt)
-{
-  static const uint8_t bottom[] = {[HEAP_ANY] = HEAP_NONE, [HEAP_FUNC] = HEAP_NOFUNC,
-                                   [HEAP_EXTERN] = HEAP_NOEXTERN, [HEAP_EXN] = HEAP_NOEXN,
-                                   [HEAP_CONT] = HEAP_NOCONT};
-  ValType t = valtype_ref(false, HEAP_I31, 0);
+  Ref r = v.ref;
+  ValType t = valtype_ref(false, HEAP_ANY, 0);
   if (!r) {
-    t = valtype_ref(true, (HeapKind)bottom[heaptype_top(ts, rt)], 0);
-  } else if (!ref_is_i31(r)) {
-    switch (r->kind) {
-    case OBJ_HOST: t.heap = HEAP_ANY; break;
+    t = valtype_ref(true, declared.kind == VAL_REF ? bottom_of(ts, declared) : HEAP_NONE, 0);
+  } else if (ref_is_i31(r)) {
+    t.heap = HEAP_I31;
+  } else {
+    switch ((ObjKind)r->kind) {
+    case OBJ_FUNC: case OBJ_STRUCT: case OBJ_ARRAY:
+      if (r->type)
+        t = valtype_ref(false, HEAP_DEF, r->type->id);
+      break;
+    case OBJ_EXN: t = valtype_ref(false, HEAP_DEF, ((const ExnInst *)r)->tag->type->id); break;
     case OBJ_EXTERN: t.heap = HEAP_EXTERN; break;
     case OBJ_CONT: t.heap = HEAP_CONT; break;   /* the official interpreter keeps no type */
-    case OBJ_EXN: t = valtype_ref(false, HEAP_DEF, ((const ExnInst *)r)->tag->type->id); break;
-    default: t = valtype_ref(false, HEAP_DEF, r->type->id); break;
+    case OBJ_HOST: break;
     }
   }
-  print_val(b, ts, NULL, t);
+  valtype_print(b, ts, t);
 }
 
 bool ref_matches(const Store *s, Ref r, ValType rt)

@@ -280,16 +280,11 @@ ExternType externval_type(const ExternVal *v);
  * name section (or text identifier), else `func <index>`. */
 void funcinst_print_name(Buf *b, const FuncInst *f);
 
-/* Types as the official interpreter's messages print them: a defined
- * type in full ("func [i32] -> []", "(rec (struct ) (array i8)).1"), the
- * types of its own rec group as rec.N; a reference type's type index (a
- * HEAP_IDX, as an instruction names it) as a number. */
-void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt);
-void reftype_print(Buf *b, const TypeStore *ts, ValType t);
-
-/* The dynamic type of a reference (spec: Ref_ok), as those messages print
- * it; a null one is typed by the bottom of rt's hierarchy. */
-void ref_type_print(Buf *b, const TypeStore *ts, Ref r, ValType rt);
+/* The type of a value as it is at run time (spec: Ref_ok), in the
+ * official interpreter's notation (syntax/types.h): of a reference, its
+ * dynamic type; of a null, the bottom of `declared`'s hierarchy (null is
+ * (ref null none) as an anyref). */
+void value_type_print(Buf *b, const TypeStore *ts, Value v, ValType declared);
 
 /* An export of an instance by name; NULL if there is none. */
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len);

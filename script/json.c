@@ -106,7 +106,7 @@ static void value(Buf *b, const TypeStore *ts, Value v, ValType declared)
   buf_init(&t);
   buf_putc(b, '{');
   key(b, "type");
-  show_value_type(&t, ts, v, declared);
+  value_type_print(&t, ts, v, declared);
   str(b, t.data ? t.data : "", t.len);
   switch (v.kind) {
   case VAL_I32: case VAL_F32: bits(b, v.kind, v.i32); break;

@@ -18,28 +18,6 @@ void show_num(Buf *b, ValKind k, uint64_t bits);
  * (i31 N), func, (struct ...), (extern (host N)) …). */
 void show_value(Buf *b, Value v);
 
-/* A closed value type: i32, (ref null func), (ref (func [i32] -> [])) … */
-void show_valtype(Buf *b, const TypeStore *ts, ValType t);
-
-/* Types in the official interpreter's notation (its syntax/types.ml
- * string_of_*), for a store's closed types (here) and for a module's (-s,
- * script/sig.c).  The two differ only in how a heap type that names a
- * defined type is written: `heaptype` writes every heap type, and a
- * continuation type's index is one of kind `index_heap`.  A writer's
- * context follows a TypeNotation as the first member of its own struct. */
-typedef struct TypeNotation {
-  void (*heaptype)(Buf *b, const struct TypeNotation *n, ValType t);
-  HeapKind index_heap;
-} TypeNotation;
-
-void notation_valtype(Buf *b, const TypeNotation *n, ValType t);
-void notation_mut(Buf *b, const TypeNotation *n, ValType t, bool mut);   /* t or (mut t) */
-void notation_comptype(Buf *b, const TypeNotation *n, const CompType *c);
-
-/* The type of a value as it is at run time; `declared` (the result or
- * global type) gives a null its hierarchy: null is (ref null none) etc. */
-void show_value_type(Buf *b, const TypeStore *ts, Value v, ValType declared);
-
 /* An action's results, one line without its newline: `v : [t]`, or
  * `[v1 v2] : [t1 t2]` for several; `declared` has n types. */
 void show_results(Buf *b, const TypeStore *ts, const Value *vs, const ValType *declared, uint32_t n);

@@ -1,5 +1,6 @@
 #include "syntax/types.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -614,4 +615,153 @@ bool externtype_sub(const TypeStore *ts, const ExternType *a, const ExternType *
            (!a->global.mut || valtype_sub(ts, b->global.type, a->global.type));
   }
   return false;
+}
+
+/* ---------------------------------------------------------------- Notation */
+
+void notation_valtype(Buf *b, const TypeNotation *n, ValType t)
+{
+  if (t.kind != VAL_REF) {
+    buf_puts(b, valkind_name((ValKind)t.kind));
+    return;
+  }
+  buf_puts(b, t.null ? "(ref null " : "(ref ");
+  n->heaptype(b, n, t);
+  buf_putc(b, ')');
+}
+
+/* [t*], a result type */
+static void notation_resulttype(Buf *b, const TypeNotation *n, const ValTypes *l)
+{
+  buf_putc(b, '[');
+  for (uint32_t i = 0; i < l->len; i++) {
+    if (i)
+      buf_putc(b, ' ');
+    notation_valtype(b, n, l->data[i]);
+  }
+  buf_putc(b, ']');
+}
+
+void notation_mut(Buf *b, const TypeNotation *n, ValType t, bool mut)
+{
+  if (mut)
+    buf_puts(b, "(mut ");
+  notation_valtype(b, n, t);
+  if (mut)
+    buf_putc(b, ')');
+}
+
+/* comptype: struct (field …)*, array ft, func [t*] -> [t*], cont ht */
+void notation_comptype(Buf *b, const TypeNotation *n, const CompType *c)
+{
+  switch (c->kind) {
+  case COMP_STRUCT:
+    buf_puts(b, "struct ");   /* the space even with no field, as the official */
+    for (uint32_t i = 0; i < c->fields.len; i++) {
+      buf_puts(b, i ? " (field " : "(field ");
+      notation_mut(b, n, c->fields.data[i].type, c->fields.data[i].mut);
+      buf_putc(b, ')');
+    }
+    break;
+  case COMP_ARRAY:
+    buf_puts(b, "array ");
+    notation_mut(b, n, c->array.type, c->array.mut);
+    break;
+  case COMP_FUNC:
+    buf_puts(b, "func ");
+    notation_resulttype(b, n, &c->func.params);
+    buf_puts(b, " -> ");
+    notation_resulttype(b, n, &c->func.results);
+    break;
+  case COMP_CONT:
+    buf_puts(b, "cont ");
+    n->heaptype(b, n, valtype_ref(false, n->index_heap, c->cont));
+    break;
+  }
+}
+
+void notation_heap_named(Buf *b, ValType t)
+{
+  switch ((HeapKind)t.heap) {
+  case HEAP_REC: buf_printf(b, "rec.%" PRIu32, t.idx); break;
+  case HEAP_IDX: buf_printf(b, "%" PRIu32, t.idx); break;
+  case HEAP_BOT: buf_puts(b, "something"); break;
+  default: buf_puts(b, heapkind_name((HeapKind)t.heap)); break;
+  }
+}
+
+/* The notation of a store's closed types, which name defined types by
+ * their index in the TypeStore, written from inside rec group `group`
+ * (NULL: from outside every group). */
+typedef struct ClosedNotation {
+  TypeNotation n;
+  const TypeStore *ts;
+  const RecGroup *group;
+} ClosedNotation;
+
+static void closed_deftype(Buf *b, const TypeStore *ts, const DefType *dt);
+
+static void closed_heaptype(Buf *b, const TypeNotation *n, ValType t)
+{
+  const ClosedNotation *x = (const ClosedNotation *)n;
+  if (t.heap != HEAP_DEF) {
+    notation_heap_named(b, t);
+    return;
+  }
+  const DefType *dt = t.idx < x->ts->count ? typestore_get(x->ts, t.idx) : NULL;
+  if (!dt) {
+    buf_printf(b, "%" PRIu32, t.idx);   /* never in a validated module */
+  } else if (dt->group == x->group) {
+    buf_printf(b, "rec.%" PRIu32, dt->index);
+  } else {
+    buf_putc(b, '(');
+    closed_deftype(b, x->ts, dt);
+    buf_putc(b, ')');
+  }
+}
+
+/* subtype: the comptype alone when final without supertypes */
+static void closed_subtype(Buf *b, const ClosedNotation *x, const DefType *dt)
+{
+  if (dt->final && dt->supers.len == 0) {
+    notation_comptype(b, &x->n, &dt->comp);
+    return;
+  }
+  buf_puts(b, dt->final ? "sub final" : "sub");
+  for (uint32_t i = 0; i < dt->supers.len; i++) {
+    buf_putc(b, ' ');
+    closed_heaptype(b, &x->n, dt->supers.data[i]);
+  }
+  buf_puts(b, " (");
+  notation_comptype(b, &x->n, &dt->comp);
+  buf_putc(b, ')');
+}
+
+/* deftype: its subtype when alone in its rec group, else (rec …).i */
+static void closed_deftype(Buf *b, const TypeStore *ts, const DefType *dt)
+{
+  const RecGroup *g = dt->group;
+  ClosedNotation x = {{closed_heaptype, HEAP_DEF}, ts, g};
+  if (g->size == 1) {
+    closed_subtype(b, &x, dt);
+    return;
+  }
+  buf_puts(b, "(rec");
+  for (uint32_t i = 0; i < g->size; i++) {
+    buf_puts(b, " (");
+    closed_subtype(b, &x, &g->types[i]);
+    buf_putc(b, ')');
+  }
+  buf_printf(b, ").%" PRIu32, dt->index);
+}
+
+void valtype_print(Buf *b, const TypeStore *ts, ValType t)
+{
+  ClosedNotation x = {{closed_heaptype, HEAP_DEF}, ts, NULL};
+  notation_valtype(b, &x.n, t);
+}
+
+void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt)
+{
+  closed_deftype(b, ts, dt);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "util/arena.h"
+#include "util/buf.h"
 
 /* valtype ::= numtype | vectype | reftype | BOT; packed types only appear
  * as storage types of fields. */
@@ -241,5 +242,32 @@ bool externtype_eq(const ExternType *a, const ExternType *b);
 const char *heapkind_name(HeapKind h);
 const char *valkind_name(ValKind k);
 const char *externkind_name(ExternKind k);
+
+/* ---- Types in the official interpreter's notation (its syntax/types.ml
+ * string_of_*): `func [i32] -> [i64]`, `(ref null (struct (field (mut
+ * i32))))`, `(rec (sub (struct)) (sub 0 (struct))).1`.  Trap messages,
+ * results (script/show.c) and -s (script/sig.c) write types with them. */
+
+/* How one kind of type writes a heap type that names a defined type: a
+ * store's closed types (valtype_print below) or a module's (-s).
+ * `heaptype` writes every heap type; a continuation type's index is a heap
+ * type of kind `index_heap`.  A writer's context follows the TypeNotation
+ * as the first member of its own struct. */
+typedef struct TypeNotation {
+  void (*heaptype)(Buf *b, const struct TypeNotation *n, ValType t);
+  HeapKind index_heap;
+} TypeNotation;
+
+void notation_valtype(Buf *b, const TypeNotation *n, ValType t);
+void notation_mut(Buf *b, const TypeNotation *n, ValType t, bool mut);   /* t or (mut t) */
+void notation_comptype(Buf *b, const TypeNotation *n, const CompType *c);
+/* A heap type that names no defined type: `func`, `rec.i`, a bare index. */
+void notation_heap_named(Buf *b, ValType t);
+
+/* A closed value type or defined type of a TypeStore: a defined type in
+ * full, and inside it a type of its own rec group as rec.i (a recursive
+ * type would never end otherwise). */
+void valtype_print(Buf *b, const TypeStore *ts, ValType t);
+void deftype_print(Buf *b, const TypeStore *ts, const DefType *dt);
 
 #endif

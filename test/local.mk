@@ -70,6 +70,7 @@ WAST_TESTS = \
   %D%/core/gc.wast \
   %D%/core/instance.wast \
   %D%/core/locals.wast \
+  %D%/core/rec-types.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
   %D%/core/trap-messages.wast \
