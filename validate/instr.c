@@ -1141,11 +1141,64 @@ static bool is_constant(const Checker *k, const Instr *in)
   }
 }
 
-/* Instructions whose rule is not a fixed signature, by opcode. */
-static bool special(Checker *k, const Instr *in)
+/* Lane immediates: within the shape's lanes (vextract_lane, vreplace_lane)
+ * or within two vectors (vshuffle). */
+static bool lanes_ok(Checker *k, const Instr *in)
+{
+  if (instr_info[in->op].shape == IMM_LANE && in->imm.lane >= instr_info[in->op].n)
+    return FAIL(k, INVALID_LANE);
+  if (instr_info[in->op].shape == IMM_SHUFFLE)
+    for (int i = 0; i < 16; i++)
+      if (in->imm.shuffle[i] >= 32)
+        return FAIL(k, INVALID_LANE);
+  return true;
+}
+
+/* The numeric and vector instructions: their fixed signature from
+ * syntax/instr.def, once their lane immediates are in range. */
+static bool by_signature(Checker *k, const Instr *in)
+{
+  const InstrInfo *info = &instr_info[in->op];
+  return lanes_ok(k, in) && apply_sig(k, NULL, 0, info->params, info->results);
+}
+
+/* The rows typing_rule hands on by table: each has the signature
+ * by_signature and memory_access read (a NULL one would reach apply_sig),
+ * and only the loads and stores have a memarg. */
+#define HAS_SIG(params) _Generic((params), char *: 1, default: 0)
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  _Static_assert(HAS_SIG(params) && IMM_##shape != IMM_MEMARG && IMM_##shape != IMM_MEMARG_LANE, \
+                 #id ": typing_rule gives it to by_signature");
+#include "syntax/instr_numeric.def"
+#include "syntax/instr_vector.def"
+#undef INSTR
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  _Static_assert(HAS_SIG(params) && (IMM_##shape == IMM_MEMARG || IMM_##shape == IMM_MEMARG_LANE), \
+                 #id ": typing_rule gives it to memory_access");
+#include "syntax/instr_memarg.def"
+#undef INSTR
+#undef HAS_SIG
+
+/* Instr_ok by opcode: one case for every Op and no default, so that a row
+ * of syntax/instr.def without its typing rule does not compile. */
+/* Errors here only (-Wswitch without a default, -Wswitch-enum if one comes
+ * back): the helpers' switches over Op are partial by design. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch"
+#pragma GCC diagnostic error "-Wswitch-enum"
+static bool typing_rule(Checker *k, const Instr *in)
 {
   ValType t, u;
   switch ((Op)in->op) {
+  /* listed from the tables: a new load, store, numeric or vector row needs
+   * no case of its own here */
+#define INSTR INSTR_CASE
+#include "syntax/instr_memarg.def"
+    return memory_access(k, in);
+#include "syntax/instr_numeric.def"
+#include "syntax/instr_vector.def"
+    return by_signature(k, in);
+#undef INSTR
   case OP_UNREACHABLE: unreachable(k); return true;
   case OP_NOP: return true;
   case OP_DROP: return pop_any(k, &t);
@@ -1248,25 +1301,16 @@ static bool special(Checker *k, const Instr *in)
   case OP_STRUCT_SET: return struct_set(k, in);
   case OP_ANY_CONVERT_EXTERN: return convert(k, HEAP_EXTERN, HEAP_ANY);
   case OP_EXTERN_CONVERT_ANY: return convert(k, HEAP_ANY, HEAP_EXTERN);
-  default:
-    if (in->op >= OP_ARRAY_NEW && in->op <= OP_ARRAY_INIT_ELEM)
-      return array_instr(k, in);
-    return INTERNAL(k, INTERNAL_NO_RULE);
+  case OP_ARRAY_NEW: case OP_ARRAY_NEW_DEFAULT: case OP_ARRAY_NEW_FIXED: case OP_ARRAY_NEW_DATA:
+  case OP_ARRAY_NEW_ELEM: case OP_ARRAY_GET: case OP_ARRAY_GET_S: case OP_ARRAY_GET_U:
+  case OP_ARRAY_SET: case OP_ARRAY_LEN: case OP_ARRAY_FILL: case OP_ARRAY_COPY:
+  case OP_ARRAY_INIT_DATA: case OP_ARRAY_INIT_ELEM:
+    return array_instr(k, in);
   }
+  /* a number outside the table, which neither the parser nor the decoder makes */
+  return INTERNAL(k, INTERNAL_NO_RULE);
 }
-
-/* Lane immediates: within the shape's lanes (vextract_lane, vreplace_lane)
- * or within two vectors (vshuffle). */
-static bool lanes_ok(Checker *k, const Instr *in)
-{
-  if (instr_info[in->op].shape == IMM_LANE && in->imm.lane >= instr_info[in->op].n)
-    return FAIL(k, INVALID_LANE);
-  if (instr_info[in->op].shape == IMM_SHUFFLE)
-    for (int i = 0; i < 16; i++)
-      if (in->imm.shuffle[i] >= 32)
-        return FAIL(k, INVALID_LANE);
-  return true;
-}
+#pragma GCC diagnostic pop
 
 /* Instr_ok for one instruction. */
 static bool check(Checker *k, const Instr *in)
@@ -1275,12 +1319,7 @@ static bool check(Checker *k, const Instr *in)
     k->at = in->at;
   if (k->constant && !is_constant(k, in))
     return FAIL(k, INVALID_CONSTANT);
-  const InstrInfo *info = &instr_info[in->op];
-  if (info->shape == IMM_MEMARG || info->shape == IMM_MEMARG_LANE)
-    return memory_access(k, in);
-  if (info->params)
-    return lanes_ok(k, in) && apply_sig(k, NULL, 0, info->params, info->results);
-  return special(k, in);
+  return typing_rule(k, in);
 }
 
 /* Instrs_ok over an expression whose frame is [] -> results. */
