@@ -288,11 +288,6 @@ static const FuncType *tag_at(Checker *k, uint32_t x)
   return &k->c->tags[x]->comp.func;
 }
 
-static const DefType *type_of(Checker *k, uint32_t x)
-{
-  return valid_type_at(k->c, x, k->at);
-}
-
 static const FuncType *functype_of(Checker *k, uint32_t x)
 {
   return valid_functype_at(k->c, x, k->at);
@@ -301,36 +296,22 @@ static const FuncType *functype_of(Checker *k, uint32_t x)
 /* C.TYPES[x] ~~ STRUCT ft* */
 static const FieldTypes *struct_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (dt && dt->comp.kind != COMP_STRUCT) {
-    valid_error(k->c, k->at, INVALID_NOT_STRUCT, x);
-    return NULL;
-  }
-  return dt ? &dt->comp.fields : NULL;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_STRUCT, k->at);
+  return ct ? &ct->fields : NULL;
 }
 
 /* C.TYPES[x] ~~ ARRAY ft */
 static const FieldType *array_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (dt && dt->comp.kind != COMP_ARRAY) {
-    valid_error(k->c, k->at, INVALID_NOT_ARRAY, x);
-    return NULL;
-  }
-  return dt ? &dt->comp.array : NULL;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_ARRAY, k->at);
+  return ct ? &ct->array : NULL;
 }
 
 /* C.TYPES[x] ~~ CONT $ft, with ft the function type */
 static const FuncType *cont_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (!dt)
-    return NULL;
-  if (dt->comp.kind != COMP_CONT) {
-    valid_error(k->c, k->at, INVALID_NOT_CONT, x);
-    return NULL;
-  }
-  return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_CONT, k->at);
+  return ct ? &typestore_get(k->c->ts, ct->cont)->comp.func : NULL;
 }
 
 /* $unpack: packed storage types read as i32 */
