@@ -85,6 +85,16 @@ static inline bool shape_names_data(Shape s)
 #define SHAPE_CASE_YX(name) case IMM_##name:
 #define SHAPE_CASE_OWN(name)
 
+/* A case label for each row of an instruction table, so that a switch over
+ * Op lists a part of the table without naming its opcodes a second time:
+ *
+ *   #define INSTR INSTR_CASE
+ *   #include "syntax/instr_numeric.def"
+ *   #undef INSTR
+ *     return by_signature(...);
+ */
+#define INSTR_CASE(id, mnemonic, prefix, code, shape, n, params, results) case OP_##id:
+
 /* What syntax/instr.def says about one instruction. */
 typedef struct InstrInfo {
   const char *mnemonic;

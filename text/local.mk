@@ -22,8 +22,8 @@ EXTRA_DIST += %D%/lexer.re %D%/parser.y %D%/keywords.c
 
 # The instruction keywords of the lexer, one re2c rule per row of
 # syntax/instr.def, made by the preprocessor from text/keywords.c.
-%D%/instrs.re: %D%/keywords.c $(top_srcdir)/syntax/instr.def $(top_srcdir)/syntax/instr_numeric.def \
-  $(top_srcdir)/syntax/instr_vector.def
+%D%/instrs.re: %D%/keywords.c $(top_srcdir)/syntax/instr.def $(top_srcdir)/syntax/instr_memarg.def \
+  $(top_srcdir)/syntax/instr_numeric.def $(top_srcdir)/syntax/instr_vector.def
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(CPP) -P -I$(top_srcdir) $(srcdir)/%D%/keywords.c > $@
 %D%/lexer.c: %D%/lexer.re %D%/instrs.re %D%/parser.h
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(RE2C) -W -c --no-generation-date -I $(@D) -o $@ $(srcdir)/%D%/lexer.re

@@ -52,6 +52,7 @@ bool valid_valtype(Context *c, ValType t, uint32_t at);      /* Valtype_ok, on s
 bool valid_limits(Context *c, Limits l, uint64_t k, const char *what, uint32_t at);
 bool valid_externtype(Context *c, const ExternType *xt, uint32_t at);
 const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at);  /* C.TYPES[x], or "unknown type x" */
+const CompType *valid_comptype_at(Context *c, uint32_t x, CompKind kind, uint32_t at);  /* Expand to kind */
 const FuncType *valid_functype_at(Context *c, uint32_t x, uint32_t at);  /* Expand to FUNC */
 
 /* ---- Code (validate/instr.c) ---- */

@@ -289,11 +289,6 @@ static const FuncType *tag_at(Checker *k, uint32_t x)
   return &k->c->tags[x]->comp.func;
 }
 
-static const DefType *type_of(Checker *k, uint32_t x)
-{
-  return valid_type_at(k->c, x, k->at);
-}
-
 static const FuncType *functype_of(Checker *k, uint32_t x)
 {
   return valid_functype_at(k->c, x, k->at);
@@ -302,36 +297,22 @@ static const FuncType *functype_of(Checker *k, uint32_t x)
 /* C.TYPES[x] ~~ STRUCT ft* */
 static const FieldTypes *struct_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (dt && dt->comp.kind != COMP_STRUCT) {
-    valid_error(k->c, k->at, INVALID_NOT_STRUCT, x);
-    return NULL;
-  }
-  return dt ? &dt->comp.fields : NULL;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_STRUCT, k->at);
+  return ct ? &ct->fields : NULL;
 }
 
 /* C.TYPES[x] ~~ ARRAY ft */
 static const FieldType *array_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (dt && dt->comp.kind != COMP_ARRAY) {
-    valid_error(k->c, k->at, INVALID_NOT_ARRAY, x);
-    return NULL;
-  }
-  return dt ? &dt->comp.array : NULL;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_ARRAY, k->at);
+  return ct ? &ct->array : NULL;
 }
 
 /* C.TYPES[x] ~~ CONT $ft, with ft the function type */
 static const FuncType *cont_of(Checker *k, uint32_t x)
 {
-  const DefType *dt = type_of(k, x);
-  if (!dt)
-    return NULL;
-  if (dt->comp.kind != COMP_CONT) {
-    valid_error(k->c, k->at, INVALID_NOT_CONT, x);
-    return NULL;
-  }
-  return &typestore_get(k->c->ts, dt->comp.cont)->comp.func;
+  const CompType *ct = valid_comptype_at(k->c, x, COMP_CONT, k->at);
+  return ct ? &typestore_get(k->c->ts, ct->cont)->comp.func : NULL;
 }
 
 /* $unpack: packed storage types read as i32 */
@@ -1152,11 +1133,64 @@ static bool is_constant(const Checker *k, const Instr *in)
   }
 }
 
-/* Instructions whose rule is not a fixed signature, by opcode. */
-static bool special(Checker *k, const Instr *in)
+/* Lane immediates: within the shape's lanes (vextract_lane, vreplace_lane)
+ * or within two vectors (vshuffle). */
+static bool lanes_ok(Checker *k, const Instr *in)
+{
+  if (instr_info[in->op].shape == IMM_LANE && in->imm.lane >= instr_info[in->op].n)
+    return FAIL(k, INVALID_LANE);
+  if (instr_info[in->op].shape == IMM_SHUFFLE)
+    for (int i = 0; i < 16; i++)
+      if (in->imm.shuffle[i] >= 32)
+        return FAIL(k, INVALID_LANE);
+  return true;
+}
+
+/* The numeric and vector instructions: their fixed signature from
+ * syntax/instr.def, once their lane immediates are in range. */
+static bool by_signature(Checker *k, const Instr *in)
+{
+  const InstrInfo *info = &instr_info[in->op];
+  return lanes_ok(k, in) && apply_sig(k, NULL, 0, info->params, info->results);
+}
+
+/* The rows typing_rule hands on by table: each has the signature
+ * by_signature and memory_access read (a NULL one would reach apply_sig),
+ * and only the loads and stores have a memarg. */
+#define HAS_SIG(params) _Generic((params), char *: 1, default: 0)
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  _Static_assert(HAS_SIG(params) && IMM_##shape != IMM_MEMARG && IMM_##shape != IMM_MEMARG_LANE, \
+                 #id ": typing_rule gives it to by_signature");
+#include "syntax/instr_numeric.def"
+#include "syntax/instr_vector.def"
+#undef INSTR
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) \
+  _Static_assert(HAS_SIG(params) && (IMM_##shape == IMM_MEMARG || IMM_##shape == IMM_MEMARG_LANE), \
+                 #id ": typing_rule gives it to memory_access");
+#include "syntax/instr_memarg.def"
+#undef INSTR
+#undef HAS_SIG
+
+/* Instr_ok by opcode: one case for every Op and no default, so that a row
+ * of syntax/instr.def without its typing rule does not compile. */
+/* Errors here only (-Wswitch without a default, -Wswitch-enum if one comes
+ * back): the helpers' switches over Op are partial by design. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch"
+#pragma GCC diagnostic error "-Wswitch-enum"
+static bool typing_rule(Checker *k, const Instr *in)
 {
   ValType t, u;
   switch ((Op)in->op) {
+  /* listed from the tables: a new load, store, numeric or vector row needs
+   * no case of its own here */
+#define INSTR INSTR_CASE
+#include "syntax/instr_memarg.def"
+    return memory_access(k, in);
+#include "syntax/instr_numeric.def"
+#include "syntax/instr_vector.def"
+    return by_signature(k, in);
+#undef INSTR
   case OP_UNREACHABLE: unreachable(k); return true;
   case OP_NOP: return true;
   case OP_DROP: return pop_any(k, &t);
@@ -1259,25 +1293,16 @@ static bool special(Checker *k, const Instr *in)
   case OP_STRUCT_SET: return struct_set(k, in);
   case OP_ANY_CONVERT_EXTERN: return convert(k, HEAP_EXTERN, HEAP_ANY);
   case OP_EXTERN_CONVERT_ANY: return convert(k, HEAP_ANY, HEAP_EXTERN);
-  default:
-    if (in->op >= OP_ARRAY_NEW && in->op <= OP_ARRAY_INIT_ELEM)
-      return array_instr(k, in);
-    return INTERNAL(k, INTERNAL_NO_RULE);
+  case OP_ARRAY_NEW: case OP_ARRAY_NEW_DEFAULT: case OP_ARRAY_NEW_FIXED: case OP_ARRAY_NEW_DATA:
+  case OP_ARRAY_NEW_ELEM: case OP_ARRAY_GET: case OP_ARRAY_GET_S: case OP_ARRAY_GET_U:
+  case OP_ARRAY_SET: case OP_ARRAY_LEN: case OP_ARRAY_FILL: case OP_ARRAY_COPY:
+  case OP_ARRAY_INIT_DATA: case OP_ARRAY_INIT_ELEM:
+    return array_instr(k, in);
   }
+  /* a number outside the table, which neither the parser nor the decoder makes */
+  return INTERNAL(k, INTERNAL_NO_RULE);
 }
-
-/* Lane immediates: within the shape's lanes (vextract_lane, vreplace_lane)
- * or within two vectors (vshuffle). */
-static bool lanes_ok(Checker *k, const Instr *in)
-{
-  if (instr_info[in->op].shape == IMM_LANE && in->imm.lane >= instr_info[in->op].n)
-    return FAIL(k, INVALID_LANE);
-  if (instr_info[in->op].shape == IMM_SHUFFLE)
-    for (int i = 0; i < 16; i++)
-      if (in->imm.shuffle[i] >= 32)
-        return FAIL(k, INVALID_LANE);
-  return true;
-}
+#pragma GCC diagnostic pop
 
 /* Instr_ok for one instruction. */
 static bool check(Checker *k, const Instr *in)
@@ -1286,12 +1311,7 @@ static bool check(Checker *k, const Instr *in)
     k->at = in->at;
   if (k->constant && !is_constant(k, in))
     return FAIL(k, INVALID_CONSTANT);
-  const InstrInfo *info = &instr_info[in->op];
-  if (info->shape == IMM_MEMARG || info->shape == IMM_MEMARG_LANE)
-    return memory_access(k, in);
-  if (info->params)
-    return lanes_ok(k, in) && apply_sig(k, NULL, 0, info->params, info->results);
-  return special(k, in);
+  return typing_rule(k, in);
 }
 
 /* Instrs_ok over an expression whose frame is [] -> results. */

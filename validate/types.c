@@ -66,17 +66,26 @@ const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at)
   return c->types[x];
 }
 
+/* Expand: C.TYPES[x] ~~ comptype, of the kind the rule asks for */
+const CompType *valid_comptype_at(Context *c, uint32_t x, CompKind kind, uint32_t at)
+{
+  const DefType *dt = valid_type_at(c, x, at);
+  if (!dt || dt->comp.kind == kind)
+    return dt ? &dt->comp : NULL;
+  switch (kind) {
+  case COMP_FUNC: valid_error(c, at, INVALID_NOT_FUNC, x); break;
+  case COMP_STRUCT: valid_error(c, at, INVALID_NOT_STRUCT, x); break;
+  case COMP_ARRAY: valid_error(c, at, INVALID_NOT_ARRAY, x); break;
+  case COMP_CONT: valid_error(c, at, INVALID_NOT_CONT, x); break;
+  }
+  return NULL;
+}
+
 /* Expand: C.TYPES[x] ~~ FUNC t1* -> t2* */
 const FuncType *valid_functype_at(Context *c, uint32_t x, uint32_t at)
 {
-  const DefType *dt = valid_type_at(c, x, at);
-  if (!dt)
-    return NULL;
-  if (dt->comp.kind != COMP_FUNC) {
-    valid_error(c, at, INVALID_NOT_FUNC, x);
-    return NULL;
-  }
-  return &dt->comp.func;
+  const CompType *ct = valid_comptype_at(c, x, COMP_FUNC, at);
+  return ct ? &ct->func : NULL;
 }
 
 /* Valtype_ok: the type indices it uses are defined; stack-switching types
@@ -115,15 +124,11 @@ static bool valid_comptype(Context *c, const CompType *ct, uint32_t at)
   case COMP_ARRAY:
     return valid_valtype(c, ct->array.type, at);
   /* spec: valid-cont-type */
-  case COMP_CONT: {
+  case COMP_CONT:
     /* (cont $ft) ok iff $ft is a function type (Explainer, "Types") */
     if (!c->opt->stack_switching)
       return valid_error(c, at, INVALID_CONT_FEATURE);
-    const DefType *dt = valid_type_at(c, ct->cont, at);
-    if (dt && dt->comp.kind != COMP_FUNC)
-      return valid_error(c, at, INVALID_NOT_FUNC, ct->cont);
-    return dt != NULL;
-  }
+    return valid_functype_at(c, ct->cont, at) != NULL;
   }
   return false;
 }
