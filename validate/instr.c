@@ -344,18 +344,6 @@ static bool apply_func(Checker *k, const FuncType *ft)
   return ft && apply(k, ft->params.data, ft->params.len, ft->results.data, ft->results.len);
 }
 
-/* The type of a letter of syntax/instr.def's signatures. */
-static ValType sig_type(char c)
-{
-  switch (c) {
-  case 'i': return I32;
-  case 'I': return I64;
-  case 'f': return valtype_num(VAL_F32);
-  case 'F': return valtype_num(VAL_F64);
-  default: return valtype_num(VAL_V128);
-  }
-}
-
 /* A fixed signature from syntax/instr.def, after `extra` leading operands
  * (the address of a memory instruction). */
 static bool apply_sig(Checker *k, const ValType *extra, uint32_t nextra, const char *params,
@@ -366,9 +354,9 @@ static bool apply_sig(Checker *k, const ValType *extra, uint32_t nextra, const c
   for (uint32_t i = 0; i < nextra; i++)
     in[np++] = extra[i];
   for (const char *p = params; *p; p++)
-    in[np++] = sig_type(*p);
+    in[np++] = valtype_num(sig_kind(*p));
   for (const char *p = results; *p; p++)
-    out[nr++] = sig_type(*p);
+    out[nr++] = valtype_num(sig_kind(*p));
   return apply(k, in, np, out, nr);
 }
 
