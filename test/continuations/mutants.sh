@@ -114,7 +114,7 @@ mutant "cont.bind accepts continuation types that do not match" validate/instr.c
 mutant "casts to continuation types are allowed" validate/instr.c \
   's/  if \(heaptype_top\(k->c->ts, rt\) == HEAP_CONT\)\n    return FAIL\(k, INVALID_CAST\);\n//'
 mutant "cont types are not checked to name a function type" validate/types.c \
-  's/if \(dt && dt->comp.kind != COMP_FUNC\)/if (0)/'
+  's/return valid_functype_at\(c, ct->cont, at\) != NULL;/return valid_type_at(c, ct->cont, at) != NULL;/'
 
 echo "$caught of $total mutants caught"
 [ $broken -eq 0 ] || echo "$broken did not apply or build: update them to the code" >&2

@@ -19,7 +19,8 @@ else
   # the generated lexer and parser come from the normal build
   [ -f "$top/text/lexer.c" ] && [ -f "$top/text/parser.c" ] || make -C "$top"
   srcs="util/*.c syntax/*.c $(cd "$top" && ls text/*.c | grep -v keywords.c | tr '\n' ' ')"
-  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c script/show.c script/json.c"
+  # the script layer as libwasm.la has it (script/local.mk): all but main, direct and the REPL
+  [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c script/show.c script/json.c script/files.c script/sig.c script/js.c"
 fi
 # Each source is compiled on its own, several at once; the generated lexer
 # at -O0, as clang takes many minutes to optimise its one huge function.
