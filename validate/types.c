@@ -40,21 +40,28 @@ bool valid_type_index(const Context *c, uint32_t id, uint32_t *x)
   return false;
 }
 
-void valid_print_valtype(Buf *out, const Context *c, ValType t)
+/* The validator's notation: a defined type by its index in the module,
+ * as its messages name types. */
+typedef struct ValidNotation {
+  TypeNotation n;
+  const Context *c;
+} ValidNotation;
+
+static void valid_heaptype(Buf *out, const TypeNotation *n, ValType t)
 {
-  if (t.kind != VAL_REF) {
-    buf_puts(out, valkind_name((ValKind)t.kind));
-    return;
-  }
-  buf_puts(out, t.null ? "(ref null " : "(ref ");
   uint32_t x;
   if (t.heap != HEAP_DEF)
     buf_puts(out, heapkind_name((HeapKind)t.heap));
-  else if (valid_type_index(c, t.idx, &x))
+  else if (valid_type_index(((const ValidNotation *)n)->c, t.idx, &x))
     buf_printf(out, "%u", x);
   else
     buf_printf(out, "type#%u", t.idx);
-  buf_putc(out, ')');
+}
+
+void valid_print_valtype(Buf *out, const Context *c, ValType t)
+{
+  ValidNotation x = {{valid_heaptype, HEAP_DEF}, c};
+  notation_valtype(out, &x.n, t);
 }
 
 const DefType *valid_type_at(Context *c, uint32_t x, uint32_t at)
