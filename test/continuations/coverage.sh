@@ -32,7 +32,7 @@ validate/instr.c|^/\* -+ Stack switching|^/\* -+ |no
 validate/instr.c|^static const FuncType \*cont_of\(|^}|yes
 validate/instr.c|^static bool castable\(|^}|yes
 validate/instr.c|case OP_CONT_NEW:|case OP_SWITCH:|yes
-validate/types.c|case COMP_CONT:|^  }|yes
+validate/types.c|/\* spec: valid-cont-type \*/|^  }|yes
 validate/types.c|^static bool valid_tagtype\(|^}|yes'
 
 (
