@@ -12,7 +12,7 @@
 /* The store's limits: reasons that follow "out of memory: " */
 #define LIMIT_OUT_OF_MEMORY_BECAUSE LIMIT_OUT_OF_MEMORY ": %s"
 #define LIMIT_HOST_MEMORY "the host cannot allocate more"
-#define LIMIT_TABLE "a table of %llu entries is beyond the limit of %llu"
+#define LIMIT_TABLE "a table of %llu entries is beyond the limit of %llu entries for all tables (%llu in use)"
 #define LIMIT_MEMORY "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)"
 
 /* Host functions: dummy imports (interp/host.c) and Binaryen's

@@ -138,9 +138,9 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 /* $alloctable */
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
-  if (type.limits.min > s->limits.table_entries) {
-    store_out_of_memory(err, LIMIT_TABLE,
-                        (unsigned long long)type.limits.min, (unsigned long long)s->limits.table_entries);
+  if (type.limits.min > s->limits.table_entries - s->table_entries) {
+    store_out_of_memory(err, LIMIT_TABLE, (unsigned long long)type.limits.min,
+                        (unsigned long long)s->limits.table_entries, (unsigned long long)s->table_entries);
     return NULL;
   }
   TableInst *t = instance_alloc(s, sizeof *t, err);
@@ -153,8 +153,10 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
     out_of_memory(err);
     return NULL;
   }
-  for (uint64_t i = 0; i < type.limits.min; i++)
-    t->refs[i] = init;
+  if (init)   /* calloc's zeroes are null already, and pages untouched stay free */
+    for (uint64_t i = 0; i < type.limits.min; i++)
+      t->refs[i] = init;
+  s->table_entries += type.limits.min;
   return t;
 }
 
@@ -213,16 +215,15 @@ TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err)
   return t;
 }
 
-/* $growtable: fails beyond the table's maximum or our limit */
+/* $growtable: fails beyond the table's maximum or our limit (of all
+ * tables together, so that many tables cannot add up past the machine) */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
 {
   Limits *l = &t->type.limits;
   uint64_t max = t->type.addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX;
   if (l->has_max && l->max < max)
     max = l->max;
-  if (s->limits.table_entries < max)
-    max = s->limits.table_entries;
-  if (n > max - l->min)
+  if (n > max - l->min || n > s->limits.table_entries - s->table_entries)
     return false;
   uint64_t size = l->min + n;
   Ref *refs = mem_realloc(t->refs, (size ? size : 1) * sizeof *refs);
@@ -232,6 +233,7 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
     refs[i] = init;
   t->refs = refs;
   l->min = size;
+  s->table_entries += n;
   return true;
 }
 

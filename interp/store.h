@@ -177,7 +177,7 @@ typedef struct StoreLimits {
   uint64_t fuel;              /* work of one invocation: beyond, "out of fuel" */
   uint64_t timeout;           /* wall-clock seconds a store may run code: beyond, a timeout; 0: no limit */
   uint64_t memory_bytes;      /* all linear memories together */
-  uint64_t table_entries;     /* any one table */
+  uint64_t table_entries;     /* all tables together */
   uint64_t heap_bytes;        /* live collectable objects and all stacks */
   uint32_t call_depth;        /* active call frames: beyond, "call stack exhausted" */
   uint32_t stack_values;      /* values on all stacks together: likewise */
@@ -195,6 +195,7 @@ struct Store {
   GlobalInst **globals; uint32_t nglobals, cglobals;
   HostInst **hosts; uint32_t nhosts, chosts;
   uint64_t memory_bytes;      /* allocated to linear memories */
+  uint64_t table_entries;     /* allocated to tables */
   uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */

@@ -146,8 +146,14 @@ printf '(module (memory 100))\n' >"$tmp/memory.wat"
 check "the memory limit" $limit err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
   $bin --max-memory=1M "$tmp/memory.wat"
 printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
-check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864" \
+check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864 entries for all tables" \
   $bin "$tmp/table.wat"
+# the limit is of all tables together: many tables cannot add up past it
+printf '(module (table 40000000 funcref) (table 40000000 funcref))\n' >"$tmp/tables.wat"
+check "the table limit counts every table" $limit err "out of memory: a table of 40000000 entries is beyond the limit of 67108864 entries for all tables (400000[0-9]* in use)" \
+  $bin "$tmp/tables.wat"
+printf '(module (table 40000000 funcref) (table 0 funcref) (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 30000000))))\n(assert_return (invoke "g") (i32.const -1))\n' >"$tmp/tables-grow.wast"
+check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin "$tmp/tables-grow.wast"
 
 # ---- Nesting deeper than the text parser's stack is a limit, not a
 # malformed module.
