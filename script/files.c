@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "binary/binary.h"
 #include "script/js.h"
@@ -110,6 +111,12 @@ static char *read_path(const char *path, size_t *len, Error *err)
   FILE *f = fopen(path, "rb");
   if (!f) {
     error_at(err, PHASE_IO, (Loc){path, 0, 0}, "%s", strerror(errno));
+    return NULL;
+  }
+  struct stat st;   /* a regular file too large is refused before it is read */
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size >= FILE_MAX - 1) {
+    fclose(f);
+    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_FILE_SIZE);
     return NULL;
   }
   char *text = read_all(f, path, len, err);

@@ -155,6 +155,18 @@ check "the table limit counts every table" $limit err "out of memory: a table of
 printf '(module (table 40000000 funcref) (table 0 funcref) (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 30000000))))\n(assert_return (invoke "g") (i32.const -1))\n' >"$tmp/tables-grow.wast"
 check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin "$tmp/tables-grow.wast"
 
+# ---- A file beyond the 1 GiB input limit is refused before it is read (a
+# sparse file: no disk, and the run must not take a GiB of memory either)
+if truncate -s 1100M "$tmp/big.wasm" 2>/dev/null; then
+  check "a file too large" $limit err "big.wasm:0x0: implementation limit: file too large" $bin "$tmp/big.wasm"
+  if [ -x /usr/bin/time ]; then   # unread: its peak memory is far below the file's size
+    /usr/bin/time -f '%M' -o "$tmp/rss" $bin "$tmp/big.wasm" 2>/dev/null
+    rss=$(tail -n 1 "$tmp/rss")
+    verdict "a file too large is refused unread (peak ${rss} KB)" 0 "$([ "${rss:-0}" -lt 300000 ]; echo $?)" "" "peak KB" "$rss"
+  fi
+  rm -f "$tmp/big.wasm"
+fi
+
 # ---- Nesting deeper than the text parser's stack is a limit, not a
 # malformed module.
 blocks=$(i=0; while [ $i -lt 20000 ]; do printf '(block '; i=$((i + 1)); done)
