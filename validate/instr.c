@@ -432,13 +432,14 @@ static bool results_sub(Checker *k, const ValType *a, uint32_t na, ValTypes b)
   return true;
 }
 
-/* catch x l, catch_ref x l, catch_all l, catch_all_ref l (Catch_ok) */
+/* catch x l, catch_ref x l, catch_all l, catch_all_ref l (Catch_ok): the
+ * label takes the tag's parameters, then an exnref for the _ref forms */
 static bool catch_(Checker *k, const Catch *c)
 {
   const Frame *f = label(k, c->label);
   if (!f)
     return false;
-  ValType vals[64];
+  const ValType *params = NULL;
   uint32_t n = 0;
   if (c->kind == CATCH || c->kind == CATCH_REF) {
     const FuncType *ft = tag_at(k, c->tag);
@@ -446,14 +447,13 @@ static bool catch_(Checker *k, const Catch *c)
       return false;
     if (ft->results.len)
       return FAIL(k, INVALID_CATCH_RESULTS);
-    if (ft->params.len > 63)
-      return FAIL(k, INVALID_CATCH_PARAMS);
-    for (; n < ft->params.len; n++)
-      vals[n] = ft->params.data[n];
+    params = ft->params.data;
+    n = ft->params.len;
   }
-  if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
-    vals[n++] = ref(false, HEAP_EXN);
-  if (!results_sub(k, vals, n, label_types(f)))
+  bool with_ref = c->kind == CATCH_REF || c->kind == CATCH_ALL_REF;
+  ValTypes ts = label_types(f);
+  if (ts.len != n + with_ref || !results_sub(k, params, n, (ValTypes){ts.data, n, 0})
+      || (with_ref && !sub(k, ref(false, HEAP_EXN), ts.data[n])))
     return FAIL(k, INVALID_CATCH_LABEL);
   return true;
 }

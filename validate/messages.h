@@ -50,7 +50,6 @@
 #define INVALID_BR_TABLE "type mismatch: br_table targets have different arities"
 #define INVALID_BR_ON_NON_NULL "type mismatch: br_on_non_null's label takes no reference"
 #define INVALID_CATCH_RESULTS "type mismatch: catching a tag with results"
-#define INVALID_CATCH_PARAMS "type mismatch: too many tag parameters"
 #define INVALID_CATCH_LABEL "type mismatch: catch's values do not match its label"
 #define INVALID_CALL_INDIRECT "type mismatch: call_indirect needs a table of functions"
 #define INVALID_FUNC_REF "undeclared function reference"
