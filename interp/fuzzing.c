@@ -15,6 +15,7 @@
 #include "interp/eval.h"
 #include "interp/host.h"
 #include "interp/messages.h"
+#include "util/mem.h"
 
 /* The host's instance comes first, so that a host function finds the host
  * from its FuncInst's module. */
@@ -303,19 +304,23 @@ static bool js_opaque(const Store *s, ValType t)
 static bool call_as_js(Store *s, const FuzzingHost *h, FuncInst *callee, Error *err)
 {
   const FuncType *ft = callee->type;
-  Value args[64], results[64];
-  if (ft->params.len > 64 || ft->results.len > 64)
-    return throw_js(s, h, err);
   for (uint32_t i = 0; i < ft->params.len; i++) {
     ValType t = ft->params.data[i];
     if (t.kind == VAL_I64 || js_opaque(s, t) || !valtype_defaultable(t))
       return throw_js(s, h, err);
-    args[i] = value_default(t);
   }
   for (uint32_t i = 0; i < ft->results.len; i++)
     if (js_opaque(s, ft->results.data[i]))
       return throw_js(s, h, err);
-  if (eval_invoke(s, callee, args, results, NULL, err))   /* the caller's backtrace will do */
+  /* as many arguments and results as the function has: the spec sets no limit */
+  Value *args = mem_calloc(ft->params.len + ft->results.len + 1, sizeof *args);
+  if (!args)
+    return store_out_of_memory(err, LIMIT_HOST_MEMORY);
+  for (uint32_t i = 0; i < ft->params.len; i++)
+    args[i] = value_default(ft->params.data[i]);
+  bool ok = eval_invoke(s, callee, args, args + ft->params.len, NULL, err);   /* the caller's backtrace will do */
+  mem_free(args);
+  if (ok)
     return true;
   if (err->phase == PHASE_SUSPENSION) {
     error_clear(err);

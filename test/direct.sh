@@ -112,6 +112,9 @@ check "fuzzing-support: call-export-catch of each kind of failure" 0 "^5$" \
   sh -c "grep -c '^\[LoggingExternalInterface logging 1\]\$' '$tmp/fuzzing.log'"
 fz_log "self-calls through call-export end in a limit" "=[host limit stack limit]"
 
+check "fuzzing-support: call-export of a function of 70 parameters calls it" 0 "=[fuzz-exec] note result: caller => 0" \
+  $bin "$d/many-params.wat" --run-all-exports
+
 # ---- imports
 check "missing imports name every one: status 5" 5 'unknown import "env" "f", "env" "g", "env" "gm", "env" "gr", "env" "mem", "env" "tab", "env" "tag"' \
   $bin "$d/imports.wat" --run-all-exports

@@ -46,7 +46,7 @@ TESTS += %D%/direct.sh %D%/fuzz/fuzz-exec-check.sh
 EXTRA_DIST += %D%/direct.sh %D%/fuzz/fuzz-exec-check.sh %D%/fuzz/fuzz-exec.sh \
   %D%/direct/big-array.wat %D%/direct/calls.wat %D%/direct/data-oob.wat %D%/direct/elem-oob.wat %D%/direct/floats.wat %D%/direct/gc-nested.wat %D%/direct/fuzzing.wat %D%/direct/imports.wat %D%/direct/nonnull.wat \
   %D%/direct/nonnull-func.wat %D%/direct/start-trap.wat %D%/direct/start-throw.wat \
-  %D%/direct/suspend.wat
+  %D%/direct/suspend.wat %D%/direct/many-params.wat
 
 # -o script.js run in Node (skipped without Node 26); test/js-suites.sh
 # compares it with the official conversion on the suites, by hand.
