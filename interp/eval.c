@@ -60,10 +60,10 @@ static inline bool in_bounds(uint64_t i, uint64_t n, uint64_t len)
 /* The loads that sign-extend: t.loadN_s.  (A table, not a second switch
  * over opcodes: two targets among the load cases split the dispatch's
  * jump table, a few instructions on every reduction.) */
-static const bool load_signed[] = {
+static const bool load_signed[OP_I64_LOAD32_U - OP_I32_LOAD + 1] = {
   [OP_I32_LOAD8_S - OP_I32_LOAD] = true, [OP_I32_LOAD16_S - OP_I32_LOAD] = true,
   [OP_I64_LOAD8_S - OP_I32_LOAD] = true, [OP_I64_LOAD16_S - OP_I32_LOAD] = true,
-  [OP_I64_LOAD32_S - OP_I32_LOAD] = true, [OP_I64_LOAD32_U - OP_I32_LOAD] = false,
+  [OP_I64_LOAD32_S - OP_I32_LOAD] = true,
 };
 _Static_assert(OP_I64_LOAD32_U - OP_I32_LOAD == 13, "the 14 scalar loads are rows in a row of instr_memarg.def");
 

@@ -211,6 +211,7 @@ void eval_end(Machine *M, Value *results, uint32_t n)
   mem_free(M);
 }
 
+/* $invoke, up to the first reduction: the arguments, then the call */
 Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Error *err)
 {
   Machine *M = machine_new(s, backtrace, err);
@@ -241,12 +242,14 @@ static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
   return st == EVAL_DONE;
 }
 
+/* $invoke: to the end */
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *bt, Error *err)
 {
   Machine *M = eval_start(s, f, args, bt, err);
   return M && finish(M, results, f->type->results.len, err);
 }
 
+/* Eval_expr: a constant expression, in a frame of module m without a function */
 bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err)
 {
   Machine *M = machine_new(s, NULL, err);
