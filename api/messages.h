@@ -28,7 +28,7 @@
 
 /* Host functions and hooks */
 #define TRAP_HOST_RESULT "host function %s %s returned a %s for result %u"
-#define LIMIT_FILE "file too large, or out of memory"
-#define LIMIT_STEP_HOOK "stopped by the step hook"
+#define EXHAUSTION_FILE "file too large, or out of memory"
+#define FUEL_STEP_HOOK "stopped by the step hook"
 
 #endif

@@ -85,8 +85,8 @@ const char *wasmfx_outcome_name(wasmfx_outcome o)
   case WASMFX_TRAP: return "trap";
   case WASMFX_EXCEPTION: return "uncaught exception";
   case WASMFX_SUSPENSION: return "unhandled suspension";
-  case WASMFX_EXHAUSTION: return "exhaustion";
-  case WASMFX_LIMIT: return "limit reached";
+  case WASMFX_EXHAUSTION: return "resource exhaustion";
+  case WASMFX_LIMIT: return "out of fuel";
   case WASMFX_TIMEOUT: return "timeout";
   case WASMFX_IO: return "i/o error";
   }
@@ -108,7 +108,7 @@ static wasmfx_outcome finish(wasmfx_store *s, bool ok)
   if (ok)
     return WASMFX_OK;
   if (s->err.phase == PHASE_NONE)   /* a failure that said nothing: only allocation */
-    error_at(&s->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    error_at(&s->err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   if (s->err.loc.file)
     loc_format(s->position, sizeof s->position, s->err.loc);
   return outcome_of(s->err.phase);
@@ -391,7 +391,7 @@ static char *read_file(wasmfx_store *s, const char *path, size_t *len)
     cap *= 2;
   }
   if (!buf)
-    error_at(&s->err, PHASE_LIMIT, (Loc){0}, LIMIT_FILE);
+    error_at(&s->err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_FILE);
   else if (ferror(f))
     error_at(&s->err, PHASE_IO, (Loc){0}, "%s", strerror(errno));
   if (ferror(f)) {
@@ -455,7 +455,7 @@ static bool call_host(Store *st, const FuncInst *f, const Value *args, Value *re
   wasmfx_value *a = mem_calloc(ps->len + 1, sizeof *a), *r = mem_calloc(rs->len + 1, sizeof *r);
   bool ok = a && r;
   if (!ok)
-    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   for (uint32_t i = 0; ok && i < ps->len; i++)
     a[i] = to_api(args[i]);
   for (uint32_t i = 0; ok && i < rs->len; i++)
@@ -654,10 +654,10 @@ static bool step_hook(void *ctx, const Machine *M, Error *err)
   buf_putc(&s->step_instr, '\0');
   buf_putc(&s->step_position, '\0');
   if (s->step_func.failed || s->step_instr.failed || s->step_position.failed)
-    return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   wasmfx_step step = {v.depth, s->step_func.data, s->step_instr.data, s->step_position.data};
   if (!s->hook(s->hook_env, &step))
-    return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_STEP_HOOK);
+    return error_at(err, PHASE_FUEL, (Loc){0}, FUEL_STEP_HOOK);
   return true;
 }
 

@@ -36,8 +36,8 @@ typedef enum wasmfx_outcome {
   WASMFX_TRAP = 6,
   WASMFX_EXCEPTION = 7,    /* an uncaught exception */
   WASMFX_SUSPENSION = 8,   /* a suspension without a handler */
-  WASMFX_EXHAUSTION = 9,   /* the call stack ran out */
-  WASMFX_LIMIT = 10,       /* a limit of the interpreter: fuel, heap, memory, the step hook */
+  WASMFX_EXHAUSTION = 9,   /* a resource ran out: the call stack, the heap, memories, tables */
+  WASMFX_LIMIT = 10,       /* the work ran out: fuel, or the step hook stopped it */
   WASMFX_TIMEOUT = 11,     /* the wall-clock time ran out */
   WASMFX_IO = 12           /* a file could not be read */
 } wasmfx_outcome;

@@ -59,7 +59,7 @@ static uint32_t offset(const Decoder *d)
 /* An allocation failed: a limit of this interpreter, not a malformed input. */
 static bool out_of_memory(Decoder *d)
 {
-  return error_at(d->err, PHASE_LIMIT, (Loc){d->file, 0, offset(d)}, LIMIT_OUT_OF_MEMORY);
+  return error_at(d->err, PHASE_EXHAUSTION, (Loc){d->file, 0, offset(d)}, EXHAUSTION_OUT_OF_MEMORY);
 }
 
 static size_t remaining(const Decoder *d)
@@ -943,8 +943,8 @@ static bool locals(Decoder *d, ValTypes *ls)
   if (total > UINT32_MAX)
     return fail_at(d, first, MALFORMED_TOO_MANY_LOCALS);
   if (total > LOCALS_MAX)
-    return error_at(d->err, PHASE_LIMIT, (Loc){d->file, 0, (uint32_t)(first - d->start)},
-                    LIMIT_LOCALS, LOCALS_MAX);
+    return error_at(d->err, PHASE_EXHAUSTION, (Loc){d->file, 0, (uint32_t)(first - d->start)},
+                    EXHAUSTION_LOCALS, LOCALS_MAX);
   if (!vec_reserve(&d->m->arena, ls, (uint32_t)total))
     return out_of_memory(d);
   d->p = first;  /* read again, now that the total is known to be sane */
@@ -1215,12 +1215,12 @@ static bool module(Decoder *d)
 Module *decode_module(const char *file, const uint8_t *bytes, size_t len, Error *err)
 {
   if (len > UINT32_MAX) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_MODULE_SIZE);
+    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_MODULE_SIZE);
     return NULL;
   }
   Module *m = module_new();
   if (!m) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
     return NULL;
   }
   m->file = file;

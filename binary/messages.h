@@ -51,7 +51,7 @@
 #define MALFORMED_DATA_COUNT_REQUIRED "data count section required"
 
 /* This interpreter's limits */
-#define LIMIT_LOCALS "too many locals (this interpreter allows %u)"
-#define LIMIT_MODULE_SIZE "module too large"
+#define EXHAUSTION_LOCALS "too many locals (this interpreter allows %u)"
+#define EXHAUSTION_MODULE_SIZE "module too large"
 
 #endif

@@ -28,7 +28,7 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
 /* Performs reductions until `steps` units of fuel are used (at least one
  * reduction; a bulk instruction uses the units of its work: see "Fuel" in
  * interp/stack.c); eval_step exactly one.  Running out of the invocation's
- * fuel or of --timeout's time fails with PHASE_LIMIT or PHASE_TIMEOUT. */
+ * fuel or of --timeout's time fails with PHASE_FUEL or PHASE_TIMEOUT. */
 EvalStatus eval_run(Machine *M, uint64_t steps, Error *err);
 static inline EvalStatus eval_step(Machine *M, Error *err) { return eval_run(M, 1, err); }
 
@@ -43,8 +43,8 @@ enum { EVAL_NESTING_MAX = 500 };
 
 /* $invoke: calls a function with arguments of its parameter types and
  * writes its results.  On failure err says what went wrong: PHASE_TRAP,
- * PHASE_EXHAUSTION (the call stack ran out), PHASE_LIMIT (the heap
- * or the fuel ran out), PHASE_TIMEOUT, PHASE_SUSPENSION or PHASE_EXCEPTION
+ * PHASE_EXHAUSTION (the call stack or the heap ran out), PHASE_FUEL (the
+ * fuel ran out), PHASE_TIMEOUT, PHASE_SUSPENSION or PHASE_EXCEPTION
  * (an uncaught exception, left in s->exn); a failure during a reduction
  * writes a backtrace to `backtrace` if not NULL.  Called from a host
  * function, it runs a nested machine that shares the caller's fuel and call

@@ -179,7 +179,7 @@ static bool throw_one(Store *s, TagInst *tag, Value field, Error *err)
 {
   ExnInst *exn = store_alloc_exn(s, tag, 1);
   if (!exn)
-    return store_out_of_memory(err, LIMIT_HEAP_FULL);
+    return store_out_of_memory(err, EXHAUSTION_HEAP_FULL);
   exn->fields[0] = field;
   s->exn = exn;
   return error_at(err, PHASE_EXCEPTION, (Loc){0}, EXCEPTION_UNHANDLED);
@@ -192,7 +192,7 @@ static bool throw_js(Store *s, const FuzzingHost *h, Error *err)
   HostInst *payload = store_host(s, FUZZING_JS_ERROR);
   ExternInst *x = payload ? store_alloc_extern(s, &payload->obj) : NULL;
   if (!x)
-    return store_out_of_memory(err, LIMIT_HEAP_FULL);
+    return store_out_of_memory(err, EXHAUSTION_HEAP_FULL);
   return throw_one(s, h->js_tag, value_ref(&x->obj), err);
 }
 
@@ -315,7 +315,7 @@ static bool call_as_js(Store *s, const FuzzingHost *h, FuncInst *callee, Error *
   /* as many arguments and results as the function has: the spec sets no limit */
   Value *args = mem_calloc(ft->params.len + ft->results.len + 1, sizeof *args);
   if (!args)
-    return store_out_of_memory(err, LIMIT_HOST_MEMORY);
+    return store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
   for (uint32_t i = 0; i < ft->params.len; i++)
     args[i] = value_default(ft->params.data[i]);
   bool ok = eval_invoke(s, callee, args, args + ft->params.len, NULL, err);   /* the caller's backtrace will do */
@@ -484,7 +484,7 @@ static bool extern_global(Store *s, const DefType *const *types, const Import *i
   ExternInst *x = payload ? store_alloc_extern(s, &payload->obj) : NULL;
   GlobalInst *g = x ? store_alloc_global(s, gt, value_ref(&x->obj), err) : NULL;
   if (!x)
-    store_out_of_memory(err, LIMIT_HEAP_FULL);
+    store_out_of_memory(err, EXHAUSTION_HEAP_FULL);
   *out = (ExternVal){.kind = EXTERN_GLOBAL, .global = g};
   return g != NULL;
 }
@@ -534,7 +534,7 @@ static TagInst *tag_of(Store *s, ValType param, Error *err)
 {
   const DefType *dt = host_functype(s, &param, 1);
   if (!dt) {
-    store_out_of_memory(err, LIMIT_HOST_MEMORY);
+    store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
     return NULL;
   }
   return store_alloc_tag(s, dt, err);
@@ -544,7 +544,7 @@ FuzzingHost *fuzzing_new(Store *s, Error *err)
 {
   FuzzingHost *h = arena_alloc(&s->arena, sizeof *h);
   if (!h) {
-    store_out_of_memory(err, LIMIT_HOST_MEMORY);
+    store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
     return NULL;
   }
   memset(h, 0, sizeof *h);

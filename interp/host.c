@@ -96,7 +96,7 @@ ModuleInst *host_spectest(Store *s, Error *err)
   ModuleInst *mi = arena_alloc(&s->arena, sizeof *mi);
   ExportInst *exports = arena_alloc(&s->arena, NEXPORTS * sizeof *exports);
   if (!mi || !exports) {
-    store_out_of_memory(err, LIMIT_HOST_MEMORY);
+    store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
     return NULL;
   }
   mi->name = "spectest";

@@ -20,7 +20,7 @@ static void *alloc_array(Instantiation *z, uint32_t n, size_t size)
 {
   void *p = arena_alloc(&z->s->arena, (size_t)n * size + 1);
   if (!p)
-    store_out_of_memory(z->err, LIMIT_HOST_MEMORY);
+    store_out_of_memory(z->err, EXHAUSTION_HOST_MEMORY);
   return p;
 }
 
@@ -29,7 +29,7 @@ const DefType **instantiate_types(Store *s, const Module *m, Error *err)
   const SubTypes *ts = &m->types;
   const DefType **types = arena_alloc(&s->arena, (size_t)ts->len * sizeof *types + 1);
   if (!types) {
-    store_out_of_memory(err, LIMIT_HOST_MEMORY);
+    store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
     return NULL;
   }
   for (uint32_t first = 0; first < ts->len;) {
@@ -37,7 +37,7 @@ const DefType **instantiate_types(Store *s, const Module *m, Error *err)
     switch (typestore_intern_group(s->types, ts->data, first, n, types, types + first, &bad)) {
     case INTERN_OK: break;
     case INTERN_UNKNOWN: error_at(err, PHASE_INTERNAL, (Loc){0}, INTERNAL_UNVALIDATED_TYPE, bad); return NULL;
-    case INTERN_NO_MEMORY: error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY); return NULL;
+    case INTERN_NO_MEMORY: error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY); return NULL;
     }
     first += n;
   }
@@ -174,7 +174,7 @@ static bool alloc_segments(Instantiation *z)
     ElemInst *ei = &mi->elems[mi->nelems++];
     ei->type = valtype_close(e->type, mi->types);
     if (!(ei->refs = mem_calloc(e->items.len, sizeof *ei->refs)))
-      return store_out_of_memory(z->err, LIMIT_HOST_MEMORY);
+      return store_out_of_memory(z->err, EXHAUSTION_HOST_MEMORY);
     for (uint32_t k = 0; k < e->items.len; k++) {
       Value v;
       if (!eval_const(z->s, mi, &e->items.data[k], &v, z->err))

@@ -81,7 +81,7 @@ struct Machine {
 
 /* ---- Stacks (interp/stack.c) ---- */
 
-/* Fails with PHASE_LIMIT: the heap limit is reached (or the host has no
+/* Fails with PHASE_EXHAUSTION: the heap limit is reached (or the host has no
  * memory left).  Returns false. */
 bool heap_full(const Store *s, Error *err);
 

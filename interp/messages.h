@@ -10,14 +10,14 @@
 #define UNLINKABLE_INCOMPATIBLE "incompatible import type"
 
 /* The store's limits: reasons that follow "out of memory: " */
-#define LIMIT_OUT_OF_MEMORY_BECAUSE LIMIT_OUT_OF_MEMORY ": %s"
-#define LIMIT_HOST_MEMORY "the host cannot allocate more"
-#define LIMIT_TABLE "a table of %llu entries is beyond the limit of %llu entries for all tables (%llu in use)"
-#define LIMIT_MEMORY "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)"
+#define EXHAUSTION_OUT_OF_MEMORY_BECAUSE EXHAUSTION_OUT_OF_MEMORY ": %s"
+#define EXHAUSTION_HOST_MEMORY "the host cannot allocate more"
+#define EXHAUSTION_TABLE "a table of %llu entries is beyond the limit of %llu entries for all tables (%llu in use)"
+#define EXHAUSTION_MEMORY "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)"
 
 /* Host functions: dummy imports (interp/host.c) and Binaryen's
  * fuzzing-support (interp/fuzzing.c), worded as Binaryen's harness words them */
-#define LIMIT_HEAP_FULL "the heap is full"
+#define EXHAUSTION_HEAP_FULL "the heap is full"
 #define EXCEPTION_UNHANDLED "unhandled exception"
 #define TRAP_SUSPEND_THROUGH_JS "suspend through JS"
 #define TRAP_DUMMY_NON_NULLABLE "dummy import cannot return a non-nullable reference"
@@ -44,10 +44,10 @@
 #define TRAP_CONSUMED "continuation already consumed"
 #define SUSPENSION_UNHANDLED "unhandled tag"
 #define EXHAUSTION_CALL_STACK "call stack exhausted"
-#define LIMIT_OUT_OF_FUEL "out of fuel"
+#define FUEL_OUT "out of fuel"
 #define TIMEOUT_EXCEEDED "the run took more than its time limit of %" PRIu64 " s"
 #define EXHAUSTION_HOST_NESTED EXHAUSTION_CALL_STACK ": host calls nested %u deep"
-#define LIMIT_HEAP "objects and stacks need more than the heap limit of %" PRIu64 " bytes"
+#define EXHAUSTION_HEAP "objects and stacks need more than the heap limit of %" PRIu64 " bytes"
 
 /* Our own bugs */
 #define INTERNAL_NOT_IMPLEMENTED "%s is not implemented yet"

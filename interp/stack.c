@@ -16,7 +16,7 @@
 
 bool heap_full(const Store *s, Error *err)
 {
-  return store_out_of_memory(err, LIMIT_HEAP, s->limits.heap_bytes);
+  return store_out_of_memory(err, EXHAUSTION_HEAP, s->limits.heap_bytes);
 }
 
 /* The memory a stack takes: charged to the heap, so that suspended
@@ -142,7 +142,7 @@ bool fuel_settle(Machine *M, uint64_t used, uint64_t n, Error *err)
   M->fuel -= used;
   M->steps -= used;
   if (n > M->fuel)
-    return abort_at(M, PHASE_LIMIT, LIMIT_OUT_OF_FUEL, err);
+    return abort_at(M, PHASE_FUEL, FUEL_OUT, err);
   M->fuel -= n;
   M->steps = n < M->steps ? M->steps - n : 0;
   if (M->until_clock > used + n) {
@@ -237,7 +237,7 @@ static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
 {
   EvalStatus st = eval_run(M, UINT64_MAX, err);
   if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
-    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_FUEL);
+    error_at(err, PHASE_FUEL, (Loc){0}, FUEL_OUT);
   eval_end(M, st == EVAL_DONE ? results : NULL, n);
   return st == EVAL_DONE;
 }

@@ -61,7 +61,7 @@ bool store_out_of_memory(Error *err, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
-  return error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY_BECAUSE, why);
+  return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY_BECAUSE, why);
 }
 
 void store_free(Store *s)
@@ -85,7 +85,7 @@ void store_free(Store *s)
 /* The host has no memory left for an instance. */
 static bool out_of_memory(Error *err)
 {
-  return store_out_of_memory(err, LIMIT_HOST_MEMORY);
+  return store_out_of_memory(err, EXHAUSTION_HOST_MEMORY);
 }
 
 /* Memory for an instance, in the store's arena; NULL with err set when
@@ -139,7 +139,7 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
   if (type.limits.min > s->limits.table_entries - s->table_entries) {
-    store_out_of_memory(err, LIMIT_TABLE, (unsigned long long)type.limits.min,
+    store_out_of_memory(err, EXHAUSTION_TABLE, (unsigned long long)type.limits.min,
                         (unsigned long long)s->limits.table_entries, (unsigned long long)s->table_entries);
     return NULL;
   }
@@ -170,7 +170,7 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
 {
   uint64_t limit = s->limits.memory_bytes - s->memory_bytes;
   if (type.limits.min > limit / PAGE_SIZE) {
-    store_out_of_memory(err, LIMIT_MEMORY,
+    store_out_of_memory(err, EXHAUSTION_MEMORY,
                         (unsigned long long)type.limits.min, (unsigned long long)s->limits.memory_bytes,
                         (unsigned long long)s->memory_bytes);
     return NULL;

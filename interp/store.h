@@ -171,8 +171,9 @@ typedef struct ContInst {
 } ContInst;
 
 /* Limits of this implementation; exceeding them fails the run with
- * PHASE_LIMIT (fuel, heap, memory and tables at instantiation), PHASE_TIMEOUT
- * or PHASE_EXHAUSTION (the call stack), or fails a grow; never a crash. */
+ * PHASE_FUEL (fuel), PHASE_TIMEOUT or PHASE_EXHAUSTION (the call stack,
+ * the heap, memories and tables at instantiation), or fails a grow; never a
+ * crash. */
 typedef struct StoreLimits {
   uint64_t fuel;              /* work of one invocation: beyond, "out of fuel" */
   uint64_t timeout;           /* wall-clock seconds a store may run code: beyond, a timeout; 0: no limit */
@@ -225,7 +226,7 @@ void store_set_limits(Store *s, const StoreLimits *limits);
  * --timeout is measured in. */
 uint64_t store_clock(void);
 
-/* Fails with PHASE_LIMIT "out of memory: …", saying which limit. */
+/* Fails with PHASE_EXHAUSTION "out of memory: …", saying which limit. */
 bool store_out_of_memory(Error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void store_free(Store *s);
 

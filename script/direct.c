@@ -11,6 +11,7 @@
 
 #include "interp/eval.h"
 #include "interp/fuzzing.h"
+#include "interp/messages.h"
 #include "script/files.h"
 #include "script/json.h"
 #include "script/messages.h"
@@ -80,7 +81,7 @@ int direct_invoke(Runner *r, const char *name, char *const *args, int nargs)
   buf_free(&b);
   if (!text) {
     fprintf(r->err, "wasmfx-ref: error: out of memory\n");
-    return run_status(PHASE_LIMIT);
+    return run_status(PHASE_EXHAUSTION);
   }
   return run_text_status(r, "--invoke", text, len);
 }
@@ -248,11 +249,13 @@ static void failure_words(Buf *b, Runner *r, const ModuleInst *inst, const Error
   case PHASE_SUSPENSION:
     buf_puts(b, "[exception thrown: unhandled suspend");
     break;
-  case PHASE_EXHAUSTION:
-    buf_puts(b, "[host limit stack limit");
+  case PHASE_EXHAUSTION:   /* the call stack, and the heap, as Binaryen words them */
+    buf_printf(b, "[host limit %s", starts(err->message, EXHAUSTION_CALL_STACK) ? "stack limit"
+                                    : starts(err->message, EXHAUSTION_OUT_OF_MEMORY) ? "allocation failure"
+                                    : err->message);
     break;
-  default:   /* the heap as Binaryen words its allocation limit; fuel, time as ours */
-    buf_printf(b, "[host limit %s", starts(err->message, "out of memory") ? "allocation failure" : err->message);
+  default:   /* fuel, time as ours */
+    buf_printf(b, "[host limit %s", err->message);
     break;
   }
   buf_putc(b, ']');
@@ -326,7 +329,7 @@ static bool log_call(Runner *r, const ModuleInst *inst, const ExportInst *x)
   }
   bool ok = false;
   if (!args || !results)
-    error_at(&err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    error_at(&err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   else if (!defaultable)
     error_at(&err, PHASE_TRAP, (Loc){0}, TRAP_NOT_DEFAULTABLE);
   else

@@ -83,7 +83,7 @@ static char *read_all(FILE *f, const char *path, size_t *len, Error *err)
       break;
     char *bigger = cap < FILE_MAX ? mem_realloc(buf, cap * 2) : NULL;
     if (!bigger) {
-      error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, cap < FILE_MAX ? LIMIT_OUT_OF_MEMORY : LIMIT_FILE_SIZE);
+      error_at(err, PHASE_EXHAUSTION, (Loc){path, 0, 0}, cap < FILE_MAX ? EXHAUSTION_OUT_OF_MEMORY : EXHAUSTION_FILE_SIZE);
       mem_free(buf);
       return NULL;
     }
@@ -91,7 +91,7 @@ static char *read_all(FILE *f, const char *path, size_t *len, Error *err)
     cap *= 2;
   }
   if (!buf) {
-    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){path, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
   } else if (ferror(f)) {
     error_at(err, PHASE_IO, (Loc){path, 0, 0}, "%s", strerror(errno));
     mem_free(buf);
@@ -116,7 +116,7 @@ static char *read_path(const char *path, size_t *len, Error *err)
   struct stat st;   /* a regular file too large is refused before it is read */
   if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size >= FILE_MAX - 1) {
     fclose(f);
-    error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_FILE_SIZE);
+    error_at(err, PHASE_EXHAUSTION, (Loc){path, 0, 0}, EXHAUSTION_FILE_SIZE);
     return NULL;
   }
   char *text = read_all(f, path, len, err);
@@ -134,7 +134,7 @@ static bool keep_parsed(Runner *r, Script *s, Module *m, char *text, const char 
     return false;
   }
   if (!runner_keep(r, s, m, text)) {
-    error_at(err, PHASE_LIMIT, (Loc){name, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){name, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
     return false;
   }
   return true;
@@ -208,7 +208,7 @@ static void print_commands(Buf *out, const Command *const *cs, uint32_t n, Modul
 static bool write_bytes(const char *path, const Buf *out, Error *err)
 {
   if (out->failed)
-    return error_at(err, PHASE_LIMIT, (Loc){path, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){path, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
   FILE *f = fopen(path, "wb");
   bool ok = f && fwrite(out->data, 1, out->len, f) == out->len;
   if (f)
@@ -248,7 +248,7 @@ bool write_output(Runner *r, const char *path, Name id, Error *err)
   if (path) {
     ok = write_bytes(path, &out, err);
   } else {
-    ok = !out.failed || error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    ok = !out.failed || error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
     if (ok)
       fprintf(r->out, "%.*s", (int)out.len, out.data);
   }

@@ -166,7 +166,7 @@ static const Module *read_module(Converter *z, const ScriptModule *sm, Error *er
                   : text_parse_module(z->s ? z->s->file : z->name, (const char *)sm->bytes.data, sm->bytes.len, err);
   if (m && !vec_push(&z->arena, &z->owned, m)) {
     module_free(m);
-    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
     return NULL;
   }
   return m;

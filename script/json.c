@@ -66,7 +66,7 @@ static const char *phase_id(Phase p)
   case PHASE_EXHAUSTION: return "exhaustion";
   case PHASE_EXCEPTION: return "exception";
   case PHASE_SUSPENSION: return "suspension";
-  case PHASE_LIMIT: return "limit";
+  case PHASE_FUEL: return "limit";
   case PHASE_SCRIPT: return "script";
   case PHASE_INTERNAL: return "crash";
   case PHASE_TIMEOUT: return "timeout";

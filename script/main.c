@@ -89,8 +89,9 @@ static const char usage[] =
   "   6  trap\n"
   "   7  uncaught exception\n"
   "   8  unhandled suspension\n"
-  "   9  exhaustion (call stack)\n"
-  "  10  limit reached (fuel, heap, memory)\n"
+  "   9  resource exhaustion (call stack, heap, memories, tables, instances,\n"
+  "      module size, the host's memory)\n"
+  "  10  out of fuel\n"
   "  11  timeout\n"
   "  12  file I/O error\n";
 
@@ -207,7 +208,7 @@ static int run_input(Runner *r, const char *path, const char *command)
     char *text = mem_alloc(len + 1);
     if (!text) {
       fprintf(r->err, "wasmfx-ref: error: out of memory\n");
-      return run_status(PHASE_LIMIT);
+      return run_status(PHASE_EXHAUSTION);
     }
     memcpy(text, command, len + 1);
     fatal = run_text(r, "-e", text, len, &stats, &err);

@@ -32,7 +32,7 @@
 #define SCRIPT_NO_FILES "output to files is disabled"
 #define SCRIPT_INPUT_DEPTH "input nested too deeply"
 #define IO_FILE_NAME "file name too long"
-#define LIMIT_FILE_SIZE "file too large"
+#define EXHAUSTION_FILE_SIZE "file too large"
 
 /* Assertions that fail: what was expected, and what came */
 #define FAILURE_RETURN "assertion failure: expected %.*s, got %.*s"

@@ -174,7 +174,7 @@ static void error(Session *z, const Command *c, bool assertion, const Error *err
 static void out_of_memory(Session *z, const Command *c)
 {
   Error err = {0};
-  error_at(&err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+  error_at(&err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   error(z, c, false, &err, NULL);
 }
 
@@ -265,7 +265,7 @@ static const Module *load_module(Session *z, const ScriptModule *sm, Error *err)
                   : text_parse_module(z->script->file, (const char *)sm->bytes.data, sm->bytes.len, err);
   if (m && !vec_push(&z->arena, &z->owned, m)) {
     module_free(m);
-    error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
     return NULL;
   }
   return m;
@@ -319,7 +319,7 @@ static ModuleInst *link(Session *z, const Module *m, bool file, Buf *backtrace, 
   if (!imports || (file && m->imports.len && !types)) {
     mem_free(imports);
     if (err->phase == PHASE_NONE)
-      error_at(err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+      error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
     return NULL;
   }
   ModuleInst *inst = NULL;
@@ -564,7 +564,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     ok = arg_value(z, &a->args.data[i], &args[i]);
   if (!ok) {
     mem_free(args);
-    return error_at(&o->err, PHASE_LIMIT, (Loc){0}, LIMIT_OUT_OF_MEMORY);
+    return error_at(&o->err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   }
   for (uint32_t i = 0; ok && i < a->args.len; i++)
     if (!arg_fits(z, args[i], ft->params.data[i])) {
@@ -744,7 +744,7 @@ static void run_assert_return(Session *z, const Command *c)
  * implementation (fuel, heap) is a resource exhausted too. */
 static bool phase_expected(Phase want, Phase got)
 {
-  return got == want || (want == PHASE_EXHAUSTION && got == PHASE_LIMIT);
+  return got == want || (want == PHASE_EXHAUSTION && got == PHASE_FUEL);
 }
 
 /* assert_trap, assert_exhaustion, assert_exception, assert_suspension on an
@@ -1183,7 +1183,7 @@ Phase run_script(Runner *r, const Script *s, RunStats *stats)
   Session *z = session(r);
   if (!z) {
     fprintf(r->err, "%s: error: out of memory\n", s->file);
-    return PHASE_LIMIT;
+    return PHASE_EXHAUSTION;
   }
   start(r, z);
   const Script *outer = z->script;
@@ -1195,7 +1195,7 @@ Phase run_script(Runner *r, const Script *s, RunStats *stats)
   run_commands(z, s->commands.data, s->commands.len);
   if (!vec_push(&z->arena, &z->scripts, ((ScriptBinding){(Name){0}, first, z->quote.len}))) {
     fprintf(r->err, "%s: error: out of memory\n", s->file);
-    z->fatal = z->fatal != PHASE_NONE ? z->fatal : PHASE_LIMIT;
+    z->fatal = z->fatal != PHASE_NONE ? z->fatal : PHASE_EXHAUSTION;
   }
   z->script = outer;
   z->stats = outer_stats;
@@ -1209,10 +1209,10 @@ bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
   Session *z = session(r);
   Command *c = z ? arena_alloc(&z->arena, sizeof *c) : NULL;
   if (!c || !vec_push(&z->arena, &z->quote, c))   /* the module as a script of one command */
-    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){m->file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
   *c = (Command){.kind = CMD_MODULE, .module = {.kind = SMOD_TEXT, .module = (Module *)m}};
   if (!define_module(z, (Name){0}, m))
-    return error_at(err, PHASE_LIMIT, (Loc){m->file, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    return error_at(err, PHASE_EXHAUSTION, (Loc){m->file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
   if (r->opt.dry)
     return true;
   start(r, z);
@@ -1239,7 +1239,7 @@ int run_status(Phase phase)
   case PHASE_EXCEPTION: return 7;
   case PHASE_SUSPENSION: return 8;
   case PHASE_EXHAUSTION: return 9;
-  case PHASE_LIMIT: return 10;
+  case PHASE_FUEL: return 10;
   case PHASE_TIMEOUT: return 11;
   case PHASE_IO: return 12;
   }

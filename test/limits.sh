@@ -6,8 +6,9 @@
 # timing but the one --timeout check.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 . "$top_srcdir/test/lib.sh"
-# Exit statuses, from the table in --help: 10 (limit), 11 (timeout), 6 (trap).
-limit=10 timeout=11 trap=6
+# Exit statuses, from the table in --help: 10 (fuel), 9 (resource
+# exhaustion), 11 (timeout), 6 (trap).
+limit=10 exhausted=9 timeout=11 trap=6
 
 # check NAME EXPECTED-STATUS STREAM PATTERN COMMAND...: lib.sh's check on
 # STREAM alone (out, err, or all: both), which stays in $tmp/STREAM for the
@@ -139,18 +140,18 @@ cat >"$tmp/heap.wast" <<'EOF'
   (func (export "huge") (result i32) (array.len (array.new_default $a (i32.const 1000000)))))
 (invoke "huge")
 EOF
-check "the heap limit" $limit err \
-  "implementation limit: out of memory: objects and stacks need more than the heap limit of 1048576 bytes" \
+check "the heap limit" $exhausted err \
+  "resource exhaustion: out of memory: objects and stacks need more than the heap limit of 1048576 bytes" \
   $bin --max-heap=1M "$tmp/heap.wast"
 printf '(module (memory 100))\n' >"$tmp/memory.wat"
-check "the memory limit" $limit err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
+check "the memory limit" $exhausted err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
   $bin --max-memory=1M "$tmp/memory.wat"
 printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
-check "the table limit" $limit err "out of memory: a table of 100000000 entries is beyond the limit of 67108864 entries for all tables" \
+check "the table limit" $exhausted err "out of memory: a table of 100000000 entries is beyond the limit of 67108864 entries for all tables" \
   $bin "$tmp/table.wat"
 # the limit is of all tables together: many tables cannot add up past it
 printf '(module (table 40000000 funcref) (table 40000000 funcref))\n' >"$tmp/tables.wat"
-check "the table limit counts every table" $limit err "out of memory: a table of 40000000 entries is beyond the limit of 67108864 entries for all tables (400000[0-9]* in use)" \
+check "the table limit counts every table" $exhausted err "out of memory: a table of 40000000 entries is beyond the limit of 67108864 entries for all tables (400000[0-9]* in use)" \
   $bin "$tmp/tables.wat"
 printf '(module (table 40000000 funcref) (table 0 funcref) (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 30000000))))\n(assert_return (invoke "g") (i32.const -1))\n' >"$tmp/tables-grow.wast"
 check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin "$tmp/tables-grow.wast"
@@ -158,7 +159,7 @@ check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $
 # ---- A file beyond the 1 GiB input limit is refused before it is read (a
 # sparse file: no disk, and the run must not take a GiB of memory either)
 if truncate -s 1100M "$tmp/big.wasm" 2>/dev/null; then
-  check "a file too large" $limit err "big.wasm:0x0: implementation limit: file too large" $bin "$tmp/big.wasm"
+  check "a file too large" $exhausted err "big.wasm:0x0: resource exhaustion: file too large" $bin "$tmp/big.wasm"
   if [ -x /usr/bin/time ]; then   # unread: its peak memory is far below the file's size
     /usr/bin/time -f '%M' -o "$tmp/rss" $bin "$tmp/big.wasm" 2>/dev/null
     rss=$(tail -n 1 "$tmp/rss")
@@ -172,7 +173,7 @@ fi
 blocks=$(i=0; while [ $i -lt 20000 ]; do printf '(block '; i=$((i + 1)); done)
 ends=$(i=0; while [ $i -lt 20000 ]; do printf ')'; i=$((i + 1)); done)
 printf '(module (func %s%s))\n' "$blocks" "$ends" >"$tmp/nested.wat"
-check "nesting beyond the parser's stack" $limit err "nested.wat:1:[0-9]*: implementation limit: nesting too deep" \
+check "nesting beyond the parser's stack" $exhausted err "nested.wat:1:[0-9]*: resource exhaustion: nesting too deep" \
   $bin "$tmp/nested.wat"
 
 # ---- A trap deep in a recursion: the innermost 64 frames and the outermost

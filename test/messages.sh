@@ -44,7 +44,7 @@ function flush_call(start, args,    n, parts, i, j, depth, c, lits, tok, expect,
       m = substr(m, RSTART + RLENGTH)
     }
     m = parts[i]
-    while (match(m, /(^|[^A-Za-z0-9_])(MALFORMED|INVALID|UNLINKABLE|TRAP|LIMIT|INTERNAL|SCRIPT|IO|FAILURE|USAGE)_[A-Z0-9_]+/)) {
+    while (match(m, /(^|[^A-Za-z0-9_])(MALFORMED|INVALID|UNLINKABLE|TRAP|EXHAUSTION|FUEL|INTERNAL|SCRIPT|IO|FAILURE|USAGE)_[A-Z0-9_]+/)) {
       tok = substr(m, RSTART, RLENGTH); sub(/^[^A-Z]/, "", tok)
       prefix = tok; sub(/_.*/, "", prefix)
       if (expect != "" && index(" " expect " ", " " prefix " ") == 0)
@@ -87,7 +87,7 @@ END {
   own["fail"] = "MALFORMED FAILURE"   # binary/decode.c, and script/run.c's assertions
   own["valid_error"] = own["FAIL"] = "INVALID"
   own["valid_internal"] = own["INTERNAL"] = "INTERNAL"
-  own["text_limit"] = own["store_out_of_memory"] = "LIMIT"
+  own["text_limit"] = own["store_out_of_memory"] = "EXHAUSTION"
   own["misuse"] = "USAGE"
   own["trap"] = "TRAP"
   clean = joined
@@ -126,7 +126,7 @@ static bool f(Decoder *d)
            "split" " in two");
   error_at(err, PHASE_IO, loc, "%s", strerror(errno));
   valid_error(c, at, MALFORMED_UTF8);
-  error_at(err, PHASE_LIMIT, loc, LIMIT_OUT_OF_MEMORY);
+  error_at(err, PHASE_EXHAUSTION, loc, EXHAUSTION_OUT_OF_MEMORY);
   return text_error(p, at, cond ? MALFORMED_A : "other");
 }
 EOF

@@ -43,8 +43,8 @@
 #define MALFORMED_INLINE_TYPE "inline function type"
 
 /* This interpreter's limits */
-#define LIMIT_NESTING "nesting too deep"
-#define LIMIT_MODULE_TEXT "module text too large"
-#define LIMIT_SCRIPT_TEXT "script too large"
+#define EXHAUSTION_NESTING "nesting too deep"
+#define EXHAUSTION_MODULE_TEXT "module text too large"
+#define EXHAUSTION_SCRIPT_TEXT "script too large"
 
 #endif

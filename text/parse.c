@@ -41,7 +41,7 @@ bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
 
 bool text_limit(TextParser *p, uint32_t at, const char *msg)
 {
-  return error_at(p->err, PHASE_LIMIT, text_loc(p, at), "%s", msg);
+  return error_at(p->err, PHASE_EXHAUSTION, text_loc(p, at), "%s", msg);
 }
 
 bool text_failed(const TextParser *p)
@@ -51,7 +51,7 @@ bool text_failed(const TextParser *p)
 
 void text_oom(TextParser *p)
 {
-  text_limit(p, 0, LIMIT_OUT_OF_MEMORY);
+  text_limit(p, 0, EXHAUSTION_OUT_OF_MEMORY);
 }
 
 void text_syntax_error(TextParser *p, Token t)
@@ -421,7 +421,7 @@ Module *text_parse_module(const char *file, const char *src, size_t len, Error *
   TextParser p;
   parser_init(&p, file, src, len, err, NULL);
   if (len >= VAR_BASE) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_MODULE_TEXT);
+    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_MODULE_TEXT);
     return NULL;
   }
   /* Everything the parse allocates goes to the module's arena. */
@@ -445,7 +445,7 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
 {
   Script *s = mem_calloc(1, sizeof *s);
   if (!s) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_OUT_OF_MEMORY);
+    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
     return NULL;
   }
   arena_init(&s->arena);
@@ -455,7 +455,7 @@ Script *text_parse_script(const char *file, const char *src, size_t len, Error *
   parser_init(&p, file, src, len, err, &s->arena);
   p.script = s;
   if (len >= VAR_BASE) {
-    error_at(err, PHASE_LIMIT, (Loc){file, 0, 0}, LIMIT_SCRIPT_TEXT);
+    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_SCRIPT_TEXT);
   } else if (!index_lines(&p)) {
     text_oom(&p);
   } else {

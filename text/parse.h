@@ -153,7 +153,7 @@ bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool text_limit(TextParser *p, uint32_t at, const char *msg);   /* phase "limit" */
 bool text_failed(const TextParser *p);
-void text_oom(TextParser *p);   /* records LIMIT_OUT_OF_MEMORY */
+void text_oom(TextParser *p);   /* records EXHAUSTION_OUT_OF_MEMORY */
 
 /* ---- Tokens ---- */
 Name text_id(TextParser *p, Token t);          /* an ID token's name, without `$` */

@@ -42,7 +42,7 @@
 }
 
 %stack_overflow {
-  text_limit(p, p->last_at, LIMIT_NESTING);
+  text_limit(p, p->last_at, EXHAUSTION_NESTING);
 }
 
 /* Tokens the lexer produces, in groups; the driver merges `(` with each

@@ -49,7 +49,7 @@ const char *phase_name(Phase phase)
   case PHASE_EXHAUSTION: return "resource exhaustion";
   case PHASE_EXCEPTION: return "uncaught exception";
   case PHASE_SUSPENSION: return "unhandled suspension";
-  case PHASE_LIMIT: return "implementation limit";
+  case PHASE_FUEL: return "implementation limit";
   case PHASE_SCRIPT: return "script error";
   case PHASE_INTERNAL: return "runtime crash";
   case PHASE_TIMEOUT: return "timeout";

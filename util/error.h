@@ -16,10 +16,11 @@ typedef enum Phase {
   PHASE_INVALID,     /* the module does not validate */
   PHASE_UNLINKABLE,  /* imports do not match */
   PHASE_TRAP,
-  PHASE_EXHAUSTION,
+  PHASE_EXHAUSTION,  /* a resource ran out: the call stack, the heap, memories, tables, instances,
+                      * a module's size, the host's memory ("resource exhaustion") */
   PHASE_EXCEPTION,   /* an uncaught Wasm exception */
   PHASE_SUSPENSION,  /* a suspend without a handler */
-  PHASE_LIMIT,       /* an implementation limit of this interpreter */
+  PHASE_FUEL,        /* the work limit, --fuel ("out of fuel") */
   PHASE_SCRIPT,      /* a script command that cannot be carried out: an unknown module, export … */
   PHASE_INTERNAL,    /* something that cannot happen in valid code: unchecked code that does not validate ("runtime crash") */
   PHASE_TIMEOUT      /* the wall-clock time of --timeout ran out */

@@ -3,7 +3,7 @@
  * this file what every layer reports.  Per layer rather than per phase,
  * since a layer's messages are read beside its code and each layer reports
  * mostly one phase; the phase is the first word of each name instead
- * (MALFORMED_, INVALID_, UNLINKABLE_, TRAP_, LIMIT_, INTERNAL_, SCRIPT_,
+ * (MALFORMED_, INVALID_, UNLINKABLE_, TRAP_, EXHAUSTION_, FUEL_, INTERNAL_, SCRIPT_,
  * IO_), and a constant goes only to a function that reports that phase.
  *
  * The official suites match a message by its beginning (the string of an
@@ -17,6 +17,6 @@
 
 /* An allocation failed: an implementation limit, whatever the phase of
  * the work that needed the memory. */
-#define LIMIT_OUT_OF_MEMORY "out of memory"
+#define EXHAUSTION_OUT_OF_MEMORY "out of memory"
 
 #endif

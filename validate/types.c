@@ -17,7 +17,7 @@ bool valid_error(Context *c, uint32_t at, const char *fmt, ...)
 
 bool valid_out_of_memory(Context *c, uint32_t at)
 {
-  return error_at(c->err, PHASE_LIMIT, module_loc(c->m, at), LIMIT_OUT_OF_MEMORY);
+  return error_at(c->err, PHASE_EXHAUSTION, module_loc(c->m, at), EXHAUSTION_OUT_OF_MEMORY);
 }
 
 bool valid_internal(Context *c, uint32_t at, const char *msg)

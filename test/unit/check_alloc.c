@@ -143,7 +143,7 @@ static long fail_each_allocation(Attempt *attempt, const void *input)
       return n;
     }
     ck_assert(!ok);
-    ck_assert_msg(err.phase == PHASE_LIMIT, "phase %s: %s", phase_name(err.phase), err.message);
+    ck_assert_msg(err.phase == PHASE_EXHAUSTION, "phase %s: %s", phase_name(err.phase), err.message);
     ck_assert_str_eq(err.message, "out of memory");
   }
 }
