@@ -3,7 +3,7 @@
 # builds wasmfx-ref.  Arguments go to ./configure.
 set -e
 cd "$(dirname "$0")"
-packages="gcc make autoconf automake autoconf-archive libtool pkg-config re2c lemon check libedit-dev"
+packages="gcc make autoconf automake autoconf-archive libtool pkg-config re2c lemon check libedit-dev time"
 missing=
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

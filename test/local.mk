@@ -113,6 +113,12 @@ EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh
 TESTS += %D%/limits.sh
 EXTRA_DIST += %D%/limits.sh
 
+# Adversarial inputs, generated at test time, each bounded in CPU time and
+# memory (/usr/bin/time); STRESS_CFLAGS tells it a stress build is slower.
+AM_TESTS_ENVIRONMENT += STRESS_CFLAGS='$(STRESS_CFLAGS)'; export STRESS_CFLAGS;
+TESTS += %D%/adversarial/run.sh
+EXTRA_DIST += %D%/adversarial/run.sh %D%/adversarial/gen.sh
+
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
   bench/cont_deep_yield.wast
