@@ -146,15 +146,29 @@ check "the heap limit" $exhausted err \
 printf '(module (memory 100))\n' >"$tmp/memory.wat"
 check "the memory limit" $exhausted err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
   $bin --max-memory=1M "$tmp/memory.wat"
-printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
-check "the table limit" $exhausted err "out of memory: a table of 100000000 entries is beyond the limit of 67108864 entries for all tables" \
+printf '(module (table 200000000 funcref))\n' >"$tmp/table.wat"
+check "the table limit" $exhausted err "table.wat:1:1: resource exhaustion: out of memory: a table of 200000000 entries is beyond the limit of 134217728 entries for all tables" \
   $bin "$tmp/table.wat"
 # the limit is of all tables together: many tables cannot add up past it
 printf '(module (table 40000000 funcref) (table 40000000 funcref))\n' >"$tmp/tables.wat"
 check "the table limit counts every table" $exhausted err "out of memory: a table of 40000000 entries is beyond the limit of 67108864 entries for all tables (400000[0-9]* in use)" \
-  $bin "$tmp/tables.wat"
+  $bin --max-tables=64M "$tmp/tables.wat"
 printf '(module (table 40000000 funcref) (table 0 funcref) (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 30000000))))\n(assert_return (invoke "g") (i32.const -1))\n' >"$tmp/tables-grow.wast"
-check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin "$tmp/tables-grow.wast"
+check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin --max-tables=64M "$tmp/tables-grow.wast"
+# a table grown to 100M entries (within the default) costs only the pages it uses
+printf '(module (table $t 0 funcref) (func (export "g") (result i32) (table.grow $t (ref.null func) (i32.const 100000000))) (func (export "n") (result i32) (table.size $t)))\n(assert_return (invoke "g") (i32.const 0))\n(assert_return (invoke "n") (i32.const 100000000))\n' >"$tmp/table-100m.wast"
+check "a table grows to 100M entries at the defaults" 0 out "2 passed, 0 failed" $bin "$tmp/table-100m.wast"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$tmp/rss" $bin "$tmp/table-100m.wast" >/dev/null 2>&1
+  rss=$(tail -n 1 "$tmp/rss")
+  verdict "a grown table's untouched entries take no memory (peak ${rss} KB)" 0 "$([ "${rss:-0}" -lt 100000 ]; echo $?)" "" "peak KB" "$rss"
+fi
+# ---- The modules of a run: each definition and instance counts
+printf '(module)\n(module)\n(module definition $d)\n(module instance $d)\n' >"$tmp/modules.wast"
+check "modules within --max-modules" 0 out "0 passed, 0 failed" $bin --max-modules=6 "$tmp/modules.wast"
+check "modules beyond --max-modules" $exhausted err "modules.wast:4:1: resource exhaustion: too many modules: a run may define and instantiate 5 modules" \
+  $bin --max-modules=5 "$tmp/modules.wast"
+check "--max-modules=0 is a usage error" 2 err "max-modules" $bin --max-modules=0 "$tmp/modules.wast"
 
 # ---- A file beyond the 1 GiB input limit is refused before it is read (a
 # sparse file: no disk, and the run must not take a GiB of memory either)
