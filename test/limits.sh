@@ -224,6 +224,8 @@ check "a chain 63 deep: ref.test at its root, middle and leaf" 0 out "^17 passed
 check "a chain 64 deep is refused at its 64th subtype" $exhausted err \
   "=$tmp/depth64.wat:67:3: resource exhaustion: subtype depth 64 is beyond this implementation's limit of 63" \
   $bin "$tmp/depth64.wat"
+check "unchecked (-u), a chain 64 deep is still an exhaustion, not a crash" $exhausted err \
+  "resource exhaustion: subtype depth 64" $bin -u "$tmp/depth64.wat"
 
 # ---- A trap deep in a recursion: the innermost 64 frames and the outermost
 # 16, and a line for the 921 between.
