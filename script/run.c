@@ -243,12 +243,14 @@ static bool check(Runner *r, const Module *m, Error *err)
  * on every invariant validation establishes (stack heights, operand types,
  * indices), so code that breaks one is refused as the official interpreter
  * refuses it when it meets it, a "runtime crash" (PHASE_INTERNAL), and
- * never reaches the machine. */
+ * never reaches the machine.  A limit validation met (out of memory, a
+ * subtype hierarchy too deep) stays a resource exhaustion. */
 static bool runnable(Runner *r, const Module *m, Error *err)
 {
   if (!r->opt.unchecked || validate(r, m, err))
     return true;
-  err->phase = PHASE_INTERNAL;
+  if (err->phase == PHASE_INVALID)
+    err->phase = PHASE_INTERNAL;
   return false;
 }
 
