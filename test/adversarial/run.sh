@@ -127,13 +127,17 @@ run_case "rec group of 100000 types" 0 '' 5 300 -- $bin $lim "$tmp/in.wat"
 { printf '(module (type $t0 (sub (struct)))'; awk 'BEGIN { for (i = 1; i < 100000; i++)
     printf "(type $t%d (struct (field (ref null $t%d))))", i, i - 1 }'; printf ')'; } >"$tmp/in.wat"
 run_case "chain of 100000 types" 0 '' 5 300 -- $bin $lim "$tmp/in.wat"
-# Subtyping 100000 deep (the core spec sets no bound), the deepest cast to
-# the top and back.
-{ printf '(module (type $t0 (sub (struct)))'; awk 'BEGIN { for (i = 1; i < 100000; i++)
-    printf "(type $t%d (sub $t%d (struct)))", i, i - 1 }'
-  printf '(func (export "f") (result i32) (ref.test (ref $t99999) (ref.cast (ref $t0) (struct.new $t99999)))))'
-} >"$tmp/in.wat"
-run_case "subtyping 100000 deep" 0 '^1 : \[i32\]' 5 300 -- $bin $lim "$tmp/in.wat" --invoke f
+# Subtyping 63 deep (the JS API's limit), the deepest cast to the top and
+# back; 100000 deep is beyond it.
+subchain() {
+  printf '(module (type $t0 (sub (struct)))'
+  awk -v n="$1" 'BEGIN { for (i = 1; i < n; i++) printf "(type $t%d (sub $t%d (struct)))", i, i - 1 }'
+  printf '(func (export "f") (result i32) (ref.test (ref $t%d) (ref.cast (ref $t0) (struct.new $t%d)))))' $(($1 - 1)) $(($1 - 1))
+}
+subchain 64 >"$tmp/in.wat"
+run_case "subtyping 63 deep" 0 '^1 : \[i32\]' 2 60 -- $bin $lim "$tmp/in.wat" --invoke f
+subchain 100000 >"$tmp/in.wat"
+run_case "subtyping 100000 deep" $exhausted "${at}resource exhaustion: subtype depth 64 is beyond" 5 300 -- $bin $lim "$tmp/in.wat"
 { printf '(module (memory 1)'; rep 100000 '(data (i32.const 0) "a")'; printf ')'; } >"$tmp/in.wat"
 run_case "100000 data segments" 0 '' 5 300 -- $bin $lim "$tmp/in.wat"
 { printf '(module (func $f) (table 1 funcref)'; rep 100000 '(elem (i32.const 0) $f)'; printf ')'; } >"$tmp/in.wat"
@@ -286,16 +290,38 @@ prog 'memory.grow a page at a time to the limit' 0 '^1_023 : \[i32\]' 5 200 \
        (local.set $n (i32.add (local.get $n) (i32.const 1))) (br $l))) (local.get $n)))' --max-memory=64M
 prog 'memory.grow by 4 GiB' 0 '^-1 : \[i32\]' 2 60 \
   '(module (memory 0) (func (export "f") (result i32) (memory.grow (i32.const 65536))))'
-prog 'table.grow by 100000000' 0 '^-1 : \[i32\]' 2 60 \
-  '(module (table $t 0 funcref) (func (export "f") (result i32) (table.grow $t (ref.null func) (i32.const 100000000))))'
-prog 'a table of 100000000 entries' $exhausted \
-  "${at}resource exhaustion: out of memory: a table of 100000000 entries is beyond the limit" 2 60 \
-  '(module (table 100000000 funcref) (func (export "f")))'
-prog 'seven tables of 10000000 entries' $exhausted \
-  "${at}resource exhaustion: out of memory: a table of 10000000 entries is beyond the limit" 5 800 \
-  '(module (table 10000000 funcref) (table 10000000 funcref) (table 10000000 funcref) (table 10000000 funcref)
-     (table 10000000 funcref) (table 10000000 funcref) (table 10000000 funcref) (func (export "f")))'
+prog 'table.grow by 200000000' 0 '^-1 : \[i32\]' 2 60 \
+  '(module (table $t 0 funcref) (func (export "f") (result i32) (table.grow $t (ref.null func) (i32.const 200000000))))'
+prog 'table.grow by 100000000 beyond --max-tables' 0 '^-1 : \[i32\]' 2 60 \
+  '(module (table $t 0 funcref) (func (export "f") (result i32) (table.grow $t (ref.null func) (i32.const 100000000))))' \
+  --max-tables=10000000
+prog 'table.grow a million at a time to --max-tables' 0 '^9 : \[i32\]' 5 300 \
+  '(module (table $t 0 funcref) (func (export "f") (result i32) (local $n i32)
+     (block $d (loop $l (br_if $d (i32.eq (table.grow $t (ref.null func) (i32.const 1000000)) (i32.const -1)))
+       (local.set $n (i32.add (local.get $n) (i32.const 1))) (br $l))) (local.get $n)))' --max-tables=10000000
+prog 'a table of 2^32-1 entries' $exhausted \
+  "${at}resource exhaustion: out of memory: a table of 4294967295 entries is beyond the limit" 2 60 \
+  '(module (table 0xffffffff funcref) (func (export "f")))'
+prog 'a table of 100000000 entries beyond --max-tables' $exhausted \
+  "${at}resource exhaustion: out of memory: a table of 100000000 entries is beyond the limit of 10000000" 2 60 \
+  '(module (table 100000000 funcref) (func (export "f")))' --max-tables=10000000
+prog 'seven tables of 2000000 entries beyond --max-tables' $exhausted \
+  "${at}resource exhaustion: out of memory: a table of 2000000 entries is beyond the limit of 10000000" 5 300 \
+  '(module (table 2000000 funcref) (table 2000000 funcref) (table 2000000 funcref) (table 2000000 funcref)
+     (table 2000000 funcref) (table 2000000 funcref) (table 2000000 funcref) (func (export "f")))' --max-tables=10000000
 rep 5000 '(module (memory 1))
 ' >"$tmp/in.wast"
 run_case "5000 modules of a memory each" $exhausted \
   "^[^ ]*:4096:1: resource exhaustion: out of memory: a memory of 1 pages is beyond the limit" 10 600 -- $bin $lim "$tmp/in.wast"
+rep 200 '(module (table 100000 funcref))
+' >"$tmp/in.wast"
+run_case "200 modules of a table each, beyond --max-tables" $exhausted \
+  "^[^ ]*:100:1: resource exhaustion: out of memory: a table of 100000 entries is beyond the limit" 10 600 -- $bin $lim --max-tables=10000000 "$tmp/in.wast"
+# A module defined and instantiated counts twice towards --max-modules.
+rep 50001 '(module)
+' >"$tmp/in.wast"
+run_case "50001 modules" $exhausted "^[^ ]*:50001:1: resource exhaustion: too many modules" 10 600 -- $bin $lim "$tmp/in.wast"
+rep 501 '(module (func (export "f")))
+(invoke "f")
+' >"$tmp/in.wast"
+run_case "501 modules beyond --max-modules=1000" $exhausted "^[^ ]*:1001:1: resource exhaustion: too many modules" 5 200 -- $bin $lim --max-modules=1000 "$tmp/in.wast"
