@@ -325,3 +325,28 @@ rep 501 '(module (func (export "f")))
 (invoke "f")
 ' >"$tmp/in.wast"
 run_case "501 modules beyond --max-modules=1000" $exhausted "^[^ ]*:1001:1: resource exhaustion: too many modules" 5 200 -- $bin $lim --max-modules=1000 "$tmp/in.wast"
+
+# ---- Lexer stress: a token of a million characters costs one pass, and a
+# message quotes at most a line's start of it.
+lex() {  # lex NAME STATUS PATTERN TEXT-BEFORE N UNIT TEXT-AFTER: UNIT N times between
+  name=$1 want=$2 pattern=$3
+  { printf '%s' "$4"; rep "$5" "$6"; printf '%s' "$7"; } >"$tmp/in.wat"
+  run_case "text: $name" "$want" "$pattern" 2 60 -- $bin $lim "$tmp/in.wat" --invoke f
+}
+fn='(module (func (export "f") (result'
+lex 'i32 literal of 1000000 digits' $malformed "${at}error: constant out of range" "$fn i32) (i32.const " 1000000 1 ')))'
+lex 'i32 literal of 1000000 underscores' $malformed "${at}error: constant out of range" "$fn i32) (i32.const 1" 1000000 _1 ')))'
+lex 'i64 literal of 1000000 leading zeros' 0 '^1 : \[i64\]' "$fn i64) (i64.const 0x" 1000000 0 '1)))'
+lex 'f64 literal of 1000000 nines' 0 '^1 : \[f64\]' "$fn f64) (f64.const 0." 1000000 9 ')))'
+lex 'f64 literal of 1000001 digits' $malformed "${at}error: constant out of range" "$fn f64) (f64.const 1" 1000000 0 ')))'
+lex 'hex f64 literal of 1000000 digits' 0 '^1 : \[f64\]' "$fn f64) (f64.const 0x1." 1000000 f 'p-1)))'
+lex 'f32 literal of 1000000 zeros and exponent' 0 '^0.100_000_001' "$fn f32) (f32.const 0." 1000000 0 '1e1000000)))'
+lex 'f32 exponent of 1000000 digits' $malformed "${at}error: constant out of range" "$fn f32) (f32.const 1e" 1000000 9 ')))'
+lex 'NaN payload of 1000000 digits' $malformed "${at}error: constant out of range" "$fn f64) (f64.const nan:0x" 1000000 f ')))'
+lex 'string unclosed at the end' $malformed "${at}error: unclosed string" '(module (memory 1) (data (i32.const 0) "' 1000000 a ''
+lex 'escape at the end' $malformed "${at}error: illegal control character in string" '(module (memory 1) (data (i32.const 0) "' 1 '\' ''
+lex 'operator of 1000000 letters' $malformed "${at}error: unknown operator a*$" '(module (func ' 1000000 a '))'
+lex 'identifier unclosed at the end' $malformed "${at}error: unexpected end of input" '(module (func $' 1000000 a ''
+lex '1000000 newlines to the end' $malformed '^[^ ]*:1000001:1: error: unexpected end of input' '(module (func ' 1000000 '
+' ''
+lex 'name of 1000000 bytes not UTF-8' $malformed "${at}error: malformed UTF-8 encoding" '(module (func (export "' 1000000 '\ff' '")))'
