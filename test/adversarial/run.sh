@@ -350,3 +350,5 @@ lex 'identifier unclosed at the end' $malformed "${at}error: unexpected end of i
 lex '1000000 newlines to the end' $malformed '^[^ ]*:1000001:1: error: unexpected end of input' '(module (func ' 1000000 '
 ' ''
 lex 'name of 1000000 bytes not UTF-8' $malformed "${at}error: malformed UTF-8 encoding" '(module (func (export "' 1000000 '\ff' '")))'
+echo "1..$n"
+exit $failed
