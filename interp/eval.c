@@ -363,6 +363,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     SYNC();                                              \
     gc_collect(s);                                       \
     RELOAD();                                            \
+    CHARGE_DEBT();                                       \
     continue;                                            \
   }
 #define NEXT() { pc++; continue; }
@@ -379,7 +380,8 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       left = slice = M->slice;                           \
     }                                                    \
   } while (0)
-  /* The work a helper did, charged after it (see "Fuel"). */
+  /* The work a helper or the collector did, charged after it (see
+   * "Fuel"). */
 #define CHARGE_DEBT()                                    \
   do {                                                   \
     if (M->debt) {                                       \
@@ -396,6 +398,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       SYNC();                                            \
       gc_collect(s);                                     \
       RELOAD();                                          \
+      CHARGE_DEBT();                                     \
       if (!((var) = (e))) {                              \
         heap_full(s, err);                               \
         goto fail;                                       \
@@ -572,6 +575,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       sp -= n;
       memcpy(exn->fields, sp, n * sizeof(Value));
       STEP(throw_exn(M, exn, err));
+      CHARGE_DEBT();
       continue;
     }
     case OP_THROW_REF: {
@@ -579,6 +583,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       if (!r)
         TRAP(TRAP_NULL_EXN);
       STEP(throw_exn(M, (ExnInst *)r, err));
+      CHARGE_DEBT();
       continue;
     }
 
@@ -586,9 +591,11 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
 
     case OP_CONT_NEW:
       STEP(cont_new(M, inst->types[in->imm.x], err));
+      CHARGE_DEBT();
       continue;
     case OP_CONT_BIND:
       STEP(cont_bind(M, inst->types[in->imm.xy.x], inst->types[in->imm.xy.y], err));
+      CHARGE_DEBT();
       continue;
     case OP_RESUME:
       STEP(resume(M, in, inst, err));
