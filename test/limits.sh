@@ -115,6 +115,55 @@ cat >"$tmp/search.wast" <<'EOF'
 EOF
 check "fuel bounds the handler search" 0 out "^2 passed, 0 failed" $bin --fuel=5000 "$tmp/search.wast"
 
+# ---- Every walk the program sets the length of is paid for (interp/stack.c,
+# "Fuel"), so each of these ends out of fuel, not after minutes: a chain of
+# 90,000 resumes, suspended to the outermost handler and resumed 100,000
+# times, with 5,000 handler clauses on each prompt crossed; 1,000 frames of
+# try_tables with 20,000 catch clauses each, thrown through 100,000 times; a
+# collection every few allocations (the heap is nearly full) that marks a
+# live array of 2,000,000 references.  --timeout=20 (about 40 times what
+# each takes) bounds them as a resource: without the charges they ran for 30
+# to 40 s.
+rep() { i=0; while [ $i -lt "$2" ]; do printf '%s' "$1"; i=$((i + 1)); done; }
+sed -e "s/(on \$other \$h)/$(rep ' (on $other $h)' 5000)/" -e '/^(assert/d' "$tmp/search.wast" >"$tmp/clauses.wast"
+echo '(invoke "search" (i32.const 90000) (i32.const 100000))' >>"$tmp/clauses.wast"
+check "fuel bounds a search through many handler clauses" $limit err "out of fuel" \
+  $bin --fuel=10000000 --timeout=20 "$tmp/clauses.wast"
+cat >"$tmp/catches.wast" <<EOF
+(module
+  (tag \$e)
+  (tag \$other)
+  (func \$down (param \$d i32)
+    (if (local.get \$d)
+      (then
+        (block \$b
+          (try_table $(rep ' (catch $other $b)' 20000)
+            (call \$down (i32.sub (local.get \$d) (i32.const 1))))))
+      (else (throw \$e))))
+  (func (export "unwind") (param \$depth i32) (param \$rounds i32)
+    (loop \$l
+      (block \$h
+        (try_table (catch \$e \$h) (call \$down (local.get \$depth))))
+      (br_if \$l (local.tee \$rounds (i32.sub (local.get \$rounds) (i32.const 1)))))))
+(invoke "unwind" (i32.const 1000) (i32.const 100000))
+EOF
+check "fuel bounds the catch clauses a throw looks at" $limit err "out of fuel" \
+  $bin --fuel=10000000 --timeout=20 "$tmp/catches.wast"
+cat >"$tmp/marking.wast" <<'EOF'
+(module
+  (type $a (array (mut anyref)))
+  (type $s (struct (field i32)))
+  (global $keep (mut anyref) (ref.null any))
+  (func (export "churn") (param $n i32) (param $rounds i32)
+    (global.set $keep (array.new $a (struct.new $s (i32.const 1)) (local.get $n)))
+    (loop $l
+      (drop (struct.new $s (local.get $rounds)))
+      (br_if $l (local.tee $rounds (i32.sub (local.get $rounds) (i32.const 1)))))))
+(invoke "churn" (i32.const 2000000) (i32.const 100000000))
+EOF
+check "fuel bounds the collector's marking" $limit err "out of fuel" \
+  $bin --fuel=10000000 --max-heap=16030000 --timeout=20 "$tmp/marking.wast"
+
 # Out of fuel outside an assertion is a limit, with its place.
 cat >"$tmp/spin.wast" <<'EOF'
 (module (func (export "spin") (loop (br 0))))
