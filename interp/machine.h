@@ -73,6 +73,7 @@ struct Machine {
   /* Fuel (interp/stack.c, "Fuel"): units of work, one per reduction plus
    * the elements and bytes a bulk instruction touches. */
   uint64_t fuel;              /* left for this invocation, as of the slice's start */
+  uint64_t budget;            /* the fuel it started with */
   uint64_t steps;             /* left before eval_run pauses, likewise */
   uint64_t slice;             /* units eval_run may use before it settles again */
   uint64_t until_clock;       /* units before --timeout's clock is read again */
