@@ -121,8 +121,22 @@ bool stack_grow_frames(Store *s, Stack *S, Error *err)
  * (array and struct allocation, array and table fill, copy, init and grow,
  * the elements of a segment) and one per whole 64 bytes of memory
  * (memory.fill, copy and init, and the zeroed pages of memory.grow), charged
- * once its work is done; a suspend or switch costs one per prompt its
- * handler search crosses, and a resume one per stack it attaches.
+ * once its work is done.  Every other loop whose length the program sets is
+ * either O(1) or charged in proportion:
+ *   - the handler search of suspend and switch: a unit per prompt crossed
+ *     and per handler clause looked at; it gives up once that is more than
+ *     the fuel left (control.c, prompt_for);
+ *   - capturing the continuation: no walk, the search counts its frames;
+ *   - resume, resume_throw and switch attaching a continuation: O(1), the
+ *     continuation keeps its bottom stack and its call frames;
+ *   - throw: a unit per catch clause looked at; the frames and stacks it
+ *     pops were paid for by the steps that pushed them;
+ *   - a collection: a unit per 8 slots it marks and objects it sweeps
+ *     (gc.c), charged to the machine it runs for after the step;
+ *   - instantiation (instantiate.c): its constant expressions and active
+ *     segments draw on one budget, the store's fuel, at the rates above;
+ *   - a trap's backtrace walks the frames once, as the invocation ends.
+ * A helper adds its work to M->debt, which the loop charges after it.
  *
  * The reduction loop counts the units of a slice down in a register;
  * settling charges them to the machine, reads the clock of --timeout every
