@@ -17,10 +17,11 @@
 enum { PAGE_SIZE = 65536 };
 
 const StoreLimits store_default_limits = {
-  .fuel = 10000000000ull,
-  .memory_bytes = (uint64_t)5 << 30,
-  .table_entries = (uint64_t)1 << 26,
-  .heap_bytes = (uint64_t)4 << 30,
+  .fuel = 1000000000ull,   /* an endless loop stops after some 5 s of CPU */
+  .memory_bytes = (uint64_t)2 << 30,
+  .table_entries = (uint64_t)1 << 27,
+  .heap_bytes = (uint64_t)2 << 30,
+  .instances = 100000,
   .call_depth = 100000,
   .stack_values = 1u << 20,
 };
@@ -64,13 +65,21 @@ bool store_out_of_memory(Error *err, const char *fmt, ...)
   return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY_BECAUSE, why);
 }
 
+bool store_count_instance(Store *s, Error *err)
+{
+  if (s->instances >= s->limits.instances)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_INSTANCES, s->limits.instances);
+  s->instances++;
+  return true;
+}
+
 void store_free(Store *s)
 {
   gc_free_all(s);
   for (uint32_t i = 0; i < s->ntables; i++)
-    mem_free(s->tables[i]->refs);
+    mem_pages_free(s->tables[i]->refs, s->tables[i]->type.limits.min * sizeof(Ref));
   for (uint32_t i = 0; i < s->nmems; i++)
-    mem_free(s->mems[i]->bytes);
+    mem_pages_free(s->mems[i]->bytes, s->mems[i]->size);
   for (ModuleInst *m = s->modules; m; m = m->next)
     for (uint32_t i = 0; i < m->nelems; i++)
       mem_free(m->elems[i].refs);
@@ -138,7 +147,8 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 /* $alloctable */
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
-  if (type.limits.min > s->limits.table_entries - s->table_entries) {
+  if (type.limits.min > s->limits.table_entries - s->table_entries
+      || type.limits.min > SIZE_MAX / sizeof(Ref)) {
     store_out_of_memory(err, EXHAUSTION_TABLE, (unsigned long long)type.limits.min,
                         (unsigned long long)s->limits.table_entries, (unsigned long long)s->table_entries);
     return NULL;
@@ -147,13 +157,13 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
   if (!t)
     return NULL;
   t->type = type;
-  t->refs = mem_calloc(type.limits.min ? type.limits.min : 1, sizeof *t->refs);
+  t->refs = mem_pages_alloc(type.limits.min * sizeof *t->refs);
   if (!t->refs || !remember((void ***)&s->tables, &s->ntables, &s->ctables, t)) {
-    mem_free(t->refs);
+    mem_pages_free(t->refs, type.limits.min * sizeof *t->refs);
     out_of_memory(err);
     return NULL;
   }
-  if (init)   /* calloc's zeroes are null already, and pages untouched stay free */
+  if (init)   /* zero pages are null already, and pages untouched stay free */
     for (uint64_t i = 0; i < type.limits.min; i++)
       t->refs[i] = init;
   s->table_entries += type.limits.min;
@@ -180,9 +190,9 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
     return NULL;
   m->type = type;
   m->size = type.limits.min * PAGE_SIZE;
-  m->bytes = mem_calloc(m->size ? m->size : 1, 1);
+  m->bytes = mem_pages_alloc(m->size);
   if (!m->bytes || !remember((void ***)&s->mems, &s->nmems, &s->cmems, m)) {
-    mem_free(m->bytes);
+    mem_pages_free(m->bytes, m->size);
     out_of_memory(err);
     return NULL;
   }
@@ -223,14 +233,16 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
   uint64_t max = t->type.addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX;
   if (l->has_max && l->max < max)
     max = l->max;
-  if (n > max - l->min || n > s->limits.table_entries - s->table_entries)
+  if (n > max - l->min || n > s->limits.table_entries - s->table_entries
+      || l->min + n > SIZE_MAX / sizeof(Ref))
     return false;
   uint64_t size = l->min + n;
-  Ref *refs = mem_realloc(t->refs, (size ? size : 1) * sizeof *refs);
+  Ref *refs = mem_pages_realloc(t->refs, l->min * sizeof *refs, size * sizeof *refs);
   if (!refs)
     return false;
-  for (uint64_t i = l->min; i < size; i++)
-    refs[i] = init;
+  if (init)   /* the new pages are null already */
+    for (uint64_t i = l->min; i < size; i++)
+      refs[i] = init;
   t->refs = refs;
   l->min = size;
   s->table_entries += n;
@@ -250,10 +262,9 @@ bool memory_grow(Store *s, MemInst *m, uint64_t pages)
   if (pages == 0)
     return true;
   uint64_t size = (l->min + pages) * PAGE_SIZE;
-  uint8_t *bytes = mem_realloc(m->bytes, size);
+  uint8_t *bytes = mem_pages_realloc(m->bytes, m->size, size);   /* the new pages zero */
   if (!bytes)
     return false;
-  memset(bytes + m->size, 0, size - m->size);
   s->memory_bytes += size - m->size;
   m->bytes = bytes;
   m->size = size;

@@ -181,6 +181,7 @@ typedef struct StoreLimits {
   uint64_t table_entries;     /* all tables together */
   uint64_t heap_bytes;        /* live collectable objects and all stacks */
   uint32_t call_depth;        /* active call frames: beyond, "call stack exhausted" */
+  uint32_t instances;         /* modules a run defines and instances it creates, together */
   uint32_t stack_values;      /* values on all stacks together: likewise */
 } StoreLimits;
 
@@ -197,6 +198,7 @@ struct Store {
   HostInst **hosts; uint32_t nhosts, chosts;
   uint64_t memory_bytes;      /* allocated to linear memories */
   uint64_t table_entries;     /* allocated to tables */
+  uint32_t instances;         /* modules defined and instances created */
   uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */
@@ -225,6 +227,11 @@ void store_set_limits(Store *s, const StoreLimits *limits);
 /* The time now, in nanoseconds of CLOCK_MONOTONIC: what the deadline of
  * --timeout is measured in. */
 uint64_t store_clock(void);
+
+/* Counts a module a run defines or an instance it creates; fails with
+ * PHASE_EXHAUSTION beyond the limit, since each holds memory for as long as
+ * the store lives. */
+bool store_count_instance(Store *s, Error *err);
 
 /* Fails with PHASE_EXHAUSTION "out of memory: …", saying which limit. */
 bool store_out_of_memory(Error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
