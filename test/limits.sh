@@ -2,9 +2,9 @@
 # The limits of the machine: fuel bounds the work of every bulk instruction
 # and of the handler search, --timeout ends an endless run with its own
 # status, a heap, memory or table beyond its limit says which, a subtype
-# hierarchy is at most 63 deep, and a backtrace stays short however deep the
-# recursion.  Nothing here depends on
-# timing but the one --timeout check.  Output is TAP.
+# hierarchy is at most 63 deep, a module beyond a limit on its size is
+# refused, and a backtrace stays short however deep the recursion.  Nothing
+# here depends on timing but the one --timeout check.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 . "$top_srcdir/test/lib.sh"
 # Exit statuses, from the table in --help: 10 (fuel), 9 (resource
@@ -259,13 +259,239 @@ if truncate -s 1100M "$tmp/big.wasm" 2>/dev/null; then
   rm -f "$tmp/big.wasm"
 fi
 
-# ---- Nesting deeper than the text parser's stack is a limit, not a
-# malformed module.
-blocks=$(i=0; while [ $i -lt 20000 ]; do printf '(block '; i=$((i + 1)); done)
-ends=$(i=0; while [ $i -lt 20000 ]; do printf ')'; i=$((i + 1)); done)
-printf '(module (func %s%s))\n' "$blocks" "$ends" >"$tmp/nested.wat"
-check "nesting beyond the parser's stack" $exhausted err "nested.wat:1:[0-9]*: resource exhaustion: nesting too deep" \
-  $bin "$tmp/nested.wat"
+# ---- The size of a module (syntax/limits.h): the JS API's limits and the
+# nesting limit, each just at the limit (the module loads and validates:
+# -d runs nothing) and just beyond (a resource exhaustion, with the message
+# and the place), in binary and, where it is cheap, in text.  The inputs
+# are made here: wasm_awk writes the bytes of a binary module (awk under
+# LC_ALL=C, so that a character is a byte).  In binary, a count beyond a
+# limit is refused where the count is, before anything is made for it.
+wasm_awk='
+function b(x) { return sprintf("%c", x) }
+function leb(n,   s, c) {
+  s = ""
+  do { c = n % 128; n = (n - c) / 128; s = s b(n > 0 ? c + 128 : c) } while (n > 0)
+  return s
+}
+function rep(s, n,   r) { r = ""; while (n > 0) { if (n % 2) r = r s; s = s s; n = int(n / 2) } return r }
+function vec(n, items) { return leb(n) items }
+function sec(id, body) { return b(id) leb(length(body)) body }
+function module(sections) { return b(0) "asm" b(1) b(0) b(0) b(0) sections }
+# the type section of one type, func [] -> []; the function section of one function of it
+function functype() { return sec(1, vec(1, b(96) b(0) b(0))) }
+function onefunc() { return sec(3, vec(1, b(0))) }
+'
+# module FILE N EXPR: FILE in $tmp, the module (bytes or text) the awk
+# expression EXPR gives with n = N.
+module() {
+  LC_ALL=C awk -v n="$2" "$wasm_awk BEGIN { printf \"%s\", $3 }" >"$tmp/$1"
+}
+# accepted NAME FILE: the module loads and validates.
+accepted() {
+  check "$1" 0 all "" $bin -d "$tmp/$2"
+}
+# refused NAME FILE PLACE MESSAGE: status 9, and the error in full.
+refused() {
+  check "$1" $exhausted err "=$tmp/$2:$3: resource exhaustion: $4" $bin -d "$tmp/$2"
+}
+beyond="is beyond this implementation's limit of"
+
+# Recursion groups, 1,000,000, counted as they are read (an empty one
+# leaves nothing to count later).  Binary: the count at 0xc, after the
+# section's id and 3-byte size.  Text: the 1,000,001st (rec) at column
+# 5000009, after "(module " and 1,000,000 times "(rec)".
+module groups.wasm 1000000 'module(sec(1, vec(n, rep(b(78) b(0), n))))'
+accepted "1000000 recursion groups (binary)" groups.wasm
+module groups.wasm 1000001 'module(sec(1, vec(n, rep(b(78) b(0), n))))'
+refused "1000001 recursion groups (binary)" groups.wasm 0xc "too many recursion groups: 1000001 $beyond 1000000"
+module groups.wat 1000000 '"(module " rep("(rec)", n) ")"'
+accepted "1000000 recursion groups (text)" groups.wat
+module groups.wat 1000001 '"(module " rep("(rec)", n) ")"'
+refused "1000001 recursion groups (text)" groups.wat 1:5000009 "too many recursion groups: 1000001 $beyond 1000000"
+
+# Types, 1,000,000, however they are grouped: a thousand groups of a
+# thousand, and one group of 1,000,001, its count at 0xf (after the section's
+# id, its 4-byte size, the group count and 0x4e).
+module types.wasm 1000 'module(sec(1, vec(n, rep(b(78) vec(n, rep(b(96) b(0) b(0), n)), n))))'
+accepted "1000000 types (binary)" types.wasm
+module types.wasm 1000001 'module(sec(1, vec(1, b(78) vec(n, rep(b(96) b(0) b(0), n)))))'
+refused "1000001 types (binary)" types.wasm 0xf "too many types: 1000001 $beyond 1000000"
+
+# Functions, 1,000,000 defined: the count of the function section at 0x12.
+module funcs.wasm 1000000 'module(functype() sec(3, vec(n, rep(b(0), n))) sec(10, vec(n, rep(b(2) b(0) b(11), n))))'
+accepted "1000000 functions (binary)" funcs.wasm
+module funcs.wasm 1000001 'module(functype() sec(3, vec(n, rep(b(0), n))) sec(10, vec(n, rep(b(2) b(0) b(11), n))))'
+refused "1000001 functions (binary)" funcs.wasm 0x12 "too many functions: 1000001 $beyond 1000000"
+
+# Imports, 1,000,000, of a function each: the count of the import section at 0x13.
+module imports.wasm 1000000 'module(functype() sec(2, vec(n, rep(b(0) b(0) b(0) b(0), n))))'
+accepted "1000000 imports (binary)" imports.wasm
+module imports.wasm 1000001 'module(functype() sec(2, vec(n, rep(b(0) b(0) b(0) b(0), n))))'
+refused "1000001 imports (binary)" imports.wasm 0x13 "too many imports: 1000001 $beyond 1000000"
+
+# Exports, 1,000,000, each of its own name (four letters of 64: exports
+# must differ in name, and validation must tell them apart in time): the
+# count of the export section at 0x17.
+exports() {
+  LC_ALL=C awk -v n="$1" "$wasm_awk"'
+    function name(i,   s, k) { s = ""; for (k = 0; k < 4; k++) { s = s b(48 + i % 64); i = int(i / 64) } return s }
+    BEGIN {
+      printf "%s", module(functype() onefunc()) b(7) leb(length(leb(n)) + 7 * n) leb(n)
+      for (i = 0; i < n; i++) printf "%s", b(4) name(i) b(0) b(0)
+      printf "%s", sec(10, vec(1, b(2) b(0) b(11)))
+    }' >"$tmp/exports.wasm"
+}
+exports 1000000
+accepted "1000000 exports (binary)" exports.wasm
+exports 1000001
+refused "1000001 exports (binary)" exports.wasm 0x17 "too many exports: 1000001 $beyond 1000000"
+
+# Globals, 1,000,000 defined, (global i32 (i32.const 0)): the count at 0xd.
+module globals.wasm 1000000 'module(sec(6, vec(n, rep(b(127) b(0) b(65) b(0) b(11), n))))'
+accepted "1000000 globals (binary)" globals.wasm
+module globals.wasm 1000001 'module(sec(6, vec(n, rep(b(127) b(0) b(65) b(0) b(11), n))))'
+refused "1000001 globals (binary)" globals.wasm 0xd "too many globals: 1000001 $beyond 1000000"
+
+# Tags, 1,000,000 defined: the count of the tag section at 0x12.
+module tags.wasm 1000000 'module(functype() sec(13, vec(n, rep(b(0) b(0), n))))'
+accepted "1000000 tags (binary)" tags.wasm
+module tags.wasm 1000001 'module(functype() sec(13, vec(n, rep(b(0) b(0), n))))'
+refused "1000001 tags (binary)" tags.wasm 0x12 "too many tags: 1000001 $beyond 1000000"
+
+# Data segments, 100,000, passive and empty: binary, the count at 0xc;
+# text, one a line, the 100,001st on line 100,002.
+module datas.wasm 100000 'module(sec(11, vec(n, rep(b(1) b(0), n))))'
+accepted "100000 data segments (binary)" datas.wasm
+module datas.wasm 100001 'module(sec(11, vec(n, rep(b(1) b(0), n))))'
+refused "100001 data segments (binary)" datas.wasm 0xc "too many data segments: 100001 $beyond 100000"
+module datas.wat 100000 '"(module\n" rep("(data \"\")\n", n) ")\n"'
+accepted "100000 data segments (text)" datas.wat
+module datas.wat 100001 '"(module\n" rep("(data \"\")\n", n) ")\n"'
+refused "100001 data segments (text)" datas.wat 100002:1 "too many data segments: 100001 $beyond 100000"
+
+# Element segments, 10,000,000: beyond only (at the limit, ten million
+# segments take a GiB of memory), its count at 0xd, refused before any
+# segment is read.
+module elems.wasm 10000001 'module(sec(9, vec(n, rep(b(1) b(0) b(0), n))))'
+refused "10000001 element segments (binary)" elems.wasm 0xd "too many element segments: 10000001 $beyond 10000000"
+rm -f "$tmp/elems.wasm"
+
+# Tables, 100,000, the imported ones too: binary, the count at 0xc, or,
+# with one imported, the last defined table at 0x493f5 (24 + 3 * 99999);
+# text, one a line.
+module tables.wasm 100000 'module(sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
+accepted "100000 tables (binary)" tables.wasm
+module tables.wasm 100001 'module(sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
+refused "100001 tables (binary)" tables.wasm 0xc "too many tables: 100001 $beyond 100000"
+module tables.wasm 100000 'module(sec(2, vec(1, b(0) b(0) b(1) b(112) b(0) b(0))) sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
+refused "an imported table and 100000 defined (binary)" tables.wasm 0x493f5 "too many tables: 100001 $beyond 100000"
+module tables.wat 100000 '"(module\n" rep("(table 0 funcref)\n", n) ")\n"'
+accepted "100000 tables (text)" tables.wat
+module tables.wat 100000 '"(module\n(import \"\" \"\" (table 0 funcref))\n" rep("(table 0 funcref)\n", n) ")\n"'
+refused "an imported table and 100000 defined (text)" tables.wat 100002:1 "too many tables: 100001 $beyond 100000"
+
+# Memories, 100, the imported ones too: binary, the count at 0xb; text,
+# one a line; with 60 imported, the 41st defined is the 101st.
+module mems.wasm 100 'module(sec(5, vec(n, rep(b(0) b(0), n))))'
+accepted "100 memories (binary)" mems.wasm
+module mems.wasm 101 'module(sec(5, vec(n, rep(b(0) b(0), n))))'
+refused "101 memories (binary)" mems.wasm 0xb "too many memories: 101 $beyond 100"
+module mems.wat 100 '"(module\n" rep("(memory 0)\n", n) ")\n"'
+accepted "100 memories (text)" mems.wat
+module mems.wat 101 '"(module\n" rep("(memory 0)\n", n) ")\n"'
+refused "101 memories (text)" mems.wat 102:1 "too many memories: 101 $beyond 100"
+module mems.wat 41 '"(module\n" rep("(import \"\" \"\" (memory 0))\n", 60) rep("(memory 0)\n", n) ")\n"'
+refused "60 imported memories and 41 defined (text)" mems.wat 102:1 "too many memories: 101 $beyond 100"
+
+# Parameters and results of a function type, 1,000 each: binary, the
+# count at 0xd (parameters) or 0xe (results, after an empty list of
+# parameters); text, the type on line 2 (an inline one where it starts).
+module params.wasm 1000 'module(sec(1, vec(1, b(96) vec(n, rep(b(127), n)) b(0))))'
+accepted "1000 parameters (binary)" params.wasm
+module params.wasm 1001 'module(sec(1, vec(1, b(96) vec(n, rep(b(127), n)) b(0))))'
+refused "1001 parameters (binary)" params.wasm 0xd "too many parameters: 1001 $beyond 1000"
+module params.wat 1000 '"(module\n(type (func (param" rep(" i32", n) ")))\n)\n"'
+accepted "1000 parameters (text)" params.wat
+module params.wat 1001 '"(module\n(type (func (param" rep(" i32", n) ")))\n)\n"'
+refused "1001 parameters (text)" params.wat 2:1 "too many parameters: 1001 $beyond 1000"
+module results.wasm 1000 'module(sec(1, vec(1, b(96) b(0) vec(n, rep(b(127), n)))))'
+accepted "1000 results (binary)" results.wasm
+module results.wasm 1001 'module(sec(1, vec(1, b(96) b(0) vec(n, rep(b(127), n)))))'
+refused "1001 results (binary)" results.wasm 0xe "too many results: 1001 $beyond 1000"
+module results.wat 1001 '"(module\n(func (result" rep(" i32", n) ") (unreachable))\n)\n"'
+refused "1001 results of an inline type (text)" results.wat 2:7 "too many results: 1001 $beyond 1000"
+
+# A function body, 7,654,321 bytes (binary only): its locals as 3,827,158
+# empty groups (leb 4 bytes, 2 bytes each, and the end: exactly the limit),
+# and a nop more; the body starts at 0x1c.
+body='module(functype() onefunc() sec(10, vec(1, leb(7654321 + n) vec(3827158, rep(b(0) b(127), 3827158)) rep(b(1), n) b(11))))'
+module body.wasm 0 "$body"
+accepted "a function body of 7654321 bytes" body.wasm
+module body.wasm 1 "$body"
+refused "a function body of 7654322 bytes" body.wasm 0x1c "function body too large: 7654322 bytes $beyond 7654321"
+
+# Locals, 50,000 with the parameters: 50,000 locals alone load, and one
+# parameter more is one too many; binary, the body at 0x17; text, the
+# function on line 2.
+module locals.wasm 50000 'module(functype() onefunc() sec(10, vec(1, b(6) vec(1, leb(n) b(127)) b(11))))'
+accepted "50000 locals (binary)" locals.wasm
+module locals.wasm 50000 'module(sec(1, vec(1, b(96) vec(1, b(127)) b(0))) onefunc() sec(10, vec(1, b(6) vec(1, leb(n) b(127)) b(11))))'
+refused "50000 locals and a parameter (binary)" locals.wasm 0x17 "too many locals: 50001 $beyond 50000"
+module locals.wat 50000 '"(module\n(func (local" rep(" i32", n) "))\n)\n"'
+accepted "50000 locals (text)" locals.wat
+module locals.wat 50000 '"(module\n(func (param i32) (local" rep(" i32", n) "))\n)\n"'
+refused "50000 locals and a parameter (text)" locals.wat 2:1 "too many locals: 50001 $beyond 50000"
+
+# Fields of a struct, 10,000: binary, the count at 0xe; text, line 2.
+module fields.wasm 10000 'module(sec(1, vec(1, b(95) vec(n, rep(b(127) b(0), n)))))'
+accepted "10000 struct fields (binary)" fields.wasm
+module fields.wasm 10001 'module(sec(1, vec(1, b(95) vec(n, rep(b(127) b(0), n)))))'
+refused "10001 struct fields (binary)" fields.wasm 0xe "too many struct fields: 10001 $beyond 10000"
+module fields.wat 10000 '"(module\n(type (struct (field" rep(" i32", n) ")))\n)\n"'
+accepted "10000 struct fields (text)" fields.wat
+module fields.wat 10001 '"(module\n(type (struct (field" rep(" i32", n) ")))\n)\n"'
+refused "10001 struct fields (text)" fields.wat 2:1 "too many struct fields: 10001 $beyond 10000"
+
+# Operands of array.new_fixed, 10,000: binary, the instruction at 0x4e40,
+# after the 10,001 i32.const (30 + 2 * 10001); text, line 3, column 14.
+fixed='module(sec(1, vec(2, b(94) b(127) b(0) b(96) b(0) b(0))) sec(3, vec(1, b(1))) sec(10, vec(1, vec(2 * n + 8, b(0) rep(b(65) b(0), n) b(251) b(8) b(0) leb(n) b(26) b(11)))))'
+module fixed.wasm 10000 "$fixed"
+accepted "array.new_fixed of 10000 (binary)" fixed.wasm
+module fixed.wasm 10001 "$fixed"
+refused "array.new_fixed of 10001 (binary)" fixed.wasm 0x4e40 "too many operands of array.new_fixed: 10001 $beyond 10000"
+fixed='"(module\n(type $a (array i32))\n(func (drop (array.new_fixed $a " n rep(" (i32.const 0)", n) ")))\n)\n"'
+module fixed.wat 10000 "$fixed"
+accepted "array.new_fixed of 10000 (text)" fixed.wat
+module fixed.wat 10001 "$fixed"
+refused "array.new_fixed of 10001 (text)" fixed.wat 3:14 "too many operands of array.new_fixed: 10001 $beyond 10000"
+
+# Nesting, 100,000 structured instructions inside one another, in either
+# format, and in text 100,000 parentheses too (so folded blocks in a
+# (module (func …)) go 99,998 deep).  Binary: the 100,001st block at
+# 0x30d5b (27 + 2 * 100000).  Text, one a line: the block, or the
+# parenthesis, that goes beyond.  Nothing recurses on the C stack, so a
+# million is refused as quickly, and a module 20,000 deep loads.
+nest='module(functype() onefunc() sec(10, vec(1, vec(3 * n + 2, b(0) rep(b(2) b(64), n) rep(b(11), n) b(11)))))'
+module nested.wasm 100000 "$nest"
+accepted "blocks 100000 deep (binary)" nested.wasm
+module nested.wasm 100001 "$nest"
+refused "blocks 100001 deep (binary)" nested.wasm 0x30d5b "nesting too deep: depth 100001 $beyond 100000"
+check "blocks 100001 deep, unchecked (-u), are still refused" $exhausted err \
+  "resource exhaustion: nesting too deep: depth 100001" $bin -u "$tmp/nested.wasm"
+module nested.wasm 1000000 "$nest"   # two sizes a byte longer: the 100,001st at 0x30d5d
+refused "blocks 1000000 deep (binary)" nested.wasm 0x30d5d "nesting too deep: depth 100001 $beyond 100000"
+module nested.wat 100000 '"(module\n(func\n" rep("block\n", n) rep("end\n", n) "))\n"'
+accepted "blocks 100000 deep (text)" nested.wat
+module nested.wat 100001 '"(module\n(func\n" rep("block\n", n) rep("end\n", n) "))\n"'
+refused "blocks 100001 deep (text)" nested.wat 100003:1 "nesting too deep: depth 100001 $beyond 100000"
+module nested.wat 99998 '"(module\n(func\n" rep("(block\n", n) rep(")", n) "))\n"'
+accepted "folded blocks 99998 deep, parentheses 100000 (text)" nested.wat
+module nested.wat 99999 '"(module\n(func\n" rep("(block\n", n) rep(")", n) "))\n"'
+refused "folded blocks 99999 deep, parentheses 100001 (text)" nested.wat 100001:1 "nesting too deep: depth 100001 $beyond 100000"
+module nested.wat 1000000 '"(module\n(func\n" rep("(i32.eqz\n", n) "(i32.const 0)" rep(")", n) "))\n"'
+refused "folded instructions 1000000 deep (text)" nested.wat 100001:1 "nesting too deep: depth 100001 $beyond 100000"
+module nested.wat 20000 '"(module (func (export \"f\") " rep("(block ", n) rep(")", n) "))\n"'
+check "blocks 20000 deep load and run (text)" 0 out "" $bin "$tmp/nested.wat" --invoke f
 
 # ---- Subtype depth: a chain of 63 declared supertypes is the deepest
 # allowed (the JS API's embedding limit); a 64th is a resource exhaustion,
