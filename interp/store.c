@@ -71,9 +71,11 @@ void store_free(Store *s)
     mem_free(s->tables[i]->refs);
   for (uint32_t i = 0; i < s->nmems; i++)
     mem_free(s->mems[i]->bytes);
-  for (ModuleInst *m = s->modules; m; m = m->next)
+  for (ModuleInst *m = s->modules; m; m = m->next) {
     for (uint32_t i = 0; i < m->nelems; i++)
       mem_free(m->elems[i].refs);
+    hash_free(&m->export_index);
+  }
   mem_free(s->tables);
   mem_free(s->mems);
   mem_free(s->globals);
@@ -413,14 +415,23 @@ ExternType externval_type(const ExternVal *v)
   return t;
 }
 
+bool moduleinst_index_exports(ModuleInst *m, Error *err)
+{
+  if (!hash_reserve(&m->export_index, m->nexports))
+    return out_of_memory(err);
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    void **x = hash_place(&m->export_index, m->exports[i].name.data, m->exports[i].name.len);
+    if (!x)
+      return out_of_memory(err);
+    if (!*x)
+      *x = &m->exports[i];
+  }
+  return true;
+}
+
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len)
 {
-  for (uint32_t i = 0; i < m->nexports; i++) {
-    const ExportInst *x = &m->exports[i];
-    if (x->name.len == len && memcmp(x->name.data, name, len) == 0)
-      return x;
-  }
-  return NULL;
+  return len > UINT32_MAX ? NULL : hash_get(&m->export_index, name, (uint32_t)len);
 }
 
 void funcinst_print_name(Buf *b, const FuncInst *f)
