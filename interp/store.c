@@ -149,6 +149,7 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
   if (!t)
     return NULL;
   t->type = type;
+  t->cap = type.limits.min;
   t->refs = mem_calloc(type.limits.min ? type.limits.min : 1, sizeof *t->refs);
   if (!t->refs || !remember((void ***)&s->tables, &s->ntables, &s->ctables, t)) {
     mem_free(t->refs);
@@ -182,6 +183,7 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
     return NULL;
   m->type = type;
   m->size = type.limits.min * PAGE_SIZE;
+  m->cap = m->size;
   m->bytes = mem_calloc(m->size ? m->size : 1, 1);
   if (!m->bytes || !remember((void ***)&s->mems, &s->nmems, &s->cmems, m)) {
     mem_free(m->bytes);
@@ -217,6 +219,14 @@ TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err)
   return t;
 }
 
+/* The capacity, in pages or entries, to allocate for a new size `need`
+ * beyond the current capacity: twice `need` (geometric growth), but never
+ * beyond `ceiling`, the most the type and the limit allow (>= need). */
+static uint64_t grown_capacity(uint64_t need, uint64_t ceiling)
+{
+  return need <= ceiling / 2 ? 2 * need : ceiling;
+}
+
 /* $growtable: fails beyond the table's maximum or our limit (of all
  * tables together, so that many tables cannot add up past the machine) */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
@@ -225,21 +235,30 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
   uint64_t max = t->type.addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX;
   if (l->has_max && l->max < max)
     max = l->max;
-  if (n > max - l->min || n > s->limits.table_entries - s->table_entries)
+  uint64_t budget = s->limits.table_entries - s->table_entries;
+  if (n > max - l->min || n > budget)
     return false;
   uint64_t size = l->min + n;
-  Ref *refs = mem_realloc(t->refs, (size ? size : 1) * sizeof *refs);
-  if (!refs)
-    return false;
+  if (size > t->cap) {
+    uint64_t ceiling = max - l->min < budget ? max : l->min + budget;
+    uint64_t cap = grown_capacity(size, ceiling);
+    Ref *refs = cap <= SIZE_MAX / sizeof *refs ? mem_realloc(t->refs, cap * sizeof *refs) : NULL;
+    if (!refs && size <= SIZE_MAX / sizeof *refs)   /* without the slack, if that fits */
+      refs = mem_realloc(t->refs, (cap = size) * sizeof *refs);
+    if (!refs)
+      return false;
+    t->refs = refs;
+    t->cap = cap;
+  }
   for (uint64_t i = l->min; i < size; i++)
-    refs[i] = init;
-  t->refs = refs;
+    t->refs[i] = init;
   l->min = size;
   s->table_entries += n;
   return true;
 }
 
-/* $growmem: fails beyond the memory's maximum, its address space or our limit */
+/* $growmem: fails beyond the memory's maximum, its address space or our
+ * limit; the new pages are zeroes */
 bool memory_grow(Store *s, MemInst *m, uint64_t pages)
 {
   Limits *l = &m->type.limits;
@@ -252,12 +271,19 @@ bool memory_grow(Store *s, MemInst *m, uint64_t pages)
   if (pages == 0)
     return true;
   uint64_t size = (l->min + pages) * PAGE_SIZE;
-  uint8_t *bytes = mem_realloc(m->bytes, size);
-  if (!bytes)
-    return false;
-  memset(bytes + m->size, 0, size - m->size);
+  if (size > m->cap) {
+    uint64_t ceiling = max - l->min < budget ? max : l->min + budget;
+    uint64_t cap = grown_capacity(l->min + pages, ceiling) * PAGE_SIZE;
+    uint8_t *bytes = cap <= SIZE_MAX ? mem_realloc(m->bytes, cap) : NULL;
+    if (!bytes && size <= SIZE_MAX)   /* without the slack, if that fits */
+      bytes = mem_realloc(m->bytes, cap = size);
+    if (!bytes)
+      return false;
+    m->bytes = bytes;
+    m->cap = cap;
+  }
+  memset(m->bytes + m->size, 0, size - m->size);
   s->memory_bytes += size - m->size;
-  m->bytes = bytes;
   m->size = size;
   l->min += pages;
   return true;

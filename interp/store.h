@@ -48,18 +48,22 @@ struct FuncInst {
 };
 
 /* tableinst ::= {TYPE tabletype, REFS ref*}: the type's minimum is the
- * current size. */
+ * current size.  `cap` entries are allocated, as many or more (see
+ * table_grow). */
 typedef struct TableInst {
   TableType type;             /* closed */
   Ref *refs;
+  uint64_t cap;
 } TableInst;
 
 /* meminst ::= {TYPE memtype, BYTES byte*}: the type's minimum is the current
- * size in pages. */
+ * size in pages.  `cap` bytes are allocated, as many or more (see
+ * memory_grow); those beyond `size` are never read. */
 typedef struct MemInst {
   MemType type;
   uint8_t *bytes;
   uint64_t size;              /* in bytes */
+  uint64_t cap;
 } MemInst;
 
 /* globalinst ::= {TYPE globaltype, VALUE val} */
@@ -197,8 +201,8 @@ struct Store {
   MemInst **mems; uint32_t nmems, cmems;
   GlobalInst **globals; uint32_t nglobals, cglobals;
   HostInst **hosts; uint32_t nhosts, chosts;
-  uint64_t memory_bytes;      /* allocated to linear memories */
-  uint64_t table_entries;     /* allocated to tables */
+  uint64_t memory_bytes;      /* the sizes of all linear memories, as the program sees them */
+  uint64_t table_entries;     /* the sizes of all tables, likewise */
   uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */
@@ -239,7 +243,14 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err);
 GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err);
 TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err);
 
-/* growtable / growmem: false if the limits (the type's or ours) forbid it. */
+/* growtable / growmem: false if the limits (the type's or ours) forbid it.
+ * A memory or table grows by at least doubling what it has allocated, so
+ * that growing a page or an entry at a time costs amortised O(1) copying;
+ * the sizes the program sees are the spec's, and they are what counts
+ * against the limits (--max-memory, the table entries).  What is allocated
+ * beyond a size is at most as much again, and never beyond the type's
+ * maximum or what the limit has left: all memories together take at most
+ * twice the memory limit. */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init);
 bool memory_grow(Store *s, MemInst *m, uint64_t pages);
 
