@@ -79,7 +79,7 @@ void store_free(Store *s)
   mem_free(s->tables);
   mem_free(s->mems);
   mem_free(s->globals);
-  mem_free(s->hosts);
+  hash_free(&s->hosts);
   arena_free(&s->arena);
   memset(s, 0, sizeof *s);
 }
@@ -355,18 +355,20 @@ ExnInst *store_alloc_exn(Store *s, TagInst *tag, uint32_t len)
 }
 
 /* ref.host a: one reference per address, so that equal addresses are the
- * same reference.  They live as long as the store. */
+ * same reference, found by hash.  They live as long as the store. */
 HostInst *store_host(Store *s, uint64_t addr)
 {
-  for (uint32_t i = 0; i < s->nhosts; i++)
-    if (s->hosts[i]->addr == addr)
-      return s->hosts[i];
-  HostInst *o = arena_alloc(&s->arena, sizeof *o);
-  if (!o || !remember((void ***)&s->hosts, &s->nhosts, &s->chosts, o))
+  HostInst *o = hash_get(&s->hosts, &addr, sizeof addr);
+  if (o)
+    return o;
+  if (!(o = arena_alloc(&s->arena, sizeof *o)))
     return NULL;
   o->obj.kind = OBJ_HOST;
   o->addr = addr;
-  return o;
+  void **place = hash_place(&s->hosts, &o->addr, sizeof o->addr);   /* the key is the object's */
+  if (place)
+    *place = o;
+  return place ? o : NULL;
 }
 
 ExternInst *store_alloc_extern(Store *s, Ref ref)

@@ -200,7 +200,7 @@ struct Store {
   TableInst **tables; uint32_t ntables, ctables;   /* to free and to scan */
   MemInst **mems; uint32_t nmems, cmems;
   GlobalInst **globals; uint32_t nglobals, cglobals;
-  HostInst **hosts; uint32_t nhosts, chosts;
+  Hash hosts;                 /* the address's 8 bytes -> its HostInst */
   uint64_t memory_bytes;      /* the sizes of all linear memories, as the program sees them */
   uint64_t table_entries;     /* the sizes of all tables, likewise */
   uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
