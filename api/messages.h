@@ -9,7 +9,7 @@
 
 /* Misuse, named by the function misused */
 #define USAGE_SET_LIMIT "wasmfx_set_limit: no store, or called from a host function"
-#define USAGE_DEPTH "wasmfx_set_limit: the depth must be 1 to 2^32 - 1"
+#define USAGE_DEPTH "wasmfx_set_limit: a depth or a count of instances must be 1 to 2^32 - 1"
 #define USAGE_LIMIT "wasmfx_set_limit: unknown limit"
 #define USAGE_LOAD "wasmfx_module_load: a NULL argument or an unknown format"
 #define USAGE_LOAD_FILE "wasmfx_module_load_file: a NULL argument"

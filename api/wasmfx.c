@@ -319,6 +319,12 @@ wasmfx_outcome wasmfx_set_limit(wasmfx_store *s, wasmfx_limit which, uint64_t va
       return misuse(s, USAGE_DEPTH);
     l->call_depth = (uint32_t)value;
     return WASMFX_OK;
+  case WASMFX_LIMIT_TABLES: l->table_entries = value; return WASMFX_OK;
+  case WASMFX_LIMIT_INSTANCES:
+    if (value == 0 || value > UINT32_MAX)
+      return misuse(s, USAGE_DEPTH);
+    l->instances = (uint32_t)value;
+    return WASMFX_OK;
   }
   return misuse(s, USAGE_LIMIT);
 }
@@ -333,6 +339,8 @@ uint64_t wasmfx_get_limit(const wasmfx_store *s, wasmfx_limit which)
   case WASMFX_LIMIT_HEAP: return l->heap_bytes;
   case WASMFX_LIMIT_MEMORY: return l->memory_bytes;
   case WASMFX_LIMIT_DEPTH: return l->call_depth;
+  case WASMFX_LIMIT_TABLES: return l->table_entries;
+  case WASMFX_LIMIT_INSTANCES: return l->instances;
   }
   return 0;
 }

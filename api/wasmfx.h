@@ -110,9 +110,11 @@ WASMFX_API void wasmfx_store_set_output(wasmfx_store *s, FILE *out);
 
 typedef enum wasmfx_limit {
   WASMFX_LIMIT_FUEL,     /* steps of one invocation (10^10) */
-  WASMFX_LIMIT_HEAP,     /* bytes of live GC objects and stacks (4 GiB) */
-  WASMFX_LIMIT_MEMORY,   /* bytes of all linear memories together (5 GiB) */
-  WASMFX_LIMIT_DEPTH     /* active calls (100000) */
+  WASMFX_LIMIT_HEAP,     /* bytes of live GC objects and stacks (2 GiB) */
+  WASMFX_LIMIT_MEMORY,   /* bytes of all linear memories together (2 GiB) */
+  WASMFX_LIMIT_DEPTH,    /* active calls (100000) */
+  WASMFX_LIMIT_TABLES,   /* entries of all tables together (2^27) */
+  WASMFX_LIMIT_INSTANCES /* instances the store creates (100000) */
 } wasmfx_limit;
 
 /* Sets a limit; WASMFX_USAGE for an unknown limit, or a depth of 0 or

@@ -485,12 +485,17 @@ bool cont_new(Machine *M, const DefType *ct, Error *err)
   /* spec: cont.new-null */
   if (!f)
     return trap(M, TRAP_NULL_FUNC, err);
-  ContInst *c = cont_alloc(M, ct, err);
-  if (!c)
-    return false;
   Stack *st = stack_new(M->store, 8, 2);   /* small: a million of them may wait at once */
-  if (!st)
-    return heap_full(M->store, err);
+  if (!st) {   /* the stack is no object: the collector can run before it exists */
+    gc_collect(M->store);
+    if (!(st = stack_new(M->store, 8, 2)))
+      return heap_full(M->store, err);
+  }
+  ContInst *c = cont_alloc(M, ct, err);
+  if (!c) {
+    stack_free(M->store, st);
+    return false;
+  }
   st->fresh = f;
   c->top = st;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);

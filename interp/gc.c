@@ -157,10 +157,16 @@ void gc_pace(Store *s)
 #ifdef GC_STRESS
   s->gc_threshold = s->heap_bytes / 16;
 #else
-  size_t min = 16 << 20, live = s->heap_bytes + s->stack_bytes;
-  size_t room = s->limits.heap_bytes > live ? (s->limits.heap_bytes - live) / 2 : 0;
+  /* Collect when the heap has doubled, and before it reaches its limit:
+   * halfway there, so that a stack (which cannot wait for a collection)
+   * finds room — but never in steps under 1/32 of the limit, so a heap that
+   * fills up is marked a dozen times, not once per halving of the room left
+   * (some 30 times for 2 GiB of continuations). */
+  size_t min = 16 << 20, live = s->heap_bytes + s->stack_bytes, step = s->limits.heap_bytes / 32;
+  size_t room = s->limits.heap_bytes > live ? s->limits.heap_bytes - live : 0;
+  size_t before_limit = room / 2 > step ? room / 2 : room < step ? room : step;
   size_t t = live > min ? live : min;
-  s->gc_threshold = t < room ? t : room;
+  s->gc_threshold = t < before_limit ? t : before_limit;
 #endif
 }
 

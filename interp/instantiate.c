@@ -246,6 +246,8 @@ ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf
                         Error *err)
 {
   Instantiation z = {s, m, NULL, err};
+  if (!store_count_instance(s, err))
+    return NULL;
   if (!(z.mi = alloc_array(&z, 1, sizeof *z.mi)))
     return NULL;
   z.mi->module = m;

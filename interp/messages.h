@@ -12,6 +12,7 @@
 /* The store's limits: reasons that follow "out of memory: " */
 #define EXHAUSTION_OUT_OF_MEMORY_BECAUSE EXHAUSTION_OUT_OF_MEMORY ": %s"
 #define EXHAUSTION_HOST_MEMORY "the host cannot allocate more"
+#define EXHAUSTION_INSTANCES "too many modules: a run may define and instantiate %u modules (--max-modules)"
 #define EXHAUSTION_TABLE "a table of %llu entries is beyond the limit of %llu entries for all tables (%llu in use)"
 #define EXHAUSTION_MEMORY "a memory of %llu pages is beyond the limit of %llu bytes for all memories (%llu in use)"
 

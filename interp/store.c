@@ -18,9 +18,10 @@ enum { PAGE_SIZE = 65536 };
 
 const StoreLimits store_default_limits = {
   .fuel = 10000000000ull,
-  .memory_bytes = (uint64_t)5 << 30,
-  .table_entries = (uint64_t)1 << 26,
-  .heap_bytes = (uint64_t)4 << 30,
+  .memory_bytes = (uint64_t)2 << 30,
+  .table_entries = (uint64_t)1 << 27,
+  .heap_bytes = (uint64_t)2 << 30,
+  .instances = 100000,
   .call_depth = 100000,
   .stack_values = 1u << 20,
 };
@@ -64,13 +65,21 @@ bool store_out_of_memory(Error *err, const char *fmt, ...)
   return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY_BECAUSE, why);
 }
 
+bool store_count_instance(Store *s, Error *err)
+{
+  if (s->instances >= s->limits.instances)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_INSTANCES, s->limits.instances);
+  s->instances++;
+  return true;
+}
+
 void store_free(Store *s)
 {
   gc_free_all(s);
   for (uint32_t i = 0; i < s->ntables; i++)
-    mem_free(s->tables[i]->refs);
+    mem_pages_free(s->tables[i]->refs, s->tables[i]->type.limits.min * sizeof(Ref));
   for (uint32_t i = 0; i < s->nmems; i++)
-    mem_free(s->mems[i]->bytes);
+    mem_pages_free(s->mems[i]->bytes, s->mems[i]->size);
   for (ModuleInst *m = s->modules; m; m = m->next) {
     for (uint32_t i = 0; i < m->nelems; i++)
       mem_free(m->elems[i].refs);
@@ -140,7 +149,8 @@ FuncInst *store_alloc_func(Store *s, const DefType *type, ModuleInst *m, const F
 /* $alloctable */
 TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
 {
-  if (type.limits.min > s->limits.table_entries - s->table_entries) {
+  if (type.limits.min > s->limits.table_entries - s->table_entries
+      || type.limits.min > SIZE_MAX / sizeof(Ref)) {
     store_out_of_memory(err, EXHAUSTION_TABLE, (unsigned long long)type.limits.min,
                         (unsigned long long)s->limits.table_entries, (unsigned long long)s->table_entries);
     return NULL;
@@ -149,14 +159,13 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
   if (!t)
     return NULL;
   t->type = type;
-  t->cap = type.limits.min;
-  t->refs = mem_calloc(type.limits.min ? type.limits.min : 1, sizeof *t->refs);
+  t->refs = mem_pages_alloc(type.limits.min * sizeof *t->refs);
   if (!t->refs || !remember((void ***)&s->tables, &s->ntables, &s->ctables, t)) {
-    mem_free(t->refs);
+    mem_pages_free(t->refs, type.limits.min * sizeof *t->refs);
     out_of_memory(err);
     return NULL;
   }
-  if (init)   /* calloc's zeroes are null already, and pages untouched stay free */
+  if (init)   /* zero pages are null already, and pages untouched stay free */
     for (uint64_t i = 0; i < type.limits.min; i++)
       t->refs[i] = init;
   s->table_entries += type.limits.min;
@@ -183,10 +192,9 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err)
     return NULL;
   m->type = type;
   m->size = type.limits.min * PAGE_SIZE;
-  m->cap = m->size;
-  m->bytes = mem_calloc(m->size ? m->size : 1, 1);
+  m->bytes = mem_pages_alloc(m->size);
   if (!m->bytes || !remember((void ***)&s->mems, &s->nmems, &s->cmems, m)) {
-    mem_free(m->bytes);
+    mem_pages_free(m->bytes, m->size);
     out_of_memory(err);
     return NULL;
   }
@@ -219,14 +227,6 @@ TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err)
   return t;
 }
 
-/* The capacity, in pages or entries, to allocate for a new size `need`
- * beyond the current capacity: twice `need` (geometric growth), but never
- * beyond `ceiling`, the most the type and the limit allow (>= need). */
-static uint64_t grown_capacity(uint64_t need, uint64_t ceiling)
-{
-  return need <= ceiling / 2 ? 2 * need : ceiling;
-}
-
 /* $growtable: fails beyond the table's maximum or our limit (of all
  * tables together, so that many tables cannot add up past the machine) */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
@@ -235,30 +235,23 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
   uint64_t max = t->type.addr == ADDR_I64 ? UINT64_MAX : UINT32_MAX;
   if (l->has_max && l->max < max)
     max = l->max;
-  uint64_t budget = s->limits.table_entries - s->table_entries;
-  if (n > max - l->min || n > budget)
+  if (n > max - l->min || n > s->limits.table_entries - s->table_entries
+      || l->min + n > SIZE_MAX / sizeof(Ref))
     return false;
   uint64_t size = l->min + n;
-  if (size > t->cap) {
-    uint64_t ceiling = max - l->min < budget ? max : l->min + budget;
-    uint64_t cap = grown_capacity(size, ceiling);
-    Ref *refs = cap <= SIZE_MAX / sizeof *refs ? mem_realloc(t->refs, cap * sizeof *refs) : NULL;
-    if (!refs && size <= SIZE_MAX / sizeof *refs)   /* without the slack, if that fits */
-      refs = mem_realloc(t->refs, (cap = size) * sizeof *refs);
-    if (!refs)
-      return false;
-    t->refs = refs;
-    t->cap = cap;
-  }
-  for (uint64_t i = l->min; i < size; i++)
-    t->refs[i] = init;
+  Ref *refs = mem_pages_realloc(t->refs, l->min * sizeof *refs, size * sizeof *refs);
+  if (!refs)
+    return false;
+  if (init)   /* the new pages are null already */
+    for (uint64_t i = l->min; i < size; i++)
+      refs[i] = init;
+  t->refs = refs;
   l->min = size;
   s->table_entries += n;
   return true;
 }
 
-/* $growmem: fails beyond the memory's maximum, its address space or our
- * limit; the new pages are zeroes */
+/* $growmem: fails beyond the memory's maximum, its address space or our limit */
 bool memory_grow(Store *s, MemInst *m, uint64_t pages)
 {
   Limits *l = &m->type.limits;
@@ -271,19 +264,11 @@ bool memory_grow(Store *s, MemInst *m, uint64_t pages)
   if (pages == 0)
     return true;
   uint64_t size = (l->min + pages) * PAGE_SIZE;
-  if (size > m->cap) {
-    uint64_t ceiling = max - l->min < budget ? max : l->min + budget;
-    uint64_t cap = grown_capacity(l->min + pages, ceiling) * PAGE_SIZE;
-    uint8_t *bytes = cap <= SIZE_MAX ? mem_realloc(m->bytes, cap) : NULL;
-    if (!bytes && size <= SIZE_MAX)   /* without the slack, if that fits */
-      bytes = mem_realloc(m->bytes, cap = size);
-    if (!bytes)
-      return false;
-    m->bytes = bytes;
-    m->cap = cap;
-  }
-  memset(m->bytes + m->size, 0, size - m->size);
+  uint8_t *bytes = mem_pages_realloc(m->bytes, m->size, size);   /* the new pages zero */
+  if (!bytes)
+    return false;
   s->memory_bytes += size - m->size;
+  m->bytes = bytes;
   m->size = size;
   l->min += pages;
   return true;

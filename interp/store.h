@@ -48,22 +48,18 @@ struct FuncInst {
 };
 
 /* tableinst ::= {TYPE tabletype, REFS ref*}: the type's minimum is the
- * current size.  `cap` entries are allocated, as many or more (see
- * table_grow). */
+ * current size. */
 typedef struct TableInst {
   TableType type;             /* closed */
   Ref *refs;
-  uint64_t cap;
 } TableInst;
 
 /* meminst ::= {TYPE memtype, BYTES byte*}: the type's minimum is the current
- * size in pages.  `cap` bytes are allocated, as many or more (see
- * memory_grow); those beyond `size` are never read. */
+ * size in pages. */
 typedef struct MemInst {
   MemType type;
   uint8_t *bytes;
   uint64_t size;              /* in bytes */
-  uint64_t cap;
 } MemInst;
 
 /* globalinst ::= {TYPE globaltype, VALUE val} */
@@ -187,6 +183,7 @@ typedef struct StoreLimits {
   uint64_t table_entries;     /* all tables together */
   uint64_t heap_bytes;        /* live collectable objects and all stacks */
   uint32_t call_depth;        /* active call frames: beyond, "call stack exhausted" */
+  uint32_t instances;         /* modules a run defines and instances it creates, together */
   uint32_t stack_values;      /* values on all stacks together: likewise */
 } StoreLimits;
 
@@ -201,8 +198,9 @@ struct Store {
   MemInst **mems; uint32_t nmems, cmems;
   GlobalInst **globals; uint32_t nglobals, cglobals;
   Hash hosts;                 /* the address's 8 bytes -> its HostInst */
-  uint64_t memory_bytes;      /* the sizes of all linear memories, as the program sees them */
-  uint64_t table_entries;     /* the sizes of all tables, likewise */
+  uint64_t memory_bytes;      /* allocated to linear memories */
+  uint64_t table_entries;     /* allocated to tables */
+  uint32_t instances;         /* modules defined and instances created */
   uint64_t deadline;          /* CLOCK_MONOTONIC nanoseconds of the timeout, 0 if none */
   /* The collector's state (interp/gc.c). */
   Object *objects;            /* every collectable object */
@@ -232,6 +230,11 @@ void store_set_limits(Store *s, const StoreLimits *limits);
  * --timeout is measured in. */
 uint64_t store_clock(void);
 
+/* Counts a module a run defines or an instance it creates; fails with
+ * PHASE_EXHAUSTION beyond the limit, since each holds memory for as long as
+ * the store lives. */
+bool store_count_instance(Store *s, Error *err);
+
 /* Fails with PHASE_EXHAUSTION "out of memory: …", saying which limit. */
 bool store_out_of_memory(Error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void store_free(Store *s);
@@ -243,14 +246,7 @@ MemInst *store_alloc_mem(Store *s, MemType type, Error *err);
 GlobalInst *store_alloc_global(Store *s, GlobalType type, Value v, Error *err);
 TagInst *store_alloc_tag(Store *s, const DefType *type, Error *err);
 
-/* growtable / growmem: false if the limits (the type's or ours) forbid it.
- * A memory or table grows by at least doubling what it has allocated, so
- * that growing a page or an entry at a time costs amortised O(1) copying;
- * the sizes the program sees are the spec's, and they are what counts
- * against the limits (--max-memory, the table entries).  What is allocated
- * beyond a size is at most as much again, and never beyond the type's
- * maximum or what the limit has left: all memories together take at most
- * twice the memory limit. */
+/* growtable / growmem: false if the limits (the type's or ours) forbid it. */
 bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init);
 bool memory_grow(Store *s, MemInst *m, uint64_t pages);
 

@@ -63,14 +63,20 @@ static const char usage[] =
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
-  "Limits, beyond which a run stops with an error instead of exhausting the\n"
-  "machine (SIZE in bytes, or with a K, M or G suffix):\n"
+  "Limits, beyond which a run stops with \"resource exhaustion\" (status 9) or\n"
+  "\"out of fuel\" (10) instead of exhausting the machine; at their defaults\n"
+  "a run stays within about 5.5 GB (SIZE, and the N of --max-tables, may have\n"
+  "a K, M or G suffix: 2^10, 2^20, 2^30):\n"
   "  --fuel=N          work of one invocation (10000000000): \"out of fuel\"; a\n"
   "                    unit a step, and one per element or 64 bytes that a bulk\n"
-  "                    instruction touches\n"
+  "                    instruction touches or per stack a handler search crosses\n"
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"
-  "  --max-heap=SIZE   live GC objects and stacks (4G): \"out of memory\"\n"
-  "  --max-memory=SIZE linear memories together (5G): memory.grow fails\n"
+  "  --max-heap=SIZE   live GC objects and stacks (2G): \"out of memory\"\n"
+  "  --max-memory=SIZE linear memories together (2G): memory.grow fails, a\n"
+  "                    module's memory is \"out of memory\"\n"
+  "  --max-tables=N    entries of all tables together, 8 bytes each (128M):\n"
+  "                    table.grow fails, a module's table is \"out of memory\"\n"
+  "  --max-modules=N   modules a run defines and instances it creates (100000)\n"
   "  --timeout=SECONDS wall-clock time of each file's, -e command's or entry's\n"
   "                    run (none): \"timeout\"\n"
   "\n"
@@ -123,21 +129,23 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
 {
   static const struct { const char *prefix; bool size; } limits[] = {
     {"--fuel=", false}, {"--max-depth=", false}, {"--max-heap=", true}, {"--max-memory=", true},
-    {"--timeout=", false},
+    {"--timeout=", false}, {"--max-tables=", true}, {"--max-modules=", false},
   };
   for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
     size_t n = strlen(limits[i].prefix);
     if (strncmp(a, limits[i].prefix, n) != 0)
       continue;
     uint64_t v;
-    *bad = !parse_count(a + n, limits[i].size, &v) || (i == 1 && (v == 0 || v > UINT32_MAX));
+    *bad = !parse_count(a + n, limits[i].size, &v) || ((i == 1 || i == 6) && (v == 0 || v > UINT32_MAX));
     if (!*bad) {
       switch (i) {
       case 0: l->fuel = v; break;
       case 1: l->call_depth = (uint32_t)v; break;
       case 2: l->heap_bytes = v; break;
+      case 3: l->memory_bytes = v; break;
       case 4: l->timeout = v; break;
-      default: l->memory_bytes = v; break;
+      case 5: l->table_entries = v; break;
+      default: l->instances = (uint32_t)v; break;
       }
     }
     return true;

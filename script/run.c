@@ -254,12 +254,14 @@ static bool check(Runner *r, const Module *m, Error *err)
  * on every invariant validation establishes (stack heights, operand types,
  * indices), so code that breaks one is refused as the official interpreter
  * refuses it when it meets it, a "runtime crash" (PHASE_INTERNAL), and
- * never reaches the machine. */
+ * never reaches the machine.  A limit validation met (out of memory, a
+ * subtype hierarchy too deep) stays a resource exhaustion. */
 static bool runnable(Runner *r, const Module *m, Error *err)
 {
   if (!r->opt.unchecked || validate(r, m, err))
     return true;
-  err->phase = PHASE_INTERNAL;
+  if (err->phase == PHASE_INVALID)
+    err->phase = PHASE_INTERNAL;
   return false;
 }
 
@@ -400,7 +402,7 @@ static void run_module(Session *z, const Command *c)
   Error err;
   const ScriptModule *sm = &c->module;
   const Module *m = valid_module(z, sm, &err);
-  if (!m) {
+  if (!m || !store_count_instance(&z->store, &err)) {
     error(z, c, false, &err, NULL);
     return;
   }
@@ -1219,6 +1221,8 @@ bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err)
   if (!check(r, m, err))
     return false;
   Session *z = session(r);
+  if (z && !store_count_instance(&z->store, err))
+    return false;
   Command *c = z ? arena_alloc(&z->arena, sizeof *c) : NULL;
   if (!c || !vec_push(&z->arena, &z->quote, c))   /* the module as a script of one command */
     return error_at(err, PHASE_EXHAUSTION, (Loc){m->file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);

@@ -327,6 +327,34 @@ static bool close_valtypes(TypeStore *ts, const Candidate *c, const RecGroup *g,
   return true;
 }
 
+/* The supertype the i-th type of a new group declares, if it is defined
+ * before that type (only such a type can be a supertype: validation refuses
+ * the others). */
+static const DefType *declared_super(const Candidate *c, const RecGroup *g, const SubType *st, uint32_t i)
+{
+  if (st->supers.len == 0)
+    return NULL;
+  uint32_t x = st->supers.data[0];
+  return x < c->first ? c->prior[x] : x - c->first < i ? &g->types[x - c->first] : NULL;
+}
+
+/* A type's depth and display: its supertype's display, then itself.  Built
+ * once, as the type is interned; a type deeper than the limit gets none. */
+static bool make_display(TypeStore *ts, DefType *dt, const DefType *super)
+{
+  dt->depth = super ? super->depth + 1 : 0;
+  if (dt->depth > DEFTYPE_DEPTH_MAX)
+    return true;
+  const DefType **d = arena_alloc(&ts->arena, (dt->depth + 1) * sizeof *d);
+  if (!d)
+    return false;
+  for (uint32_t k = 0; k < dt->depth; k++)
+    d[k] = super->display[k];
+  d[dt->depth] = dt;
+  dt->display = d;
+  return true;
+}
+
 /* Makes the DefTypes of a new group from the candidate. */
 static bool make_group(TypeStore *ts, const Candidate *c, RecGroup *g)
 {
@@ -348,12 +376,8 @@ static bool make_group(TypeStore *ts, const Candidate *c, RecGroup *g)
     for (uint32_t k = 0; k < st->supers.len; k++)
       supers.data[k] = canon_valtype(c, valtype_ref(false, HEAP_IDX, st->supers.data[k]));
     dt->supers = supers;
-    if (st->supers.len) {
-      uint32_t x = st->supers.data[0];
-      /* only a type defined before this one can be a supertype */
-      dt->super = x < c->first ? c->prior[x] : x - c->first < i ? &g->types[x - c->first] : NULL;
-      dt->depth = dt->super ? dt->super->depth + 1 : 0;
-    }
+    if (!make_display(ts, dt, declared_super(c, g, st, i)))
+      return false;
     dt->comp.kind = st->comp.kind;
     switch (st->comp.kind) {
     case COMP_FUNC:
@@ -446,14 +470,10 @@ ValType valtype_close(ValType t, const DefType *const *types)
 /* ============================================================ Subtyping */
 
 /* S-def: a type matches itself and, through its declared supertypes, every
- * type above it. */
+ * type above it; b is above a exactly when a's supertype at b's depth is b. */
 bool deftype_sub(const DefType *a, const DefType *b)
 {
-  if (a->depth < b->depth)
-    return false;
-  while (a && a->depth > b->depth)
-    a = a->super;
-  return a == b;
+  return b->depth <= a->depth && a->display[b->depth] == b;
 }
 
 /* The abstract heap type a defined type falls under. */

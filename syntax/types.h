@@ -156,8 +156,15 @@ typedef struct ExternType {
  * that names a defined type holds the type itself (HEAP_DEF), not an index
  * of one module.  Rec groups are interned in a TypeStore, so that types
  * that are equal under iso-recursive equivalence are the same DefType, in
- * every module: type equality is id equality, and subtyping walks the chain
- * of declared supertypes (spec: 2.2-validation.subtyping, S-def). */
+ * every module: type equality is id equality.  Each type keeps its display,
+ * the chain of its declared supertypes as an array by depth, so that
+ * subtyping of defined types (spec: 2.2-validation.subtyping, S-def) is one
+ * look-up however deep the hierarchy. */
+
+/* The deepest subtype hierarchy: a type with no supertype has depth 0 (the
+ * JS API's embedding limits).  Validation refuses a deeper type as a
+ * resource exhaustion; it also bounds a display to 64 entries. */
+enum { DEFTYPE_DEPTH_MAX = 63 };
 
 typedef struct RecGroup RecGroup;
 
@@ -167,8 +174,11 @@ typedef struct DefType {
   uint32_t id;                /* in the TypeStore; the idx of HEAP_DEF */
   bool final;
   ValTypes supers;            /* as declared, for identity: HEAP_REC or HEAP_DEF */
-  const struct DefType *super;  /* the supertype if it is defined before this type, else NULL */
   uint32_t depth;             /* supertypes above it */
+  /* display[d] is its supertype at depth d, for d in 0 .. depth, so
+   * display[depth] is itself and display[depth - 1] its declared supertype
+   * (if that is defined before it).  NULL when depth > DEFTYPE_DEPTH_MAX. */
+  const struct DefType *const *display;
   CompType comp;              /* closed */
 } DefType;
 
@@ -205,6 +215,8 @@ InternResult typestore_intern_group(TypeStore *ts, const SubType *types, uint32_
 ValType valtype_close(ValType t, const DefType *const *types);
 
 /* ---- Subtyping on closed types (2.2-validation.subtyping) ---- */
+/* S-def, in constant time; a's depth must be within DEFTYPE_DEPTH_MAX (no
+ * deeper type gets past validation, so nothing compares one). */
 bool deftype_sub(const DefType *a, const DefType *b);
 bool heaptype_sub(const TypeStore *ts, ValType a, ValType b);  /* on the heap part of reftypes */
 bool reftype_sub(const TypeStore *ts, ValType a, ValType b);

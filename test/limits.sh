@@ -1,8 +1,9 @@
 #!/bin/sh
 # The limits of the machine: fuel bounds the work of every bulk instruction
 # and of the handler search, --timeout ends an endless run with its own
-# status, a heap, memory or table beyond its limit says which, and a
-# backtrace stays short however deep the recursion.  Nothing here depends on
+# status, a heap, memory or table beyond its limit says which, a subtype
+# hierarchy is at most 63 deep, and a backtrace stays short however deep the
+# recursion.  Nothing here depends on
 # timing but the one --timeout check.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 . "$top_srcdir/test/lib.sh"
@@ -146,15 +147,29 @@ check "the heap limit" $exhausted err \
 printf '(module (memory 100))\n' >"$tmp/memory.wat"
 check "the memory limit" $exhausted err "out of memory: a memory of 100 pages is beyond the limit of 1048576 bytes for all memories" \
   $bin --max-memory=1M "$tmp/memory.wat"
-printf '(module (table 100000000 funcref))\n' >"$tmp/table.wat"
-check "the table limit" $exhausted err "out of memory: a table of 100000000 entries is beyond the limit of 67108864 entries for all tables" \
+printf '(module (table 200000000 funcref))\n' >"$tmp/table.wat"
+check "the table limit" $exhausted err "table.wat:1:1: resource exhaustion: out of memory: a table of 200000000 entries is beyond the limit of 134217728 entries for all tables" \
   $bin "$tmp/table.wat"
 # the limit is of all tables together: many tables cannot add up past it
 printf '(module (table 40000000 funcref) (table 40000000 funcref))\n' >"$tmp/tables.wat"
 check "the table limit counts every table" $exhausted err "out of memory: a table of 40000000 entries is beyond the limit of 67108864 entries for all tables (400000[0-9]* in use)" \
-  $bin "$tmp/tables.wat"
+  $bin --max-tables=64M "$tmp/tables.wat"
 printf '(module (table 40000000 funcref) (table 0 funcref) (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 30000000))))\n(assert_return (invoke "g") (i32.const -1))\n' >"$tmp/tables-grow.wast"
-check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin "$tmp/tables-grow.wast"
+check "table.grow fails at the limit of all tables" 0 out "1 passed, 0 failed" $bin --max-tables=64M "$tmp/tables-grow.wast"
+# a table grown to 100M entries (within the default) costs only the pages it uses
+printf '(module (table $t 0 funcref) (func (export "g") (result i32) (table.grow $t (ref.null func) (i32.const 100000000))) (func (export "n") (result i32) (table.size $t)))\n(assert_return (invoke "g") (i32.const 0))\n(assert_return (invoke "n") (i32.const 100000000))\n' >"$tmp/table-100m.wast"
+check "a table grows to 100M entries at the defaults" 0 out "2 passed, 0 failed" $bin "$tmp/table-100m.wast"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$tmp/rss" $bin "$tmp/table-100m.wast" >/dev/null 2>&1
+  rss=$(tail -n 1 "$tmp/rss")
+  verdict "a grown table's untouched entries take no memory (peak ${rss} KB)" 0 "$([ "${rss:-0}" -lt 100000 ]; echo $?)" "" "peak KB" "$rss"
+fi
+# ---- The modules of a run: each definition and instance counts
+printf '(module)\n(module)\n(module definition $d)\n(module instance $d)\n' >"$tmp/modules.wast"
+check "modules within --max-modules" 0 out "0 passed, 0 failed" $bin --max-modules=6 "$tmp/modules.wast"
+check "modules beyond --max-modules" $exhausted err "modules.wast:4:1: resource exhaustion: too many modules: a run may define and instantiate 5 modules" \
+  $bin --max-modules=5 "$tmp/modules.wast"
+check "--max-modules=0 is a usage error" 2 err "max-modules" $bin --max-modules=0 "$tmp/modules.wast"
 
 # ---- A file beyond the 1 GiB input limit is refused before it is read (a
 # sparse file: no disk, and the run must not take a GiB of memory either)
@@ -175,6 +190,56 @@ ends=$(i=0; while [ $i -lt 20000 ]; do printf ')'; i=$((i + 1)); done)
 printf '(module (func %s%s))\n' "$blocks" "$ends" >"$tmp/nested.wat"
 check "nesting beyond the parser's stack" $exhausted err "nested.wat:1:[0-9]*: resource exhaustion: nesting too deep" \
   $bin "$tmp/nested.wat"
+
+# ---- Subtype depth: a chain of 63 declared supertypes is the deepest
+# allowed (the JS API's embedding limit); a 64th is a resource exhaustion,
+# at the type that goes past it.  chain N: the types $t0 .. $tN, each a
+# subtype of the one before, and a sibling $u1 of $t1 (a field tells it from
+# $t1: types are equal by structure).
+chain() {
+  printf '  (type $t0 (sub (struct)))\n  (type $u1 (sub $t0 (struct (field i32))))\n'
+  i=1
+  while [ $i -le "$1" ]; do printf '  (type $t%d (sub $t%d (struct)))\n' $i $((i - 1)); i=$((i + 1)); done
+}
+# is OBJ TYPE ANSWER: an assertion that ref.test of a new $tOBJ against
+# (ref $tTYPE) gives ANSWER; the function it calls is test_OBJ_TYPE.
+pairs="0:0:1 0:31:0 0:63:0 31:0:1 31:31:1 31:32:0 31:63:0 63:0:1 63:1:1 63:31:1 63:62:1 63:63:1 62:63:0"
+{
+  printf '(module\n'
+  chain 63
+  for p in $pairs; do
+    obj=${p%%:*} rest=${p#*:}
+    printf '  (func (export "test_%s_%s") (result i32) (ref.test (ref $t%s) (struct.new $t%s)))\n' \
+      "$obj" "${rest%%:*}" "${rest%%:*}" "$obj"
+  done
+  printf '  (func (export "test_63_u1") (result i32) (ref.test (ref $u1) (struct.new $t63)))\n'
+  printf '  (func (export "test_u1_u1") (result i32) (ref.test (ref $u1) (struct.new_default $u1)))\n'
+  printf '  (func (export "test_u1_1") (result i32) (ref.test (ref $t1) (struct.new_default $u1)))\n'
+  printf '  (func (export "many") (param $n i32) (result i32)\n'
+  printf '    (local $o (ref null $t0)) (local $c i32)\n'
+  printf '    (local.set $o (struct.new $t63))\n'
+  printf '    (loop $l\n'
+  printf '      (local.set $c (i32.add (local.get $c) (ref.test (ref $t0) (local.get $o))))\n'
+  printf '      (local.set $c (i32.add (local.get $c) (ref.test (ref $u1) (local.get $o))))\n'
+  printf '      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 2)))))\n'
+  printf '    (local.get $c)))\n'
+  for p in $pairs; do
+    obj=${p%%:*} rest=${p#*:}
+    printf '(assert_return (invoke "test_%s_%s") (i32.const %s))\n' "$obj" "${rest%%:*}" "${rest#*:}"
+  done
+  printf '(assert_return (invoke "test_63_u1") (i32.const 0))\n'
+  printf '(assert_return (invoke "test_u1_u1") (i32.const 1))\n'
+  printf '(assert_return (invoke "test_u1_1") (i32.const 0))\n'
+  printf '(assert_return (invoke "many" (i32.const 100000)) (i32.const 50000))\n'
+} >"$tmp/depth63.wast"
+check "a chain 63 deep: ref.test at its root, middle and leaf" 0 out "^17 passed, 0 failed" \
+  $bin --fuel=10000000 "$tmp/depth63.wast"
+{ printf '(module\n'; chain 64; printf ')\n'; } >"$tmp/depth64.wat"
+check "a chain 64 deep is refused at its 64th subtype" $exhausted err \
+  "=$tmp/depth64.wat:67:3: resource exhaustion: subtype depth 64 is beyond this implementation's limit of 63" \
+  $bin "$tmp/depth64.wat"
+check "unchecked (-u), a chain 64 deep is still an exhaustion, not a crash" $exhausted err \
+  "resource exhaustion: subtype depth 64" $bin -u "$tmp/depth64.wat"
 
 # ---- A trap deep in a recursion: the innermost 64 frames and the outermost
 # 16, and a line for the 921 between.

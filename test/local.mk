@@ -71,6 +71,7 @@ WAST_TESTS = \
   %D%/core/instance.wast \
   %D%/core/locals.wast \
   %D%/core/rec-types.wast \
+  %D%/core/subtype-depth.wast \
   %D%/core/syntax.wast \
   %D%/core/text-errors.wast \
   %D%/core/trap-messages.wast \

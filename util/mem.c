@@ -1,7 +1,16 @@
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE   /* mremap */
+#endif
+
 #include "util/mem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 static long fail_countdown = -1;
 
@@ -40,6 +49,55 @@ void mem_free(void *p)
 {
   free(p);
 }
+
+#ifdef __linux__
+/* A mapping's length: mmap refuses 0. */
+static size_t map_len(size_t size)
+{
+  return size ? size : 1;
+}
+
+void *mem_pages_alloc(size_t size)
+{
+  if (injected_failure())
+    return NULL;
+  void *p = mmap(NULL, map_len(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
+void *mem_pages_realloc(void *p, size_t old, size_t size)
+{
+  if (injected_failure())
+    return NULL;
+  void *q = mremap(p, map_len(old), map_len(size), MREMAP_MAYMOVE);
+  return q == MAP_FAILED ? NULL : q;
+}
+
+void mem_pages_free(void *p, size_t size)
+{
+  if (p)
+    munmap(p, map_len(size));
+}
+#else
+void *mem_pages_alloc(size_t size)
+{
+  return mem_calloc(size, 1);
+}
+
+void *mem_pages_realloc(void *p, size_t old, size_t size)
+{
+  unsigned char *q = mem_realloc(p, size);
+  if (q && size > old)
+    memset(q + old, 0, size - old);
+  return q;
+}
+
+void mem_pages_free(void *p, size_t size)
+{
+  (void)size;
+  mem_free(p);
+}
+#endif
 
 void mem_fail_after(long n)
 {

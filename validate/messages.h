@@ -31,6 +31,8 @@
 #define INVALID_SUPER_FORWARD "forward use of type %u in sub type definition"
 #define INVALID_SUPER_FINAL "sub type %u has final super type %u"
 #define INVALID_SUPER_MATCH "sub type %u does not match super type %u"
+/* a resource exhaustion: an implementation limit, not the spec's */
+#define EXHAUSTION_SUBTYPE_DEPTH "subtype depth %u is beyond this implementation's limit of %u"
 #define INVALID_LIMIT "%s size must be at most %llu"       /* memory or table, the bound */
 #define INVALID_LIMITS "size minimum must not be greater than maximum"
 #define INVALID_TAG_RESULT "non-empty tag result type"

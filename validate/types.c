@@ -161,6 +161,18 @@ static bool valid_subtype(Context *c, const SubType *st, uint32_t x)
   return true;
 }
 
+/* A subtype hierarchy within DEFTYPE_DEPTH_MAX (an implementation limit, the
+ * JS API's): checked for a whole rec group as soon as it is interned, before
+ * any subtype check could look at a type too deep to have a display */
+static bool valid_group_depth(Context *c, const SubType *types, uint32_t first, uint32_t n)
+{
+  for (uint32_t i = first; i < first + n; i++)
+    if (c->types[i]->depth > DEFTYPE_DEPTH_MAX)
+      return error_at(c->err, PHASE_EXHAUSTION, module_loc(c->m, types[i].at), EXHAUSTION_SUBTYPE_DEPTH,
+                      c->types[i]->depth, (unsigned)DEFTYPE_DEPTH_MAX);
+  return true;
+}
+
 /* Types_ok: each rec group is interned once the types before it are, then
  * its subtypes are checked (Rectype_ok) */
 bool valid_types(Context *c)
@@ -179,6 +191,8 @@ bool valid_types(Context *c)
     case INTERN_UNKNOWN: return valid_error(c, head->at, INVALID_UNKNOWN_TYPE, bad);
     case INTERN_NO_MEMORY: return valid_out_of_memory(c, head->at);
     }
+    if (!valid_group_depth(c, ts->data, first, n))
+      return false;
     for (uint32_t i = first; i < first + n; i++)
       if (!valid_subtype(c, &ts->data[i], i))
         return false;
