@@ -17,7 +17,7 @@
 enum { PAGE_SIZE = 65536 };
 
 const StoreLimits store_default_limits = {
-  .fuel = 10000000000ull,
+  .fuel = 1000000000ull,   /* an endless loop stops after some 5 s of CPU */
   .memory_bytes = (uint64_t)2 << 30,
   .table_entries = (uint64_t)1 << 27,
   .heap_bytes = (uint64_t)2 << 30,

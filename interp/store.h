@@ -169,7 +169,9 @@ typedef struct ExternInst {
  * is consumed (the spec's epsilon). */
 typedef struct ContInst {
   Object obj;                 /* obj.type: its cont deftype, NULL if made by suspend */
-  Stack *top;
+  Stack *top;                 /* the running stack when resumed; NULL once consumed */
+  Stack *bottom;              /* its stack without a parent, which the resume's prompt goes on */
+  uint32_t calls;             /* call frames on its stacks: resume adds them in O(1) */
 } ContInst;
 
 /* Limits of this implementation; exceeding them fails the run with

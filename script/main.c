@@ -67,7 +67,7 @@ static const char usage[] =
   "\"out of fuel\" (10) instead of exhausting the machine; at their defaults\n"
   "a run stays within about 5.5 GB (SIZE, and the N of --max-tables, may have\n"
   "a K, M or G suffix: 2^10, 2^20, 2^30):\n"
-  "  --fuel=N          work of one invocation (10000000000): \"out of fuel\"; a\n"
+  "  --fuel=N          work of one invocation (1000000000): \"out of fuel\"; a\n"
   "                    unit a step, and one per element or 64 bytes that a bulk\n"
   "                    instruction touches or per stack a handler search crosses\n"
   "  --max-depth=N     active calls (100000): \"call stack exhausted\"\n"

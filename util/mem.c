@@ -4,6 +4,7 @@
 
 #include "util/mem.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,32 +52,53 @@ void mem_free(void *p)
 }
 
 #ifdef __linux__
-/* A mapping's length: mmap refuses 0. */
-static size_t map_len(size_t size)
+/* Blocks under 64 KiB come from malloc: a process may have only some 65,000
+ * mappings, and a script may hold more small tables than that. */
+enum { MAPPED_MIN = 65536 };
+
+static bool mapped(size_t size)
 {
-  return size ? size : 1;
+  return size >= MAPPED_MIN;
 }
 
 void *mem_pages_alloc(size_t size)
 {
+  if (!mapped(size))
+    return mem_calloc(size, 1);
   if (injected_failure())
     return NULL;
-  void *p = mmap(NULL, map_len(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   return p == MAP_FAILED ? NULL : p;
 }
 
 void *mem_pages_realloc(void *p, size_t old, size_t size)
 {
-  if (injected_failure())
-    return NULL;
-  void *q = mremap(p, map_len(old), map_len(size), MREMAP_MAYMOVE);
-  return q == MAP_FAILED ? NULL : q;
+  if (mapped(old) && mapped(size)) {
+    if (injected_failure())
+      return NULL;
+    void *q = mremap(p, old, size, MREMAP_MAYMOVE);
+    return q == MAP_FAILED ? NULL : q;
+  }
+  if (!mapped(old) && !mapped(size)) {
+    unsigned char *q = mem_realloc(p, size);
+    if (q && size > old)
+      memset(q + old, 0, size - old);
+    return q;
+  }
+  unsigned char *q = mem_pages_alloc(size);   /* from one kind to the other */
+  if (q) {
+    memcpy(q, p, old < size ? old : size);
+    mem_pages_free(p, old);
+  }
+  return q;
 }
 
 void mem_pages_free(void *p, size_t size)
 {
-  if (p)
-    munmap(p, map_len(size));
+  if (!mapped(size))
+    mem_free(p);
+  else if (p)
+    munmap(p, size);
 }
 #else
 void *mem_pages_alloc(size_t size)

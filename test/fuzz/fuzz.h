@@ -41,6 +41,7 @@ static inline bool fuzz_runner(Runner *r, bool unchecked)
   opt.limits.heap_bytes = 16 << 20;
   opt.limits.memory_bytes = 64 << 20;
   opt.limits.table_entries = 1 << 20;
+  opt.limits.instances = 1000;
   runner_init(r, &opt, null);
   r->err = null;
   return true;

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs one.
-#   test/fuzz/run.sh [decode|text|run|unchecked] [SECONDS]   (JOBS=N compiles N at once)
+#   test/fuzz/run.sh [decode|text|run|unchecked|direct] [SECONDS]   (JOBS=N compiles N at once)
 # decode: the binary decoder; text: the text parser; run: whole scripts,
 # parsed, validated and run under small limits; unchecked: scripts and
-# modules under -u (not validated when defined), run and converted.
+# modules under -u (not validated when defined), run and converted; direct:
+# binary modules run as --dummy-imports --run-all-exports runs them.
 # Needs clang and libclang-rt-dev (Debian).  The corpus starts from the
 # binary and quoted modules of the official suites when they are there;
 # crashes are written to test/fuzz/out/.
@@ -21,6 +22,7 @@ else
   srcs="util/*.c syntax/*.c $(cd "$top" && ls text/*.c | grep -v keywords.c | tr '\n' ' ')"
   # the script layer as libwasm.la has it (script/local.mk): all but main, direct and the REPL
   [ "$target" = text ] || srcs="$srcs binary/*.c validate/*.c interp/*.c script/run.c script/show.c script/json.c script/files.c script/sig.c script/js.c"
+  if [ "$target" = direct ]; then srcs="$srcs script/direct.c"; fi
 fi
 # Each source is compiled on its own, several at once; the generated lexer
 # at -O0, as clang takes many minutes to optimise its one huge function.
@@ -39,7 +41,7 @@ seeds=$out/seeds-$target
 suites=${WAST_DIR:-$top/../shared/testsuite}
 if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
   mkdir -p "$seeds"
-  if [ "$target" = decode ]; then
+  if [ "$target" = decode ] || [ "$target" = direct ]; then
     [ -x "$top/test/roundtrip" ] || make -C "$top" test/roundtrip
     (cd "$suites" && "$top/test/roundtrip" --dump "$seeds" $(find . -name '*.wast') >/dev/null) || true
   else
