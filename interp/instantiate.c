@@ -264,7 +264,7 @@ ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf
   if (!alloc_funcs(&z) || !alloc_globals(&z) || !alloc_tags_mems_tables(&z) || !alloc_segments(&z))
     return NULL;
   alloc_exports(&z);
-  if (!run_segments(&z))
+  if (!moduleinst_index_exports(z.mi, err) || !run_segments(&z))
     return NULL;
   if (m->has_start && !eval_invoke(s, z.mi->funcs[m->start], NULL, NULL, backtrace, err))
     return NULL;

@@ -558,5 +558,128 @@ grep -v ' passed, ' "$tmp/all" >"$tmp/deep.err"
 check "a deep backtrace keeps 80 frames" 0 out "^80$" grep -c "^  at " "$tmp/deep.err"
 check "the innermost frame is the trap's" 0 out "^  at \$down (.*deep.wast:5:14)$" sed -n 2p "$tmp/deep.err"
 check "the cut comes after 64 frames" 0 out "omitted" sed -n 66p "$tmp/deep.err"
+
+# ---- Nothing quadratic in the number of exports: names are looked up by
+# hash (util/hash.c) when validation checks they are distinct, when an
+# instance's export is found, and when imports are linked.  The modules are
+# made here: 100,000 exports of one function, in text, then in binary.
+exports() {  # exports N FUNC [LAST]: a module exporting $f, defined by FUNC, as e0 … e<N-1> (and LAST)
+  awk -v n="$1" -v f="$2" -v last="$3" 'BEGIN {
+    print "(module " f
+    for (i = 0; i < n; i++) printf "(export \"e%d\" (func $f))\n", i
+    if (last != "") printf "(export \"%s\" (func $f))\n", last
+    print ")" }'
+}
+exports 100000 '(func $f (result i32) (i32.const 7))' >"$tmp/exports.wat"
+check "100,000 exports convert to binary" 0 all "" $bin -d "$tmp/exports.wat" -o "$tmp/exports.wasm"
+check "100,000 exports load, and the last is found" 0 out "^7 : \[i32\]$" \
+  $bin "$tmp/exports.wasm" --invoke e99999
+printf '(module (import "m" "e99999" (func $g (result i32))) (func (export "g") (result i32) (call $g)))\n(assert_return (invoke "g") (i32.const 7))\n' >"$tmp/import.wast"
+check "an import links to the last of 100,000 exports" 0 out "^1 passed, 0 failed$" \
+  $bin "$tmp/exports.wasm" -e '(register "m")' "$tmp/import.wast"
+# The first name again at the end: the duplicate is the last export, and
+# the error is there (the section is the binary's last: its last 5 bytes).
+exports 100000 '(import "spectest" "print" (func $f))' e0 >"$tmp/dup.wat"
+check "a duplicate among 100,000 exports is refused" 4 err "dup.wat:100002:1: error: duplicate export name$" \
+  $bin "$tmp/dup.wat"
+$bin -u -d "$tmp/dup.wat" -o "$tmp/dup.wasm"
+at=$(printf '0x%x' $(($(wc -c <"$tmp/dup.wasm") - 5)))
+check "a duplicate export in binary, at its offset" 4 err "dup.wasm:$at: error: duplicate export name$" \
+  $bin "$tmp/dup.wasm"
+
+# ---- memory.grow and table.grow a page or an entry at a time: the
+# allocation grows geometrically (amortised O(1) a page), what the program
+# sees is exact, new pages are zero, and the limits count the sizes.
+cat >"$tmp/grow.wast" <<'EOF'
+(module
+  (memory 0)
+  (table 0 funcref)
+  (func (export "grow") (param $n i32) (result i32)
+    (loop $l
+      (drop (memory.grow (i32.const 1)))
+      (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4)) (memory.size))
+      (br_if $l (i32.lt_u (memory.size) (local.get $n))))
+    (memory.size))
+  (func (export "kept") (result i32)   ;; pages 1 and 1024 wrote their numbers
+    (i32.add (i32.load (i32.const 65532)) (i32.load (i32.const 67108860))))
+  (func (export "zero") (result i32) (i32.load (i32.const 33554432)))
+  (func (export "table") (param $n i32) (result i32)
+    (loop $l
+      (drop (table.grow (ref.null func) (i32.const 1)))
+      (br_if $l (i32.lt_u (table.size) (local.get $n))))
+    (table.size)))
+(assert_return (invoke "grow" (i32.const 1024)) (i32.const 1024))
+(assert_return (invoke "kept") (i32.const 1025))
+(assert_return (invoke "zero") (i32.const 0))
+(assert_return (invoke "table" (i32.const 100000)) (i32.const 100000))
+(module
+  (memory 0 3)
+  (table 0 3 funcref)
+  (func (export "grow") (result i32) (memory.grow (i32.const 1)))
+  (func (export "table") (result i32) (table.grow (ref.null func) (i32.const 1))))
+(assert_return (invoke "grow") (i32.const 0))
+(assert_return (invoke "grow") (i32.const 1))
+(assert_return (invoke "grow") (i32.const 2))
+(assert_return (invoke "grow") (i32.const -1))
+(assert_return (invoke "table") (i32.const 0))
+(assert_return (invoke "table") (i32.const 1))
+(assert_return (invoke "table") (i32.const 2))
+(assert_return (invoke "table") (i32.const -1))
+EOF
+check "a page at a time to 1024 pages, an entry at a time to 100,000" 0 out "^12 passed, 0 failed$" \
+  $bin "$tmp/grow.wast"
+cat >"$tmp/grow-limit.wast" <<'EOF'
+(module
+  (memory 0)
+  (func (export "grow") (result i32)
+    (loop $l (br_if $l (i32.ne (memory.grow (i32.const 1)) (i32.const -1))))
+    (memory.size)))
+(assert_return (invoke "grow") (i32.const 15))
+EOF
+# 16 pages in 1 MB, and spectest's memory has one
+check "--max-memory counts the pages the programs have" 0 out "^1 passed, 0 failed$" \
+  $bin --max-memory=1M "$tmp/grow-limit.wast"
+
+# ---- Printing and encoding: 20,000 nested blocks (a 60 KB binary, made
+# here) print in text linear in the module (indentation stops at 64
+# levels), and neither the printer nor the encoder recurses on nesting.
+u32() {  # a u32 as a 5-byte LEB128, in printf escapes
+  v=$1 k=0
+  while [ $k -lt 4 ]; do printf '\\%03o' $(((v & 127) | 128)); v=$((v >> 7)); k=$((k + 1)); done
+  printf '\\%03o' "$v"
+}
+nest() {  # nest N: func "f" returns 42 from N nested (block (result i32))
+  body=$((3 * $1 + 4))
+  printf '\0asm\1\0\0\0\1\5\1\140\0\1\177\3\2\1\0\7\5\1\1f\0\0'
+  printf "\\012$(u32 $((body + 6)))\\001$(u32 $body)\\000"
+  LC_ALL=C awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "\002\177"; printf "\101\052"
+    for (i = 0; i <= n; i++) printf "\013" }'
+}
+nest 20000 >"$tmp/nest.wasm"
+check "20,000 nested blocks run" 0 out "^42 : \[i32\]$" $bin "$tmp/nest.wasm" --invoke f
+check "20,000 nested blocks print" 0 all "" $bin -d "$tmp/nest.wasm" -o "$tmp/nest.wat"
+check "their lines are indented 64 levels at most" 0 out "^150 40005$" \
+  awk '{ if (length > m) m = length } END { print m, NR }' "$tmp/nest.wat"
+check "20,000 nested blocks encode, and run the same" 0 out "^42 : \[i32\]$" \
+  sh -c "$bin -d '$tmp/nest.wasm' -o '$tmp/nest2.wasm' && $bin '$tmp/nest2.wasm' --invoke f"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$tmp/rss" $bin -d "$tmp/nest.wasm" -o "$tmp/nest.wat" 2>/dev/null
+  rss=$(tail -n 1 "$tmp/rss")
+  verdict "printing 20,000 nested blocks peaks under 100 MB (${rss} KB)" 0 \
+    "$([ "${rss:-999999}" -lt 102400 ]; echo $?)" "" "peak KB" "$rss"
+else
+  echo "# /usr/bin/time is missing: the peak of printing is not measured"
+fi
+# The text parser's stack takes about 10,000 levels: the round trip through
+# text is of 9,000.
+nest 9000 >"$tmp/nest9k.wasm"
+check "9,000 nested blocks print and run the same" 0 out "^42 : \[i32\]$" \
+  sh -c "$bin -d '$tmp/nest9k.wasm' -o '$tmp/nest9k.wat' && $bin '$tmp/nest9k.wat' --invoke f"
+nest 100000 >"$tmp/nest100k.wasm"
+check "100,000 nested blocks print without recursing" 0 all "" \
+  $bin -d "$tmp/nest100k.wasm" -o "$tmp/nest100k.wat"
+check "100,000 nested blocks encode without recursing" 0 all "" \
+  $bin -d "$tmp/nest100k.wasm" -o "$tmp/nest100k2.wasm"
+rm -f "$tmp"/nest*.wat "$tmp"/*.wasm
 echo "1..$n"
 exit $failed

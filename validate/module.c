@@ -1,10 +1,10 @@
 /* Validation of modules (spec: 2.4-validation.modules). */
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "validate/context.h"
 #include "validate/messages.h"
+#include "util/hash.h"
 
 static void *context_array(Context *c, uint32_t n, size_t size)
 {
@@ -174,43 +174,9 @@ static bool valid_start(Context *c)
   return true;
 }
 
-/* Exports in the order of their names, and of their places among equals. */
-static int export_order(const void *a, const void *b)
+/* Export_ok */
+static bool valid_export(Context *c, const Export *e)
 {
-  const Export *x = *(const Export *const *)a, *y = *(const Export *const *)b;
-  if (x->name.len != y->name.len)
-    return x->name.len < y->name.len ? -1 : 1;
-  int c = x->name.len ? memcmp(x->name.data, y->name.data, x->name.len) : 0;
-  return c ? c : (x < y ? -1 : x > y);
-}
-
-/* The first export whose name an earlier one has, or UINT32_MAX: sorted,
- * equal names are neighbours, so a million exports take a moment, not the
- * hours of comparing every pair. */
-static uint32_t first_duplicate(Context *c)
-{
-  const Exports *es = &c->m->exports;
-  const Export **sorted = context_array(c, es->len, sizeof *sorted);
-  if (!sorted)
-    return UINT32_MAX;
-  for (uint32_t i = 0; i < es->len; i++)
-    sorted[i] = &es->data[i];
-  qsort(sorted, es->len, sizeof *sorted, export_order);
-  uint32_t first = UINT32_MAX;
-  for (uint32_t i = 1; i < es->len; i++) {
-    const Export *x = sorted[i - 1], *y = sorted[i];
-    uint32_t at = (uint32_t)(y - es->data);
-    if (x->name.len == y->name.len && (x->name.len == 0 || memcmp(x->name.data, y->name.data, x->name.len) == 0)
-        && at < first)
-      first = at;
-  }
-  return first;
-}
-
-/* Export_ok, and distinct names */
-static bool valid_exports(Context *c)
-{
-  const Module *m = c->m;
   static const char *const names[EXTERN_KINDS] = {
     [EXTERN_FUNC] = "function", [EXTERN_TABLE] = "table", [EXTERN_MEM] = "memory",
     [EXTERN_GLOBAL] = "global", [EXTERN_TAG] = "tag",
@@ -219,17 +185,33 @@ static bool valid_exports(Context *c)
     [EXTERN_FUNC] = c->nfuncs, [EXTERN_TABLE] = c->ntables, [EXTERN_MEM] = c->nmems,
     [EXTERN_GLOBAL] = c->nglobals, [EXTERN_TAG] = c->ntags,
   };
-  uint32_t duplicate = first_duplicate(c);
-  if (valid_failed(c))
-    return false;
-  for (uint32_t i = 0; i < m->exports.len; i++) {
-    const Export *e = &m->exports.data[i];
-    if (e->idx >= counts[e->kind])
-      return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
-    if (i == duplicate)
-      return valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
-  }
+  if (e->idx >= counts[e->kind])
+    return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
   return true;
+}
+
+/* Module_ok: every export is valid and the names are distinct; the
+ * second of two equal names is the error.  Names are looked up by hash. */
+static bool valid_exports(Context *c)
+{
+  const Module *m = c->m;
+  Hash seen;
+  hash_init(&seen);
+  bool ok = hash_reserve(&seen, m->exports.len) || valid_out_of_memory(c, m->at);
+  for (uint32_t i = 0; ok && i < m->exports.len; i++) {
+    const Export *e = &m->exports.data[i];
+    void **first = NULL;
+    if (!valid_export(c, e))
+      ok = false;
+    else if (!(first = hash_place(&seen, e->name.data, e->name.len)))
+      ok = valid_out_of_memory(c, e->at);
+    else if (*first)
+      ok = valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
+    else
+      *first = (void *)e;
+  }
+  hash_free(&seen);
+  return ok;
 }
 
 /* Module_ok */
