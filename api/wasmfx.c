@@ -15,13 +15,17 @@
 #include "interp/instantiate.h"
 #include "script/run.h"
 #include "text/text.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "validate/validate.h"
 
-/* A module name bound to an instance: spectest, wasmfx_register. */
+/* A module name bound to an instance: spectest, wasmfx_register.  An
+ * import looks in the latest binding of its module name, then in the
+ * earlier ones. */
 typedef struct Binding {
   const char *name;
   ModuleInst *inst;
+  const struct Binding *earlier;   /* of the same name */
 } Binding;
 
 /* A host function the program defined (wasmfx_define_func). */
@@ -50,8 +54,10 @@ struct wasmfx_store {
   TypeStore types;
   unsigned flags;
   Arena arena;               /* names, bindings, modules, instances */
-  VEC(Binding) registry;
+  Hash registry;             /* a name -> its latest Binding */
   VEC(HostDef) hosts;
+  Hash host_names;           /* "module\0name" (C strings: one NUL) -> the latest FuncInst */
+  Buf key;                   /* an import's names, to look up host_names */
   VEC(wasmfx_module *) modules;
   Value *results;            /* of the last invoke or get */
   uint32_t nresults, cresults;
@@ -237,8 +243,14 @@ static const char *copy_string(wasmfx_store *s, const char *str)
 
 static bool bind(wasmfx_store *s, const char *name, ModuleInst *inst)
 {
+  Binding *b = arena_alloc(&s->arena, sizeof *b);
   const char *n = copy_string(s, name);
-  return n && vec_push(&s->arena, &s->registry, ((Binding){n, inst}));
+  void **latest = b && n ? hash_place(&s->registry, n, (uint32_t)strlen(n)) : NULL;
+  if (!latest)
+    return false;
+  *b = (Binding){n, inst, *latest};
+  *latest = b;
+  return true;
 }
 
 wasmfx_store *wasmfx_store_new(unsigned flags)
@@ -249,6 +261,7 @@ wasmfx_store *wasmfx_store_new(unsigned flags)
   s->flags = flags;
   typestore_init(&s->types);
   arena_init(&s->arena);
+  buf_init(&s->key);
   buf_init(&s->backtrace);
   buf_init(&s->step_func);
   buf_init(&s->step_instr);
@@ -275,6 +288,9 @@ void wasmfx_store_free(wasmfx_store *s)
     mem_free(s->modules.data[i]->bytes);
   }
   mem_free(s->results);
+  hash_free(&s->registry);
+  hash_free(&s->host_names);
+  buf_free(&s->key);
   buf_free(&s->backtrace);
   buf_free(&s->step_func);
   buf_free(&s->step_instr);
@@ -505,6 +521,22 @@ static const DefType *signature_type(wasmfx_store *s, const char *signature)
   return dt;
 }
 
+/* The key of a host function's names in host_names: its module name, a
+ * NUL, its name.  A C string has no NUL of its own, so an import's names
+ * with one make a key of two NULs, which matches no host function's.
+ * NULL if out of memory. */
+static const Buf *names_key(wasmfx_store *s, const void *module, size_t mlen, const void *name,
+                            size_t nlen)
+{
+  if (s->key.failed)
+    buf_free(&s->key);
+  s->key.len = 0;
+  buf_put(&s->key, module, mlen);
+  buf_putc(&s->key, '\0');
+  buf_put(&s->key, name, nlen);
+  return s->key.failed ? NULL : &s->key;
+}
+
 wasmfx_outcome wasmfx_define_func(wasmfx_store *s, const char *module, const char *name,
                                   const char *signature, wasmfx_host_func *fn, void *env)
 {
@@ -521,7 +553,13 @@ wasmfx_outcome wasmfx_define_func(wasmfx_store *s, const char *module, const cha
   mi->name = h.module;
   h.func->host = call_host;
   h.func->idx = s->hosts.len;
-  return finish(s, vec_push(&s->arena, &s->hosts, h));
+  const Buf *k = names_key(s, module, strlen(module), name, strlen(name));
+  char *key = k ? arena_dup(&s->arena, k->data, k->len) : NULL;
+  void **latest = key ? hash_place(&s->host_names, key, (uint32_t)k->len) : NULL;
+  if (!latest || !vec_push(&s->arena, &s->hosts, h))
+    return finish(s, store_out_of_memory(&s->err, EXHAUSTION_HOST_MEMORY));
+  *latest = h.func;
+  return finish(s, true);
 }
 
 /* ================================================================ Instances */
@@ -530,18 +568,13 @@ wasmfx_outcome wasmfx_define_func(wasmfx_store *s, const char *module, const cha
  * export of a registered instance. */
 static bool resolve(wasmfx_store *s, const Import *im, ExternVal *out)
 {
-  for (uint32_t i = s->hosts.len; i-- > 0;) {
-    const HostDef *h = &s->hosts.data[i];
-    if (strlen(h->module) == im->module.len && memcmp(h->module, im->module.data, im->module.len) == 0
-        && strlen(h->name) == im->name.len && memcmp(h->name, im->name.data, im->name.len) == 0) {
-      *out = (ExternVal){.kind = EXTERN_FUNC, .func = h->func};
-      return true;
-    }
+  const Buf *k = names_key(s, im->module.data, im->module.len, im->name.data, im->name.len);
+  FuncInst *f = k ? hash_get(&s->host_names, k->data, (uint32_t)k->len) : NULL;
+  if (f) {
+    *out = (ExternVal){.kind = EXTERN_FUNC, .func = f};
+    return true;
   }
-  for (uint32_t i = s->registry.len; i-- > 0;) {
-    const Binding *b = &s->registry.data[i];
-    if (strlen(b->name) != im->module.len || memcmp(b->name, im->module.data, im->module.len) != 0)
-      continue;
+  for (const Binding *b = hash_get(&s->registry, im->module.data, im->module.len); b; b = b->earlier) {
     const ExportInst *x = moduleinst_export(b->inst, (const char *)im->name.data, im->name.len);
     if (x) {
       *out = x->val;

@@ -10,13 +10,20 @@
  * input is "length out of bounds", checked before anything is allocated,
  * so the memory used stays within a small multiple of the input's size.
  * Custom sections are the exception: their contents are read within their
- * size. */
+ * size.  A count with a limit (syntax/limits.h) is checked as it is read,
+ * before room is made for that many entries or any is read: the entries of
+ * each section, the types of a recursion group, a function type's
+ * parameters and results, a struct's fields, a function's locals.  What
+ * only a whole module shows (tables and memories with their imports,
+ * locals with their parameters, nesting) module_check_limits checks once
+ * the module is read. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "binary/binary.h"
 #include "binary/messages.h"
+#include "syntax/limits.h"
 #include "util/leb128.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -188,9 +195,23 @@ static bool name(Decoder *d, Name *out)
   return true;
 }
 
+/* A count, and `base` more than it, within limit l: an implementation
+ * limit, reported where the count is. */
+static bool count_within(Decoder *d, Limit l, uint32_t base, uint32_t *n)
+{
+  const uint8_t *at = d->p;
+  return count(d, n)
+      && limit_within(l, (uint64_t)base + *n, (Loc){d->file, 0, (uint32_t)(at - d->start)}, d->err);
+}
+
 /* A vector's count, and room for that many elements. */
 #define VEC_BEGIN(d, v, n)                                          \
   (count((d), &(n)) &&                                             \
+   (vec_reserve(&(d)->m->arena, &(v), (v).len + (n)) || out_of_memory(d)))
+
+/* The same for a vector whose length has limit l, checked first. */
+#define VEC_BEGIN_WITHIN(d, v, n, l)                                \
+  (count_within((d), (l), (v).len, &(n)) &&                        \
    (vec_reserve(&(d)->m->arena, &(v), (v).len + (n)) || out_of_memory(d)))
 
 #define PUSH(d, v, x) \
@@ -297,16 +318,27 @@ static bool valtype(Decoder *d, ValType *t)
   }
 }
 
-/* resulttype ::= list(valtype) */
-static bool valtypes(Decoder *d, ValTypes *ts)
+/* n value types, into room already made */
+static bool valtypes_n(Decoder *d, ValTypes *ts, uint32_t n)
 {
-  uint32_t n;
-  if (!VEC_BEGIN(d, *ts, n))
-    return false;
   for (uint32_t i = 0; i < n; i++)
     if (!valtype(d, &ts->data[ts->len++]))
       return false;
   return true;
+}
+
+/* resulttype ::= list(valtype) */
+static bool valtypes(Decoder *d, ValTypes *ts)
+{
+  uint32_t n;
+  return VEC_BEGIN(d, *ts, n) && valtypes_n(d, ts, n);
+}
+
+/* A function type's parameters or results: a resulttype of at most limit l */
+static bool valtypes_within(Decoder *d, ValTypes *ts, Limit l)
+{
+  uint32_t n;
+  return VEC_BEGIN_WITHIN(d, *ts, n, l) && valtypes_n(d, ts, n);
 }
 
 /* mut ::= 0x00 | 0x01 */
@@ -351,7 +383,7 @@ static bool comptype(Decoder *d, CompType *c)
   case 0x5f: {
     c->kind = COMP_STRUCT;
     uint32_t n;
-    if (!VEC_BEGIN(d, c->fields, n))
+    if (!VEC_BEGIN_WITHIN(d, c->fields, n, LIMIT_FIELDS))
       return false;
     for (uint32_t i = 0; i < n; i++)
       if (!fieldtype(d, &c->fields.data[c->fields.len++]))
@@ -360,7 +392,8 @@ static bool comptype(Decoder *d, CompType *c)
   }
   case 0x60:
     c->kind = COMP_FUNC;
-    return valtypes(d, &c->func.params) && valtypes(d, &c->func.results);
+    return valtypes_within(d, &c->func.params, LIMIT_PARAMS)
+        && valtypes_within(d, &c->func.results, LIMIT_RESULTS);
   /* spec: binary-cont-type */
   case 0x5d: {   /* its immediate is read as a heap type, and must be an index */
     c->kind = COMP_CONT;
@@ -402,7 +435,7 @@ static bool rectype(Decoder *d)
   uint32_t first = ts->len, n = 1;
   if (d->p < d->end && *d->p == 0x4e) {
     d->p++;
-    if (!count(d, &n))
+    if (!count_within(d, LIMIT_TYPES, first, &n))
       return false;
   }
   if (!vec_reserve(&d->m->arena, ts, first + n))
@@ -923,11 +956,12 @@ static bool data(Decoder *d)
   return data_bytes(d, &s.init) && PUSH(d, d->m->datas, s);
 }
 
-enum { LOCALS_MAX = 1u << 20 };  /* an implementation limit, far above real code */
-
-/* locals ::= list(n:u32 t:valtype); more than 2^32-1 in all is malformed */
-static bool locals(Decoder *d, ValTypes *ls)
+/* locals ::= list(n:u32 t:valtype); more than 2^32-1 in all is malformed,
+ * more than the limit with the function's parameters an exhaustion */
+static bool locals(Decoder *d, Func *f)
 {
+  ValTypes *ls = &f->locals;
+  const FuncType *ft = module_functype(d->m, f->type);
   uint32_t groups;
   if (!count(d, &groups))
     return false;
@@ -942,9 +976,8 @@ static bool locals(Decoder *d, ValTypes *ls)
   }
   if (total > UINT32_MAX)
     return fail_at(d, first, MALFORMED_TOO_MANY_LOCALS);
-  if (total > LOCALS_MAX)
-    return error_at(d->err, PHASE_EXHAUSTION, (Loc){d->file, 0, (uint32_t)(first - d->start)},
-                    EXHAUSTION_LOCALS, LOCALS_MAX);
+  if (!limit_within(LIMIT_LOCALS, total + (ft ? ft->params.len : 0), (Loc){d->file, 0, f->at}, d->err))
+    return false;
   if (!vec_reserve(&d->m->arena, ls, (uint32_t)total))
     return out_of_memory(d);
   d->p = first;  /* read again, now that the total is known to be sane */
@@ -967,7 +1000,9 @@ static bool code(Decoder *d, Func *f)
     return false;
   const uint8_t *end = d->p + size;
   f->at = offset(d);
-  if (!locals(d, &f->locals) || !expr(d, &f->body))
+  if (!limit_within(LIMIT_BODY_SIZE, size, (Loc){d->file, 0, f->at}, d->err))
+    return false;
+  if (!locals(d, f) || !expr(d, &f->body))
     return false;
   return d->p == end || fail(d, MALFORMED_SECTION_SIZE);
 }
@@ -976,7 +1011,7 @@ static bool code(Decoder *d, Func *f)
 static bool funcs(Decoder *d)
 {
   uint32_t n;
-  if (!VEC_BEGIN(d, d->m->funcs, n))
+  if (!VEC_BEGIN_WITHIN(d, d->m->funcs, n, LIMIT_FUNCS))
     return false;
   d->funcs_declared = n;
   for (uint32_t i = 0; i < n; i++) {
@@ -997,18 +1032,20 @@ static bool codes(Decoder *d)
     return false;
   d->codes = n;
   for (uint32_t i = 0; i < n; i++) {
-    Func extra = {0};
+    Func extra = {.type = UINT32_MAX};  /* a body without a function: no type */
     if (!code(d, i < d->funcs_declared ? &d->m->funcs.data[i] : &extra))
       return false;
   }
   return true;
 }
 
-/* A section whose contents are a list of entries. */
-static bool entries(Decoder *d, bool (*entry)(Decoder *))
+/* A section whose contents are a list of entries, at most limit l's
+ * count: checked before any entry is read (tables and memories count
+ * their imports too, which module_check_limits adds). */
+static bool entries(Decoder *d, Limit l, bool (*entry)(Decoder *))
 {
   uint32_t n;
-  if (!count(d, &n))
+  if (!count_within(d, l, 0, &n))
     return false;
   for (uint32_t i = 0; i < n; i++)
     if (!entry(d))
@@ -1016,9 +1053,10 @@ static bool entries(Decoder *d, bool (*entry)(Decoder *))
   return true;
 }
 
+/* typesec ::= list(rectype) */
 static bool types(Decoder *d)
 {
-  return entries(d, rectype);
+  return entries(d, LIMIT_REC_GROUPS, rectype);
 }
 
 static bool start(Decoder *d)
@@ -1042,7 +1080,7 @@ static bool datas(Decoder *d)
   if (d->has_datacount && n != d->datacount)
     return fail_at(d, at, MALFORMED_DATA_COUNT);
   d->p = at;
-  return entries(d, data);
+  return entries(d, LIMIT_DATAS, data);
 }
 
 /* ==================================================== The name section */
@@ -1136,13 +1174,13 @@ static const struct {
 static bool section_contents(Decoder *d, uint8_t id)
 {
   switch (id) {
-  case 2: return entries(d, import);
-  case 4: return entries(d, table);
-  case 5: return entries(d, mem);
-  case 13: return entries(d, tag);
-  case 6: return entries(d, global);
-  case 7: return entries(d, export);
-  case 9: return entries(d, elem);
+  case 2: return entries(d, LIMIT_IMPORTS, import);
+  case 4: return entries(d, LIMIT_TABLES, table);
+  case 5: return entries(d, LIMIT_MEMS, mem);
+  case 13: return entries(d, LIMIT_TAGS, tag);
+  case 6: return entries(d, LIMIT_GLOBALS, global);
+  case 7: return entries(d, LIMIT_EXPORTS, export);
+  case 9: return entries(d, LIMIT_ELEMS, elem);
   default:
     for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
       if (sections[i].id == id)
@@ -1214,10 +1252,8 @@ static bool module(Decoder *d)
 
 Module *decode_module(const char *file, const uint8_t *bytes, size_t len, Error *err)
 {
-  if (len > UINT32_MAX) {
-    error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_MODULE_SIZE);
+  if (!limit_within(LIMIT_MODULE_SIZE, len, (Loc){file, 0, 0}, err))
     return NULL;
-  }
   Module *m = module_new();
   if (!m) {
     error_at(err, PHASE_EXHAUSTION, (Loc){file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
@@ -1226,7 +1262,7 @@ Module *decode_module(const char *file, const uint8_t *bytes, size_t len, Error 
   m->file = file;
   m->binary = true;
   Decoder d = {.file = file, .start = bytes, .p = bytes, .end = bytes + len, .err = err, .m = m};
-  if (!module(&d)) {
+  if (!module(&d) || !module_check_limits(m, err)) {
     module_free(m);
     return NULL;
   }

@@ -1,6 +1,6 @@
 /* The binary decoder's messages (see util/messages.h): the suite's
- * assert_malformed strings for modules in binary, and this interpreter's
- * limits. */
+ * assert_malformed strings for modules in binary.  The limits on a
+ * module's size are syntax/messages.h's. */
 #ifndef BINARY_MESSAGES_H
 #define BINARY_MESSAGES_H
 
@@ -49,9 +49,5 @@
 #define MALFORMED_FUNC_CODE "function and code section have inconsistent lengths"
 #define MALFORMED_DATA_COUNT "data count and data section have inconsistent lengths"
 #define MALFORMED_DATA_COUNT_REQUIRED "data count section required"
-
-/* This interpreter's limits */
-#define EXHAUSTION_LOCALS "too many locals (this interpreter allows %u)"
-#define EXHAUSTION_MODULE_SIZE "module too large"
 
 #endif

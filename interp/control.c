@@ -314,7 +314,9 @@ static bool catch_exn(Machine *M, const Catch *c, ExnInst *exn, Error *err)
  * (spec: Step_read/throw_ref-handler-*), which branches to its label with
  * the exception's values.  A prompt does not catch: the exception leaves
  * the continuation, which is abandoned, and goes on in the stack that
- * resumed it.  False, with err set, if nothing catches it. */
+ * resumed it.  False, with err set, if nothing catches it.  The frames and
+ * stacks it pops were each pushed by a step that paid for it; the catch
+ * clauses it looks at cost a unit each. */
 bool throw_exn(Machine *M, ExnInst *exn, Error *err)
 {
   for (Stack *S = M->stack;; S = M->stack) {
@@ -325,6 +327,7 @@ bool throw_exn(Machine *M, ExnInst *exn, Error *err)
         S->calls--;
         M->calls--;
       } else if (f->kind == FRAME_HANDLER) {
+        M->debt += f->catches->len;   /* a unit per clause looked at: the code sets how many */
         const Catch *c = catch_for(S->frames[S->call].call.module, f->catches, exn);
         if (c) {
           S->nframes--;
@@ -398,11 +401,18 @@ static bool collect_if_due(Machine *M)
 /* spec: handler-context */
 /* The stack whose prompt has the innermost handler of the given kind for a
  * tag, and that handler; NULL if none (Explainer: the context H^ea, which
- * only crosses prompts without one). */
-static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const Handler **h)
+ * only crosses prompts without one).  *calls counts the call frames on the
+ * stacks it passes, the captured context's.  The search is a walk the
+ * program makes as long as it likes: it costs a unit of fuel per prompt
+ * and per handler clause it looks at, and stops, finding nothing, once
+ * that is more than the fuel left (no_handler tells which). */
+static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const Handler **h,
+                         uint32_t *calls)
 {
-  for (Stack *S = M->stack; S->parent; S = S->parent) {
-    M->debt++;   /* a unit of fuel per prompt crossed */
+  *calls = 0;
+  for (Stack *S = M->stack; S->parent && M->debt <= M->fuel; S = S->parent) {
+    *calls += S->calls;
+    M->debt += 1 + S->handlers->len;
     for (uint32_t k = 0; k < S->handlers->len; k++) {
       const Handler *hd = &S->handlers->handler[k];
       if (hd->kind == kind && S->handler_module->tags[hd->tag] == tag) {
@@ -414,41 +424,43 @@ static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const
   return NULL;
 }
 
-/* Call frames on the stacks from `top` up to, not including, `end`. */
-static uint32_t chain_calls(const Stack *top, const Stack *end)
+/* spec: unhandled */
+/* prompt_for found no handler: a suspension nothing handles, unless the
+ * search ran out of fuel first (M->fuel is at least what is left). */
+static bool no_handler(Machine *M, Error *err)
 {
-  uint32_t n = 0;
-  for (const Stack *st = top; st != end; st = st->parent)
-    n += st->calls;
-  return n;
+  if (M->debt > M->fuel)
+    return abort_at(M, PHASE_FUEL, FUEL_OUT, err);
+  return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
 }
 
-/* Makes the active stacks from the running one through `bottom` into the
- * continuation c, which continues at `pc`: the context H^ea that suspend
- * and switch capture.  Nothing is copied. */
-static void cont_capture(Machine *M, ContInst *c, Stack *bottom, const Instr *pc)
+/* Makes the active stacks from the running one through `bottom`, which
+ * hold `calls` call frames, into the continuation c, which continues at
+ * `pc`: the context H^ea that suspend and switch capture.  Nothing is
+ * copied, and nothing is walked (prompt_for has counted). */
+static void cont_capture(Machine *M, ContInst *c, Stack *bottom, uint32_t calls, const Instr *pc)
 {
   c->top = M->stack;
   c->top->pc = pc;
-  M->calls -= chain_calls(c->top, bottom->parent);
+  c->bottom = bottom;
+  c->calls = calls;
+  M->calls -= calls;
   bottom->parent = NULL;
 }
 
 /* Consumes c and makes its stacks the running chain, on top of stack P
- * under the prompt hdl* (whose tags are those of module hm).  Its bottom
- * stack is the one without a parent. */
+ * under the prompt hdl* (whose tags are those of module hm).  O(1): the
+ * continuation knows its bottom stack and its call frames. */
 static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, ModuleInst *hm)
 {
-  Stack *top = c->top, *bottom = top;
-  for (; bottom->parent; M->debt++)   /* a unit per stack attached */
-    bottom = bottom->parent;
-  c->top = NULL;
+  Stack *bottom = c->bottom;
   bottom->parent = P;
   bottom->handlers = hdl;
   /* spec: prompt-tags */
   bottom->handler_module = hm;
-  M->calls += chain_calls(top, P);
-  M->stack = top;
+  M->calls += c->calls;
+  M->stack = c->top;
+  c->top = NULL;
 }
 
 /* Pushes n values onto the running stack. */
@@ -497,7 +509,8 @@ bool cont_new(Machine *M, const DefType *ct, Error *err)
     return false;
   }
   st->fresh = f;
-  c->top = st;
+  c->top = c->bottom = st;
+  c->calls = 0;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);
   M->pc++;
   return collect_if_due(M);
@@ -522,6 +535,8 @@ bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
   memcpy(top->vals + top->nvals, S->vals + S->nvals, n * sizeof(Value));
   top->nvals += n;
   d->top = top;
+  d->bottom = c->bottom;
+  d->calls = c->calls;
   c->top = NULL;
   value_set_ref(&S->vals[S->nvals++], &d->obj);
   M->pc++;
@@ -595,17 +610,17 @@ bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
 bool suspend(Machine *M, TagInst *tag, Error *err)
 {
   const Handler *h;
-  Stack *bottom = prompt_for(M, tag, ON_LABEL, &h);
-  /* spec: unhandled */
+  uint32_t calls;
+  Stack *bottom = prompt_for(M, tag, ON_LABEL, &h, &calls);
   if (!bottom)
-    return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
+    return no_handler(M, err);
   ContInst *c = cont_alloc(M, NULL, err);
   if (!c)
     return false;
   Stack *S = M->stack, *R = bottom->parent;
   uint32_t n = tag->type->comp.func.params.len;
   S->nvals -= n;
-  cont_capture(M, c, bottom, M->pc + 1);
+  cont_capture(M, c, bottom, calls, M->pc + 1);
   M->stack = R;
   M->pc = R->pc;
   Value k = value_ref(&c->obj);
@@ -623,10 +638,10 @@ bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   if (!c)
     return false;
   const Handler *h;
-  Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h);
-  /* spec: unhandled */
+  uint32_t calls;
+  Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h, &calls);
   if (!bottom)
-    return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
+    return no_handler(M, err);
   const FuncType *ft = cont_functype(M->store, ct);
   uint32_t n = ft->params.len - 1;   /* the last parameter takes the switching continuation */
   ContInst *k = cont_alloc(M, typestore_get(M->store->types, ft->params.data[n].idx), err);
@@ -636,7 +651,7 @@ bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   const Handlers *hdl = bottom->handlers;
   ModuleInst *hm = bottom->handler_module;
   S->nvals -= n + 1;
-  cont_capture(M, k, bottom, M->pc + 1);
+  cont_capture(M, k, bottom, calls, M->pc + 1);
   cont_attach(M, c, P, hdl, hm);
   Value kv = value_ref(&k->obj);
   return push_values(M, S->vals + S->nvals, n, err) && push_values(M, &kv, 1, err)

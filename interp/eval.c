@@ -240,25 +240,29 @@ static const char *array_fill(ArrayInst *a, uint32_t d, Value v, uint32_t n)
 }
 
 /* $runelem_: table.init of the whole segment, then elem.drop */
-bool eval_init_elem(ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, uint64_t *fuel, Error *err)
 {
   const Elem *e = &m->module->elems.data[x];
   ElemInst *ei = &m->elems[x];
+  Loc at = module_loc(m->module, e->at);
   if (!table_init(m->tables[e->table], ei, offset, 0, ei->len))
-    return error_at(err, PHASE_TRAP, module_loc(m->module, e->at), TRAP_TABLE);
+    return error_at(err, PHASE_TRAP, at, TRAP_TABLE);
+  uint64_t n = ei->len;
   ei->len = 0;
-  return true;
+  return eval_charge(s, fuel, n, at, err);
 }
 
 /* $rundata_: memory.init of the whole segment, then data.drop */
-bool eval_init_data(ModuleInst *m, uint32_t x, uint64_t offset, Error *err)
+bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, uint64_t *fuel, Error *err)
 {
   const Data *d = &m->module->datas.data[x];
   DataInst *di = &m->datas[x];
+  Loc at = module_loc(m->module, d->at);
   if (!memory_init(m->mems[d->mem], di, offset, 0, di->len))
-    return error_at(err, PHASE_TRAP, module_loc(m->module, d->at), TRAP_MEMORY);
+    return error_at(err, PHASE_TRAP, at, TRAP_MEMORY);
+  uint64_t n = fuel_bytes(di->len);
   di->len = 0;
-  return true;
+  return eval_charge(s, fuel, n, at, err);
 }
 
 /* ================================================================ The loop */
@@ -363,6 +367,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
     SYNC();                                              \
     gc_collect(s);                                       \
     RELOAD();                                            \
+    CHARGE_DEBT();                                       \
     continue;                                            \
   }
 #define NEXT() { pc++; continue; }
@@ -379,7 +384,8 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       left = slice = M->slice;                           \
     }                                                    \
   } while (0)
-  /* The work a helper did, charged after it (see "Fuel"). */
+  /* The work a helper or the collector did, charged after it (see
+   * "Fuel"). */
 #define CHARGE_DEBT()                                    \
   do {                                                   \
     if (M->debt) {                                       \
@@ -396,6 +402,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       SYNC();                                            \
       gc_collect(s);                                     \
       RELOAD();                                          \
+      CHARGE_DEBT();                                     \
       if (!((var) = (e))) {                              \
         heap_full(s, err);                               \
         goto fail;                                       \
@@ -572,6 +579,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       sp -= n;
       memcpy(exn->fields, sp, n * sizeof(Value));
       STEP(throw_exn(M, exn, err));
+      CHARGE_DEBT();
       continue;
     }
     case OP_THROW_REF: {
@@ -579,6 +587,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       if (!r)
         TRAP(TRAP_NULL_EXN);
       STEP(throw_exn(M, (ExnInst *)r, err));
+      CHARGE_DEBT();
       continue;
     }
 
@@ -586,9 +595,11 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
 
     case OP_CONT_NEW:
       STEP(cont_new(M, inst->types[in->imm.x], err));
+      CHARGE_DEBT();
       continue;
     case OP_CONT_BIND:
       STEP(cont_bind(M, inst->types[in->imm.xy.x], inst->types[in->imm.xy.y], err));
+      CHARGE_DEBT();
       continue;
     case OP_RESUME:
       STEP(resume(M, in, inst, err));
@@ -1074,6 +1085,8 @@ trapped:
 fail:
   return EVAL_FAILED;
 done:
+  M->fuel -= slice - left;   /* what the last slice used: a caller counts it (eval_end) */
+  M->steps -= slice - left;
   return EVAL_DONE;
 }
 

@@ -52,12 +52,22 @@ enum { EVAL_NESTING_MAX = 500 };
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
                  Error *err);
 
-/* Eval_expr: evaluates a constant expression in a module instance. */
-bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err);
+/* Work outside an invocation (instantiation's: interp/instantiate.c) draws
+ * on one budget, *fuel, which starts at eval_fuel: the store's fuel, or
+ * what is left to the machine whose host function instantiates.  Running
+ * out fails with PHASE_FUEL. */
+uint64_t eval_fuel(const Store *s);
+/* Takes n units of such work from *fuel. */
+bool eval_charge(Store *s, uint64_t *fuel, uint64_t n, Loc at, Error *err);
+
+/* Eval_expr: evaluates a constant expression in a module instance, within
+ * *fuel, which it takes the work from. */
+bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, uint64_t *fuel, Error *err);
 
 /* Runs the active initialisation of a segment: table.init / memory.init of
- * the whole segment, then the drop (spec: $runelem_, $rundata_). */
-bool eval_init_elem(ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
-bool eval_init_data(ModuleInst *m, uint32_t x, uint64_t offset, Error *err);
+ * the whole segment, then the drop (spec: $runelem_, $rundata_), at the
+ * fuel rates of those instructions, taken from *fuel. */
+bool eval_init_elem(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, uint64_t *fuel, Error *err);
+bool eval_init_data(Store *s, ModuleInst *m, uint32_t x, uint64_t offset, uint64_t *fuel, Error *err);
 
 #endif

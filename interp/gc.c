@@ -1,5 +1,8 @@
 /* Precise mark-sweep.  Marking uses an explicit work list, so a linked
- * list of a million structs needs no C recursion. */
+ * list of a million structs needs no C recursion.  A collection's work is
+ * charged to the running machine's fuel (interp/stack.c, "Fuel"): a
+ * program that keeps a huge object or table live while it allocates pays
+ * for having it marked again and again. */
 
 #include "interp/gc.h"
 
@@ -10,7 +13,13 @@ typedef struct Marker {
   Object **todo;
   size_t len, cap;
   bool failed;      /* the work list could not grow: mark conservatively by rescanning */
+  uint64_t work;    /* slots looked at and objects swept: the collection's cost */
 } Marker;
+
+/* A unit of fuel per this many slots or objects a collection visits: 8
+ * references are 64 bytes, the rate of a bulk instruction's bytes
+ * (fuel_bytes), and marking 8 slots takes about as long as a step. */
+enum { GC_WORK_PER_UNIT = 8 };
 
 static void mark(Marker *k, Ref r)
 {
@@ -38,12 +47,14 @@ static void mark_value(Marker *k, const Value *v)
 
 static void mark_values(Marker *k, const Value *v, size_t n)
 {
+  k->work += n;
   for (size_t i = 0; i < n; i++)
     mark_value(k, &v[i]);
 }
 
 static void mark_refs(Marker *k, Ref *const refs, uint64_t n)
 {
+  k->work += n;
   for (uint64_t i = 0; i < n; i++)
     mark(k, refs[i]);
 }
@@ -52,7 +63,7 @@ static void mark_refs(Marker *k, Ref *const refs, uint64_t n)
  * suspended continuation's, whose bottom has no parent). */
 static void mark_stack(Marker *k, const Stack *st)
 {
-  for (; st; st = st->parent)
+  for (; st; st = st->parent, k->work++)
     mark_values(k, st->vals, st->nvals);
 }
 
@@ -122,21 +133,12 @@ static void object_free(Store *s, Object *o)
   mem_free(o);
 }
 
-void gc_collect(Store *s)
+/* Frees the objects not marked and unmarks the others; their size is the
+ * new live heap. */
+static void sweep(Marker *k, Store *s)
 {
-  Marker k = {0};
-  mark_roots(&k, s);
-  while (k.len > 0)
-    scan(&k, k.todo[--k.len]);
-  mem_free(k.todo);
-  if (k.failed) {
-    /* Some marked objects were not scanned: keep everything this time. */
-    for (Object *o = s->objects; o; o = o->next)
-      o->marked = false;
-    return;
-  }
   size_t live = 0;
-  for (Object **link = &s->objects; *link;) {
+  for (Object **link = &s->objects; *link; k->work++) {
     Object *o = *link;
     if (o->marked) {
       o->marked = false;
@@ -150,6 +152,24 @@ void gc_collect(Store *s)
   s->heap_bytes = live;
   s->gc_debt = 0;
   gc_pace(s);
+}
+
+void gc_collect(Store *s)
+{
+  Marker k = {0};
+  mark_roots(&k, s);
+  while (k.len > 0)
+    scan(&k, k.todo[--k.len]);
+  mem_free(k.todo);
+  if (!k.failed) {
+    sweep(&k, s);
+  } else {
+    /* Some marked objects were not scanned: keep everything this time. */
+    for (Object *o = s->objects; o; o = o->next, k.work++)
+      o->marked = false;
+  }
+  if (s->machine)   /* it collects for the running machine, which pays */
+    s->machine->debt += k.work / GC_WORK_PER_UNIT;
 }
 
 void gc_pace(Store *s)

@@ -123,7 +123,9 @@ ModuleInst *host_spectest(Store *s, Error *err)
       || !export_table(s, mi, "table", ADDR_I32, err)
       || !export_table(s, mi, "table64", ADDR_I64, err))
     return NULL;
-  return mi;
+  mi->next = s->modules;   /* an instance of the store, which frees its index */
+  s->modules = mi;
+  return moduleinst_index_exports(mi, err) ? mi : NULL;
 }
 
 /* ================================================================ Dummy imports */

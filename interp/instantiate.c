@@ -1,5 +1,9 @@
 /* Instantiation (spec: 4.4-execution.modules: $alloctypes, $allocmodule,
- * $instantiate, $runelem_, $rundata_). */
+ * $instantiate, $runelem_, $rundata_).  Its work before the start
+ * function — the constant expressions and the active segments — is paid
+ * from one budget of fuel, as one invocation's (interp/stack.c, "Fuel");
+ * the start function is an invocation of its own.  (A table's initial
+ * entries are not charged: all tables of a run together are limited.) */
 
 #include "interp/instantiate.h"
 
@@ -13,6 +17,7 @@ typedef struct Instantiation {
   Store *s;
   const Module *m;
   ModuleInst *mi;
+  uint64_t fuel;              /* left for its constant expressions and segments */
   Error *err;
 } Instantiation;
 
@@ -127,7 +132,7 @@ static bool alloc_globals(Instantiation *z)
     GlobalType t = g->type;
     Value v;
     t.type = valtype_close(t.type, mi->types);
-    if (!eval_const(z->s, mi, &g->init, &v, z->err))
+    if (!eval_const(z->s, mi, &g->init, &v, &z->fuel, z->err))
       return false;
     GlobalInst *gi = store_alloc_global(z->s, t, v, z->err);
     if (!gi)
@@ -153,7 +158,7 @@ static bool alloc_tags_mems_tables(Instantiation *z)
     TableType tt = t->type;
     Value init = value_ref(NULL);
     tt.elem = valtype_close(tt.elem, mi->types);
-    if (!eval_const(z->s, mi, &t->init, &init, z->err))
+    if (!eval_const(z->s, mi, &t->init, &init, &z->fuel, z->err))
       return false;
     if (!(mi->tables[mi->ntables++] = store_alloc_table(z->s, tt, init.ref, z->err)))
       return false;
@@ -177,7 +182,7 @@ static bool alloc_segments(Instantiation *z)
       return store_out_of_memory(z->err, EXHAUSTION_HOST_MEMORY);
     for (uint32_t k = 0; k < e->items.len; k++) {
       Value v;
-      if (!eval_const(z->s, mi, &e->items.data[k], &v, z->err))
+      if (!eval_const(z->s, mi, &e->items.data[k], &v, &z->fuel, z->err))
         return false;
       ei->refs[ei->len++] = v.ref;
     }
@@ -208,7 +213,7 @@ static void alloc_exports(Instantiation *z)
 static bool offset(Instantiation *z, const Expr *e, AddrType at, uint64_t *out)
 {
   Value v;
-  if (!eval_const(z->s, z->mi, e, &v, z->err))
+  if (!eval_const(z->s, z->mi, e, &v, &z->fuel, z->err))
     return false;
   *out = at == ADDR_I64 ? v.i64 : v.i32;
   return true;
@@ -227,7 +232,7 @@ static bool run_segments(Instantiation *z)
     if (e->mode != SEG_ACTIVE)
       continue;
     if (!offset(z, &e->offset, mi->tables[e->table]->type.addr, &off)
-        || !eval_init_elem(mi, i, off, z->err))
+        || !eval_init_elem(z->s, mi, i, off, &z->fuel, z->err))
       return false;
   }
   for (uint32_t i = 0; i < m->datas.len; i++) {
@@ -236,7 +241,7 @@ static bool run_segments(Instantiation *z)
     if (d->mode != SEG_ACTIVE)
       continue;
     if (!offset(z, &d->offset, mi->mems[d->mem]->type.addr, &off)
-        || !eval_init_data(mi, i, off, z->err))
+        || !eval_init_data(z->s, mi, i, off, &z->fuel, z->err))
       return false;
   }
   return true;
@@ -245,7 +250,7 @@ static bool run_segments(Instantiation *z)
 ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf *backtrace,
                         Error *err)
 {
-  Instantiation z = {s, m, NULL, err};
+  Instantiation z = {s, m, NULL, eval_fuel(s), err};
   if (!store_count_instance(s, err))
     return NULL;
   if (!(z.mi = alloc_array(&z, 1, sizeof *z.mi)))
@@ -259,7 +264,7 @@ ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf
   if (!alloc_funcs(&z) || !alloc_globals(&z) || !alloc_tags_mems_tables(&z) || !alloc_segments(&z))
     return NULL;
   alloc_exports(&z);
-  if (!run_segments(&z))
+  if (!moduleinst_index_exports(z.mi, err) || !run_segments(&z))
     return NULL;
   if (m->has_start && !eval_invoke(s, z.mi->funcs[m->start], NULL, NULL, backtrace, err))
     return NULL;

@@ -71,12 +71,14 @@ struct Machine {
   bool done;                  /* the root stack's bottom frame has returned */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
   /* Fuel (interp/stack.c, "Fuel"): units of work, one per reduction plus
-   * the elements and bytes a bulk instruction touches. */
+   * the elements and bytes a bulk instruction touches, the handler clauses
+   * searched and the collector's work. */
   uint64_t fuel;              /* left for this invocation, as of the slice's start */
+  uint64_t budget;            /* the fuel it started with */
   uint64_t steps;             /* left before eval_run pauses, likewise */
   uint64_t slice;             /* units eval_run may use before it settles again */
   uint64_t until_clock;       /* units before --timeout's clock is read again */
-  uint64_t debt;              /* work a helper did (a handler search), to be charged */
+  uint64_t debt;              /* work a helper or the collector did, to be charged */
 };
 
 /* ---- Stacks (interp/stack.c) ---- */

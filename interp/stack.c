@@ -121,8 +121,22 @@ bool stack_grow_frames(Store *s, Stack *S, Error *err)
  * (array and struct allocation, array and table fill, copy, init and grow,
  * the elements of a segment) and one per whole 64 bytes of memory
  * (memory.fill, copy and init, and the zeroed pages of memory.grow), charged
- * once its work is done; a suspend or switch costs one per prompt its
- * handler search crosses, and a resume one per stack it attaches.
+ * once its work is done.  Every other loop whose length the program sets is
+ * either O(1) or charged in proportion:
+ *   - the handler search of suspend and switch: a unit per prompt crossed
+ *     and per handler clause looked at; it gives up once that is more than
+ *     the fuel left (control.c, prompt_for);
+ *   - capturing the continuation: no walk, the search counts its frames;
+ *   - resume, resume_throw and switch attaching a continuation: O(1), the
+ *     continuation keeps its bottom stack and its call frames;
+ *   - throw: a unit per catch clause looked at; the frames and stacks it
+ *     pops were paid for by the steps that pushed them;
+ *   - a collection: a unit per 8 slots it marks and objects it sweeps
+ *     (gc.c), charged to the machine it runs for after the step;
+ *   - instantiation (instantiate.c): its constant expressions and active
+ *     segments draw on one budget, the store's fuel, at the rates above;
+ *   - a trap's backtrace walks the frames once, as the invocation ends.
+ * A helper adds its work to M->debt, which the loop charges after it.
  *
  * The reduction loop counts the units of a slice down in a register;
  * settling charges them to the machine, reads the clock of --timeout every
@@ -162,11 +176,11 @@ bool fuel_settle(Machine *M, uint64_t used, uint64_t n, Error *err)
 
 /* ================================================================ Entry points */
 
-/* A machine on a fresh root stack; the store knows it, for the collector.
- * Started by a host function while another runs, it is nested in that one:
- * it takes over the fuel left and the call depth, and a host callback can
- * go only EVAL_NESTING_MAX deep. */
-static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
+/* A machine on a fresh root stack, with at most `fuel` units; the store
+ * knows it, for the collector.  Started by a host function while another
+ * runs, it is nested in that one: it takes over the fuel left and the call
+ * depth, and a host callback can go only EVAL_NESTING_MAX deep. */
+static Machine *machine_new(Store *s, Buf *backtrace, uint64_t fuel, Error *err)
 {
   Machine *outer = s->machine;
   if (outer && outer->nesting + 1 >= EVAL_NESTING_MAX) {
@@ -189,7 +203,7 @@ static Machine *machine_new(Store *s, Buf *backtrace, Error *err)
   M->outer = outer;
   M->nesting = outer ? outer->nesting + 1 : 0;
   M->calls = outer ? outer->calls : 0;
-  M->fuel = outer ? outer->fuel : s->limits.fuel;
+  M->fuel = M->budget = min_u64(fuel, eval_fuel(s));
   if (!outer) {   /* a new invocation: nothing thrown or trapped yet */
     s->exn = NULL;
     s->trap_instr = NULL;
@@ -206,7 +220,7 @@ void eval_end(Machine *M, Value *results, uint32_t n)
     memcpy(results, M->stack->vals, n * sizeof *results);
   M->store->machine = M->outer;
   if (M->outer)   /* the work of a host callback is the caller's */
-    M->outer->debt += M->outer->fuel - M->fuel;
+    M->outer->debt += M->budget - M->fuel;
   stack_free_chain(M->store, M->stack);
   mem_free(M);
 }
@@ -214,7 +228,7 @@ void eval_end(Machine *M, Value *results, uint32_t n)
 /* $invoke, up to the first reduction: the arguments, then the call */
 Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Error *err)
 {
-  Machine *M = machine_new(s, backtrace, err);
+  Machine *M = machine_new(s, backtrace, UINT64_MAX, err);
   if (!M)
     return NULL;
   uint32_t n = f->type->params.len;
@@ -232,12 +246,15 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
   return M;
 }
 
-/* Runs a machine to the end within the store's fuel. */
-static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
+/* Runs a machine to the end within its fuel; takes what it used from
+ * *fuel if not NULL. */
+static bool finish(Machine *M, Value *results, uint32_t n, uint64_t *fuel, Error *err)
 {
   EvalStatus st = eval_run(M, UINT64_MAX, err);
   if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
     error_at(err, PHASE_FUEL, (Loc){0}, FUEL_OUT);
+  if (fuel)
+    *fuel -= M->budget - M->fuel;
   eval_end(M, st == EVAL_DONE ? results : NULL, n);
   return st == EVAL_DONE;
 }
@@ -246,13 +263,13 @@ static bool finish(Machine *M, Value *results, uint32_t n, Error *err)
 bool eval_invoke(Store *s, FuncInst *f, const Value *args, Value *results, Buf *bt, Error *err)
 {
   Machine *M = eval_start(s, f, args, bt, err);
-  return M && finish(M, results, f->type->results.len, err);
+  return M && finish(M, results, f->type->results.len, NULL, err);
 }
 
 /* Eval_expr: a constant expression, in a frame of module m without a function */
-bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *err)
+bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, uint64_t *fuel, Error *err)
 {
-  Machine *M = machine_new(s, NULL, err);
+  Machine *M = machine_new(s, NULL, *fuel, err);
   if (!M)
     return false;
   Frame f = {.kind = FRAME_CALL, .arity = 1};
@@ -267,5 +284,22 @@ bool eval_const(Store *s, ModuleInst *m, const Expr *e, Value *result, Error *er
   M->stack->calls = 1;
   M->calls++;
   M->pc = e->data;
-  return finish(M, result, 1, err);
+  return finish(M, result, 1, fuel, err);
+}
+
+uint64_t eval_fuel(const Store *s)
+{
+  return s->machine ? s->machine->fuel : s->limits.fuel;
+}
+
+/* Work done outside a machine: n units from *fuel, and from the machine
+ * whose host function is instantiating, if one is. */
+bool eval_charge(Store *s, uint64_t *fuel, uint64_t n, Loc at, Error *err)
+{
+  if (n > *fuel)
+    return error_at(err, PHASE_FUEL, at, FUEL_OUT);
+  *fuel -= n;
+  if (s->machine)
+    s->machine->debt += n;
+  return true;
 }

@@ -80,13 +80,15 @@ void store_free(Store *s)
     mem_pages_free(s->tables[i]->refs, s->tables[i]->type.limits.min * sizeof(Ref));
   for (uint32_t i = 0; i < s->nmems; i++)
     mem_pages_free(s->mems[i]->bytes, s->mems[i]->size);
-  for (ModuleInst *m = s->modules; m; m = m->next)
+  for (ModuleInst *m = s->modules; m; m = m->next) {
     for (uint32_t i = 0; i < m->nelems; i++)
       mem_free(m->elems[i].refs);
+    hash_free(&m->export_index);
+  }
   mem_free(s->tables);
   mem_free(s->mems);
   mem_free(s->globals);
-  mem_free(s->hosts);
+  hash_free(&s->hosts);
   arena_free(&s->arena);
   memset(s, 0, sizeof *s);
 }
@@ -338,18 +340,20 @@ ExnInst *store_alloc_exn(Store *s, TagInst *tag, uint32_t len)
 }
 
 /* ref.host a: one reference per address, so that equal addresses are the
- * same reference.  They live as long as the store. */
+ * same reference, found by hash.  They live as long as the store. */
 HostInst *store_host(Store *s, uint64_t addr)
 {
-  for (uint32_t i = 0; i < s->nhosts; i++)
-    if (s->hosts[i]->addr == addr)
-      return s->hosts[i];
-  HostInst *o = arena_alloc(&s->arena, sizeof *o);
-  if (!o || !remember((void ***)&s->hosts, &s->nhosts, &s->chosts, o))
+  HostInst *o = hash_get(&s->hosts, &addr, sizeof addr);
+  if (o)
+    return o;
+  if (!(o = arena_alloc(&s->arena, sizeof *o)))
     return NULL;
   o->obj.kind = OBJ_HOST;
   o->addr = addr;
-  return o;
+  void **place = hash_place(&s->hosts, &o->addr, sizeof o->addr);   /* the key is the object's */
+  if (place)
+    *place = o;
+  return place ? o : NULL;
 }
 
 ExternInst *store_alloc_extern(Store *s, Ref ref)
@@ -424,14 +428,23 @@ ExternType externval_type(const ExternVal *v)
   return t;
 }
 
+bool moduleinst_index_exports(ModuleInst *m, Error *err)
+{
+  if (!hash_reserve(&m->export_index, m->nexports))
+    return out_of_memory(err);
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    void **x = hash_place(&m->export_index, m->exports[i].name.data, m->exports[i].name.len);
+    if (!x)
+      return out_of_memory(err);
+    if (!*x)
+      *x = &m->exports[i];
+  }
+  return true;
+}
+
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len)
 {
-  for (uint32_t i = 0; i < m->nexports; i++) {
-    const ExportInst *x = &m->exports[i];
-    if (x->name.len == len && memcmp(x->name.data, name, len) == 0)
-      return x;
-  }
-  return NULL;
+  return len > UINT32_MAX ? NULL : hash_get(&m->export_index, name, (uint32_t)len);
 }
 
 void funcinst_print_name(Buf *b, const FuncInst *f)

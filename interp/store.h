@@ -20,6 +20,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/hash.h"
 
 typedef struct Store Store;
 typedef struct ModuleInst ModuleInst;
@@ -117,7 +118,8 @@ struct ModuleInst {
   DataInst *datas;
   ExportInst *exports;
   uint32_t ntypes, nfuncs, ntables, nmems, nglobals, ntags, nelems, ndatas, nexports;
-  ModuleInst *next;           /* all instances of the store */
+  Hash export_index;          /* name -> ExportInst *, made once the exports are there */
+  ModuleInst *next;           /* all instances of the store, which frees their indexes */
 };
 
 /* The collectable objects. */
@@ -167,7 +169,9 @@ typedef struct ExternInst {
  * is consumed (the spec's epsilon). */
 typedef struct ContInst {
   Object obj;                 /* obj.type: its cont deftype, NULL if made by suspend */
-  Stack *top;
+  Stack *top;                 /* the running stack when resumed; NULL once consumed */
+  Stack *bottom;              /* its stack without a parent, which the resume's prompt goes on */
+  uint32_t calls;             /* call frames on its stacks: resume adds them in O(1) */
 } ContInst;
 
 /* Limits of this implementation; exceeding them fails the run with
@@ -195,7 +199,7 @@ struct Store {
   TableInst **tables; uint32_t ntables, ctables;   /* to free and to scan */
   MemInst **mems; uint32_t nmems, cmems;
   GlobalInst **globals; uint32_t nglobals, cglobals;
-  HostInst **hosts; uint32_t nhosts, chosts;
+  Hash hosts;                 /* the address's 8 bytes -> its HostInst */
   uint64_t memory_bytes;      /* allocated to linear memories */
   uint64_t table_entries;     /* allocated to tables */
   uint32_t instances;         /* modules defined and instances created */
@@ -294,6 +298,11 @@ void funcinst_print_name(Buf *b, const FuncInst *f);
  * dynamic type; of a null, the bottom of `declared`'s hierarchy (null is
  * (ref null none) as an anyref). */
 void value_type_print(Buf *b, const TypeStore *ts, Value v, ValType declared);
+
+/* Indexes an instance's exports by name, once they are all there, so that
+ * moduleinst_export finds one by hash; of equal names (an unvalidated
+ * module may have them) the first.  False with err set if out of memory. */
+bool moduleinst_index_exports(ModuleInst *m, Error *err);
 
 /* An export of an instance by name; NULL if there is none. */
 const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_t len);

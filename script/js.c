@@ -17,6 +17,7 @@
 
 #include "binary/binary.h"
 #include "text/text.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/messages.h"
 #include "util/utf8.h"
@@ -59,13 +60,6 @@ typedef struct Bound {
   const Module *m;
 } Bound;
 
-/* A wrapper written out: for an action of a kind on an export. */
-typedef struct Wrapped {
-  const Module *m;
-  Name name;
-  ActionKind kind;
-} Wrapped;
-
 typedef struct Converter {
   Buf *out;
   const Script *s;           /* the script of the command being converted */
@@ -74,7 +68,10 @@ typedef struct Converter {
   VEC(Bound) instances;      /* module $id, module instance $id */
   VEC(Bound) definitions;    /* module definition $id */
   VEC(Module *) owned;       /* modules decoded or parsed here */
-  VEC(Wrapped) wrappers;     /* W0, W1, … */
+  uint32_t wrappers;         /* W0, W1, … written */
+  Hash found;                /* keys (see key): a module's exports, and the wrappers written */
+  Hash indexed;              /* a module's address -> the module, once its exports are in found */
+  Buf key;
   const Module *current;     /* the most recent instance's module */
   const char *why;           /* why `current` is NULL */
 } Converter;
@@ -318,15 +315,54 @@ typedef struct Subject {
   uint32_t nresults;
 } Subject;
 
+/* The key in z->found of a module's export (kind 0) or of the wrapper of
+ * an action on it (kind 1 + the ActionKind): the module's address, the
+ * kind, the name; copied into the arena if `keep`.  NULL if out of memory. */
+static const uint8_t *key(Converter *z, const Module *m, unsigned kind, Name name, bool keep)
+{
+  if (z->key.failed)
+    buf_free(&z->key);
+  z->key.len = 0;
+  buf_put(&z->key, &m, sizeof m);
+  buf_putc(&z->key, (char)kind);
+  if (name.len)   /* an empty name may have no bytes */
+    buf_put(&z->key, name.data, name.len);
+  if (z->key.failed)
+    return NULL;
+  return keep ? arena_dup(&z->arena, z->key.data, z->key.len) : (const uint8_t *)z->key.data;
+}
+
+/* The export of a module named so, by hash: each module's exports are
+ * put in z->found the first time one is asked for (the first of equal
+ * names, as the interpreter finds them).  NULL if none or out of memory. */
+static const Export *find_export(Converter *z, const Module *m, Name name)
+{
+  if (!hash_get(&z->indexed, &m, sizeof m)) {
+    const uint8_t *k = arena_dup(&z->arena, &m, sizeof m);
+    void **indexed = k ? hash_place(&z->indexed, k, sizeof m) : NULL;
+    for (uint32_t i = 0; indexed && i < m->exports.len; i++) {
+      k = key(z, m, 0, m->exports.data[i].name, true);
+      void **x = k ? hash_place(&z->found, k, (uint32_t)z->key.len) : NULL;
+      if (!x)
+        indexed = NULL;
+      else if (!*x)
+        *x = &m->exports.data[i];
+    }
+    if (!indexed) {
+      z->out->failed = true;
+      return NULL;
+    }
+    *indexed = (void *)m;
+  }
+  const uint8_t *k = key(z, m, 0, name, false);
+  return k ? hash_get(&z->found, k, (uint32_t)z->key.len) : NULL;
+}
+
 /* Finds the export an action names; NULL if the module has no such
  * function or global. */
-static const char *find_subject(const Module *m, const Action *a, Subject *sub)
+static const char *find_subject(Converter *z, const Module *m, const Action *a, Subject *sub)
 {
-  const Export *x = NULL;
-  for (uint32_t i = 0; i < m->exports.len && !x; i++)
-    if (m->exports.data[i].name.len == a->name.len
-        && memcmp(m->exports.data[i].name.data, a->name.data, a->name.len) == 0)
-      x = &m->exports.data[i];
+  const Export *x = find_export(z, m, a->name);
   if (!x)
     return "unknown export";
   *sub = (Subject){.m = m, .kind = x->kind};
@@ -563,25 +599,27 @@ static bool build_wrapper(Wrapper *wr, const Subject *sub)
  * `const W<n> = "…";` before the command the first time. */
 static uint32_t wrapper_name(Converter *z, const Subject *sub, const Action *a)
 {
-  for (uint32_t i = 0; i < z->wrappers.len; i++) {
-    const Wrapped *w = &z->wrappers.data[i];
-    if (w->m == sub->m && w->kind == a->kind && w->name.len == a->name.len
-        && memcmp(w->name.data, a->name.data, a->name.len) == 0)
-      return i;
-  }
+  const uint8_t *k = key(z, sub->m, 1 + a->kind, a->name, false);
+  uintptr_t written = k ? (uintptr_t)hash_get(&z->found, k, (uint32_t)z->key.len) : 0;
+  if (written)   /* W<n> is kept as n + 1, so that W0 is not NULL */
+    return (uint32_t)(written - 1);
+  uint32_t n = z->wrappers++;
+  k = key(z, sub->m, 1 + a->kind, a->name, true);
+  void **place = k ? hash_place(&z->found, k, (uint32_t)z->key.len) : NULL;
+  if (place)
+    *place = (void *)(uintptr_t)(n + 1);
   Wrapper wr = {.w = module_new(), .ok = true};
   Buf bin;
   buf_init(&bin);
   if (wr.w && build_wrapper(&wr, sub))
     encode_module(&bin, wr.w);
-  z->out->failed |= !wr.w || !wr.ok || bin.failed
-                    || !vec_push(&z->arena, &z->wrappers, ((Wrapped){sub->m, a->name, a->kind}));
+  z->out->failed |= !place || !wr.w || !wr.ok || bin.failed;
   module_free(wr.w);
-  buf_printf(z->out, "const W%" PRIu32 " = ", z->wrappers.len - 1);
+  buf_printf(z->out, "const W%" PRIu32 " = ", n);
   put_js_bytes(z->out, (const uint8_t *)bin.data, bin.len);
   buf_puts(z->out, ";\n");
   buf_free(&bin);
-  return z->wrappers.len - 1;
+  return n;
 }
 
 /* ================================================================ Actions */
@@ -635,7 +673,7 @@ static void put_action(Converter *z, const Action *a, Buf *call)
                                   : (m ? NULL : z->why ? z->why : "no module instance to use");
   Subject sub;
   if (!why)
-    why = find_subject(m, a, &sub);
+    why = find_subject(z, m, a, &sub);
   for (uint32_t i = 0; !why && a->kind == ACTION_INVOKE && i < a->args.len; i++)
     if (!arg_fits(&a->args.data[i], sub.func->params.data[i]))
       why = "wrong type of argument";
@@ -872,5 +910,8 @@ void js_print_commands(Buf *out, const char *name, const Command *const *cs, uin
   buf_puts(out, "finish();\n");
   for (uint32_t i = 0; i < z.owned.len; i++)
     module_free(z.owned.data[i]);
+  hash_free(&z.found);
+  hash_free(&z.indexed);
+  buf_free(&z.key);
   arena_free(&z.arena);
 }

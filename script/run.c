@@ -25,6 +25,7 @@
 #include "interp/instantiate.h"
 #include "interp/messages.h"
 #include "text/text.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "validate/validate.h"
 
@@ -50,7 +51,7 @@ struct Session {
   const Script *script;      /* the one running now */
   Store store;
   Arena arena;
-  VEC(Binding) registry;     /* register "name" */
+  Hash registry;             /* register "name": the name -> the latest ModuleInst * */
   VEC(Binding) instances;    /* module $id, module instance $id */
   VEC(Binding) definitions;  /* module definition $id */
   VEC(Binding) modules;      /* every module defined, by $id (for output) */
@@ -204,6 +205,16 @@ static bool bind(Session *z, void *list, Name name, ModuleInst *inst, const Modu
   return vec_push(&z->arena, l, ((Binding){name, inst, m}));
 }
 
+/* register: the name stands for the instance from now on (the latest
+ * registration of a name is the one imports see); false if out of memory. */
+static bool enrol(Session *z, Name name, ModuleInst *inst)
+{
+  void **place = hash_place(&z->registry, name.data, name.len);
+  if (place)
+    *place = inst;
+  return place != NULL;
+}
+
 /* The latest binding of a name; the latest of all for an empty name. */
 static const void *latest(const void *list, size_t size, Name name)
 {
@@ -328,8 +339,8 @@ static ModuleInst *link(Session *z, const Module *m, bool file, Buf *backtrace, 
   uint32_t missing = 0;
   for (uint32_t i = 0; i < m->imports.len; i++) {
     const Import *im = &m->imports.data[i];
-    const Binding *b = lookup(&z->registry, im->module);
-    const ExportInst *x = b ? moduleinst_export(b->inst, (const char *)im->name.data, im->name.len) : NULL;
+    const ModuleInst *from = hash_get(&z->registry, im->module.data, im->module.len);
+    const ExportInst *x = from ? moduleinst_export(from, (const char *)im->name.data, im->name.len) : NULL;
     if (x) {
       imports[i] = x->val;
     } else if (!file || !resolve_extra(z, types, im, &imports[i], err)) {
@@ -457,7 +468,7 @@ static void run_register(Session *z, const Command *c)
   ModuleInst *inst = instance(z, c->id, &err);
   if (!inst)
     error(z, c, false, &err, NULL);
-  else if (!bind(z, &z->registry, c->name, inst, NULL))
+  else if (!enrol(z, c->name, inst))
     out_of_memory(z, c);
   else
     done(z, c, RECORD_DONE);
@@ -875,11 +886,12 @@ static bool session_init(Session *z, Runner *r)
   Error err = {0};
   ModuleInst *spectest = host_spectest(&z->store, &err);
   static const char name[] = "spectest";
-  return spectest && bind(z, &z->registry, (Name){(uint8_t *)name, sizeof name - 1}, spectest, NULL);
+  return spectest && enrol(z, (Name){(uint8_t *)name, sizeof name - 1}, spectest);
 }
 
 static void session_free(Session *z)
 {
+  hash_free(&z->registry);
   store_free(&z->store);
   for (uint32_t i = 0; i < z->owned.len; i++)
     module_free(z->owned.data[i]);

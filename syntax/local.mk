@@ -2,6 +2,7 @@ libwasm_la_SOURCES += \
   %D%/ast.h \
   %D%/instr.def %D%/instr_memarg.def %D%/instr_numeric.def %D%/instr_vector.def \
   %D%/shapes.def \
+  %D%/limits.c %D%/limits.h %D%/messages.h \
   %D%/script.c %D%/script.h \
   %D%/types.c %D%/types.h
 

@@ -266,7 +266,7 @@ cat > "$tmp/limits.wast" <<'EOF'
 (assert_return (invoke "grow" (i32.const 1)) (i32.const 1))
 (assert_return (invoke "grow" (i32.const 1)) (i32.const -1))
 EOF
-check "limits end runs cleanly" 0 "8 passed, 0 failed" $bin --max-heap=4M --max-depth=50 --fuel=1000000 --max-memory=192K "$tmp/limits.wast"
+check "limits end runs cleanly" 0 "8 passed, 0 failed" $bin --max-heap=4M --max-depth=50 --fuel=10000000 --max-memory=192K "$tmp/limits.wast"
 check "a malformed limit" 2 "bad value in '--fuel=lots'" $bin --fuel=lots "$tmp/limits.wast"
 check "a malformed size" 2 "bad value in '--max-heap=4X'" $bin --max-heap=4X "$tmp/limits.wast"
 check "a zero depth" 2 "bad value in '--max-depth=0'" $bin --max-depth=0 "$tmp/limits.wast"

@@ -43,9 +43,16 @@ static uint32_t space_size(TextParser *p, ExternKind k)
 
 /* ================================================================ Types */
 
-void build_rec_open(TextParser *p)
+/* A recursion group more, within the limit: counted as it opens, since an
+ * empty one leaves nothing in the module. */
+static bool rec_group(TextParser *p, uint32_t at)
 {
-  if (!text_module(p))
+  return text_within(p, LIMIT_REC_GROUPS, ++p->rec_groups, at);
+}
+
+void build_rec_open(TextParser *p, Token l)
+{
+  if (!text_module(p) || !rec_group(p, l.at))
     return;
   p->in_rec = true;
   p->rec_start = p->mod->types.len;
@@ -86,6 +93,8 @@ void build_typedef(TextParser *p, Token l, Token id, SubType *st)
   if (!st || !text_module(p))
     return;
   uint32_t idx = p->mod->types.len;
+  if (!p->in_rec && !rec_group(p, l.at))   /* a typedef alone is a group of one */
+    return;
   text_bind(p, SPACE_TYPE, id, idx);
   st->rec = p->in_rec ? p->rec_start : idx;
   st->rec_size = p->in_rec ? 0 : 1;
@@ -158,9 +167,14 @@ FieldTypes build_field(TextParser *p, FieldTypes list, Token id, FieldType f)
   return list;
 }
 
+/* Where the type use starts, the token after the empty params it begins
+ * with: the place of an implicit type (a limit on its size reports it). */
 TypeUse *build_typeuse_begin(TextParser *p)
 {
-  return build_alloc(p, sizeof(TypeUse));
+  TypeUse *use = build_alloc(p, sizeof(TypeUse));
+  if (use)
+    use->at = p->last_at;
+  return use;
 }
 
 /* param ::= (param $id valtype) */
@@ -854,7 +868,8 @@ void build_data(TextParser *p, SegMode mode, uint32_t mem, const Expr *offset, B
   PUSH(p, p->mod->datas, d);
 }
 
-/* The end of a module's fields: resolve its identifiers, hand it over, and
+/* The end of a module's fields: resolve its identifiers, check its size
+ * against the limits (syntax/limits.h), hand it over, and
  * start afresh for the next module. */
 Module *build_module_done(TextParser *p)
 {
@@ -864,6 +879,8 @@ Module *build_module_done(TextParser *p)
     build_rec_close(p);
   text_resolve(p);
   Module *m = p->mod;
+  if (!text_failed(p))
+    module_check_limits(m, p->err);  /* as every module read, text or binary */
   Arena *outer = p->script ? &p->script->arena : NULL;
   p->mod = NULL;
   memset(p->names, 0, sizeof p->names);
@@ -874,6 +891,7 @@ Module *build_module_done(TextParser *p)
   memset(p->imported, 0, sizeof p->imported);
   p->last_definition = -1;
   p->in_rec = false;
+  p->rec_groups = 0;
   if (outer)
     p->arena = outer;
   return m;

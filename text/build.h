@@ -73,7 +73,7 @@ Result *build_result_any_ref(TextParser *p, Token l);
 Result *build_result_either(TextParser *p, Token l, Results alts);
 
 /* ---- Types ---- */
-void build_rec_open(TextParser *p);
+void build_rec_open(TextParser *p, Token l);
 void build_rec_close(TextParser *p);
 void build_typedef(TextParser *p, Token l, Token id, SubType *st);
 SubType *build_subtype(TextParser *p, bool final, Indices supers, CompType *ct);

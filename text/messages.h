@@ -1,6 +1,7 @@
 /* The text format's messages (see util/messages.h): the suite's
  * assert_malformed strings for modules in text (`module quote`), and this
- * interpreter's limits. */
+ * interpreter's limits on the text (those on a module's size are
+ * syntax/messages.h's). */
 #ifndef TEXT_MESSAGES_H
 #define TEXT_MESSAGES_H
 
@@ -43,7 +44,6 @@
 #define MALFORMED_INLINE_TYPE "inline function type"
 
 /* This interpreter's limits */
-#define EXHAUSTION_NESTING "nesting too deep"
 #define EXHAUSTION_MODULE_TEXT "module text too large"
 #define EXHAUSTION_SCRIPT_TEXT "script too large"
 

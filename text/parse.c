@@ -44,6 +44,11 @@ bool text_limit(TextParser *p, uint32_t at, const char *msg)
   return error_at(p->err, PHASE_EXHAUSTION, text_loc(p, at), "%s", msg);
 }
 
+bool text_within(TextParser *p, Limit l, uint64_t n, uint32_t at)
+{
+  return limit_within(l, n, text_loc(p, at), p->err);
+}
+
 bool text_failed(const TextParser *p)
 {
   return p->err->phase != PHASE_NONE;
@@ -285,6 +290,10 @@ void text_emit(TextParser *p, Instr in)
   if (text_failed(p))
     return;
   if (op_opens_block(in.op)) {
+    /* the nesting limit, checked as blocks open: unfolded ones nest
+     * without parentheses, and each is room on the parser's stack */
+    if (!text_within(p, LIMIT_NESTING, (uint64_t)p->blocks.len + 1, in.at))
+      return;
     OpenBlock b = {p->code.len, p->next_label};
     p->next_label = (Name){0};
     if (!vec_push(p->arena, &p->blocks, b)) {
@@ -360,9 +369,12 @@ static bool index_lines(TextParser *p)
   return true;
 }
 
-/* Feeds the tokens to the parser, merging `(` with a clause keyword. */
+/* Feeds the tokens to the parser, merging `(` with a clause keyword.
+ * Parentheses nest within the nesting limit (syntax/limits.h), which
+ * bounds the parser's stack. */
 static void run(TextParser *p, int start)
 {
+  uint32_t depth = 0;
   void *parser = TextParseAlloc(mem_alloc, p);
   if (!parser) {
     text_oom(p);
@@ -383,6 +395,8 @@ static void run(TextParser *p, int start)
     if (code <= 0)
       break;
     if (code == TOK_LPAR) {
+      if (!text_within(p, LIMIT_NESTING, ++depth, t.at))
+        break;
       next_code = lexer_next(&lex, &next);
       int merged = next_code > 0 ? clause_token(next_code) : 0;
       if (merged) {
@@ -391,6 +405,8 @@ static void run(TextParser *p, int start)
       } else {
         pushed_back = true;
       }
+    } else if (code == TOK_RPAR && depth > 0) {
+      depth--;
     }
     p->last_at = t.at;
     TextParse(parser, code, t);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "syntax/ast.h"
+#include "syntax/limits.h"
 #include "syntax/script.h"
 #include "util/arena.h"
 #include "util/error.h"
@@ -124,6 +125,7 @@ typedef struct TextParser {
   int last_definition;   /* ExternKind of the last definition, -1 if none yet */
   bool in_rec;
   uint32_t rec_start;
+  uint32_t rec_groups;   /* the module's recursion groups so far, empty ones too */
 
   /* The field being parsed. */
   ExternKind field_kind;
@@ -153,6 +155,9 @@ bool text_error(TextParser *p, uint32_t at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool text_limit(TextParser *p, uint32_t at, const char *msg);   /* phase "limit" */
 bool text_failed(const TextParser *p);
+/* Whether n is within limit l (syntax/limits.h); else false, with the
+ * error at `at`. */
+bool text_within(TextParser *p, Limit l, uint64_t n, uint32_t at);
 void text_oom(TextParser *p);   /* records EXHAUSTION_OUT_OF_MEMORY */
 
 /* ---- Tokens ---- */

@@ -25,9 +25,20 @@
 #include "text/build.h"
 #include "text/messages.h"
 #include "text/parse.h"
+#include "util/mem.h"
 
 #define YYNOERRORRECOVERY 1
-#define YYSTACKDEPTH 20000
+/* The parser's stack grows as the input nests (YYSTACKDEPTH 0), by a few
+ * entries for each parenthesis and block the driver and text_emit let
+ * through (the nesting limit, syntax/limits.h), and through util/mem.c as
+ * every allocation does: lemon's template calls these three by name.  Its
+ * only realloc of NULL is the first stack, made as the parser is; refused,
+ * the parser starts on its one-entry stack, and the first allocation comes
+ * with the first push, where a failure is reported (%stack_overflow). */
+#define YYSTACKDEPTH 0
+#define malloc(n) mem_alloc(n)
+#define realloc(q, n) ((q) ? mem_realloc((q), (n)) : NULL)
+#define free(q) mem_free(q)
 }
 
 %name TextParse
@@ -41,8 +52,9 @@
   text_syntax_error(p, TOKEN);
 }
 
+/* With a growing stack, it overflows only when there is no memory for it. */
 %stack_overflow {
-  text_limit(p, p->last_at, EXHAUSTION_NESTING);
+  text_oom(p);
 }
 
 /* Tokens the lexer produces, in groups; the driver merges `(` with each
@@ -258,7 +270,7 @@ valtypes(L) ::= valtypes(L1) valtype(T). { L = L1; PUSH(p, L, T); }
 rectype ::= rec_open typedefs RPAR. { build_rec_close(p); }
 rectype ::= typedef.
 
-rec_open ::= LPAR_REC. { build_rec_open(p); }
+rec_open ::= LPAR_REC(T). { build_rec_open(p, T); }
 
 typedefs ::= .
 typedefs ::= typedefs typedef.

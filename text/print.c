@@ -7,7 +7,9 @@
  * function types, omitted memory indices and alignments, table initialisers)
  * the explicit form is printed, so that print → parse gives back an equal
  * Module (module_eq).  Instructions print flat, one per line, indented by
- * block nesting; constant expressions print on one line. */
+ * block nesting up to INDENT_DEPTH_MAX levels; constant expressions print
+ * on one line.  Nothing recurses on nesting, and the text is linear in the
+ * module's size. */
 #include "text/text.h"
 
 #include <assert.h>
@@ -557,6 +559,11 @@ static void print_instr(Buf *out, const Instr *in)
   }
 }
 
+/* Blocks nested deeper than this line up with those this deep: indentation
+ * by depth would make the text quadratic in the nesting (20,000 blocks
+ * took 800 MB). */
+enum { INDENT_DEPTH_MAX = 64 };
+
 /* instr* of an expr, without the final `end` that the parser supplies.
  * Each instruction is preceded by a newline and indentation by block depth
  * or, when `one_line`, by a single space. */
@@ -578,7 +585,7 @@ static void print_instrs(Buf *out, const Expr *e, unsigned indent, bool one_line
     if (one_line)
       buf_putc(out, ' ');
     else
-      newline(out, indent + 2 * d);
+      newline(out, indent + 2 * (d < INDENT_DEPTH_MAX ? d : INDENT_DEPTH_MAX));
     print_instr(out, in);
     if (op_opens_block(in->op))
       depth++;

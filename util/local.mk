@@ -10,6 +10,7 @@ libwasm_la_SOURCES = \
   %D%/arena.c %D%/arena.h \
   %D%/buf.c %D%/buf.h \
   %D%/error.c %D%/error.h \
+  %D%/hash.c %D%/hash.h \
   %D%/leb128.c %D%/leb128.h \
   %D%/mem.c %D%/mem.h \
   %D%/messages.h \

@@ -4,6 +4,7 @@
 
 #include "validate/context.h"
 #include "validate/messages.h"
+#include "util/hash.h"
 
 static void *context_array(Context *c, uint32_t n, size_t size)
 {
@@ -173,10 +174,9 @@ static bool valid_start(Context *c)
   return true;
 }
 
-/* Export_ok, and distinct names */
-static bool valid_exports(Context *c)
+/* Export_ok */
+static bool valid_export(Context *c, const Export *e)
 {
-  const Module *m = c->m;
   static const char *const names[EXTERN_KINDS] = {
     [EXTERN_FUNC] = "function", [EXTERN_TABLE] = "table", [EXTERN_MEM] = "memory",
     [EXTERN_GLOBAL] = "global", [EXTERN_TAG] = "tag",
@@ -185,17 +185,33 @@ static bool valid_exports(Context *c)
     [EXTERN_FUNC] = c->nfuncs, [EXTERN_TABLE] = c->ntables, [EXTERN_MEM] = c->nmems,
     [EXTERN_GLOBAL] = c->nglobals, [EXTERN_TAG] = c->ntags,
   };
-  for (uint32_t i = 0; i < m->exports.len; i++) {
-    const Export *e = &m->exports.data[i];
-    if (e->idx >= counts[e->kind])
-      return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
-    for (uint32_t j = 0; j < i; j++) {
-      const Export *f = &m->exports.data[j];
-      if (f->name.len == e->name.len && memcmp(f->name.data, e->name.data, e->name.len) == 0)
-        return valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
-    }
-  }
+  if (e->idx >= counts[e->kind])
+    return valid_error(c, e->at, INVALID_UNKNOWN_EXPORT, names[e->kind], e->idx);
   return true;
+}
+
+/* Module_ok: every export is valid and the names are distinct; the
+ * second of two equal names is the error.  Names are looked up by hash. */
+static bool valid_exports(Context *c)
+{
+  const Module *m = c->m;
+  Hash seen;
+  hash_init(&seen);
+  bool ok = hash_reserve(&seen, m->exports.len) || valid_out_of_memory(c, m->at);
+  for (uint32_t i = 0; ok && i < m->exports.len; i++) {
+    const Export *e = &m->exports.data[i];
+    void **first = NULL;
+    if (!valid_export(c, e))
+      ok = false;
+    else if (!(first = hash_place(&seen, e->name.data, e->name.len)))
+      ok = valid_out_of_memory(c, e->at);
+    else if (*first)
+      ok = valid_error(c, e->at, INVALID_DUPLICATE_EXPORT);
+    else
+      *first = (void *)e;
+  }
+  hash_free(&seen);
+  return ok;
 }
 
 /* Module_ok */

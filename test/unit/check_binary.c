@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "binary/binary.h"
 #include "test/unit/tap.h"
@@ -143,6 +144,29 @@ START_TEST(test_malformed_name_section)
 }
 END_TEST
 
+/* A module of 1 GiB, the JS API's limit, is decoded (these zeros are no
+ * module: "magic header not detected"); a byte more is refused as a
+ * resource exhaustion before anything is read.  The bytes are a mapping of
+ * zero pages, which nothing touches but the first. */
+START_TEST(test_module_size)
+{
+  size_t gib = (size_t)1 << 30;
+  uint8_t *zeros = mmap(NULL, gib + 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  ck_assert(zeros != MAP_FAILED);
+  Error err = {0};
+  ck_assert_ptr_null(decode_module("test", zeros, gib, &err));
+  ck_assert_int_eq(err.phase, PHASE_MALFORMED);
+  ck_assert_str_eq(err.message, "magic header not detected");
+  error_clear(&err);
+  ck_assert_ptr_null(decode_module("test", zeros, gib + 1, &err));
+  ck_assert_int_eq(err.phase, PHASE_EXHAUSTION);
+  ck_assert_str_eq(err.message,
+                   "module too large: 1073741825 bytes is beyond this implementation's limit of 1073741824");
+  ck_assert_uint_eq(err.loc.col, 0);
+  munmap(zeros, gib + 1);
+}
+END_TEST
+
 /* What the code that handles shapes from syntax/shapes.def relies on: one
  * index for X, two for XY and YX, none otherwise; a field index follows its
  * type; a typeuse is second; and every shape has an instruction. */
@@ -237,6 +261,7 @@ static Suite *binary_suite(void)
   tcase_add_loop_test(tc, test_framing, 0, sizeof framings / sizeof *framings);
   tcase_add_test(tc, test_custom_sections);
   tcase_add_test(tc, test_malformed_name_section);
+  tcase_add_test(tc, test_module_size);
   suite_add_tcase(s, tc);
   tc = tcase_create("shapes");
   tcase_add_test(tc, test_shape_table);
