@@ -79,3 +79,17 @@ func_module() {
   b 03 02 01 00   07 05 01 01 66 00 00
   section 0a "$tmp/sec.bin"
 }
+
+# reb N OCTAL: the bytes OCTAL (printf's escapes, e.g. '\140\0\0') N times.
+reb() {
+  printf "$(rep "$1" "$2")"
+}
+
+# vec_section ID N OCTAL [PREFIX-HEX]: a section of that id holding a vector
+# of N entries, each the bytes OCTAL, after the sections in PREFIX-HEX.
+vec_section() {
+  { b "$(leb "$2")"; reb "$2" "$3"; } >"$tmp/vec.bin"
+  header
+  [ -n "$4" ] && b "$4"
+  section "$1" "$tmp/vec.bin"
+}

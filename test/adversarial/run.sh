@@ -63,28 +63,37 @@ run_case() {
 at='^[^ ]*:[0-9]*:[0-9]*: '
 at_bin='^[^ ]*:0x[0-9a-f]*: '
 
-# ---- Deep nesting in text: the parser's stack has a fixed size, beyond
-# which the error names the position; nested comments need no stack.
+# ---- Deep nesting in text: parentheses and blocks are held to the nesting
+# limit (100000) as they open, which bounds the parser's stack; beyond it
+# the error names the position and the depth.  Nested comments need no stack.
+deep="resource exhaustion: nesting too deep: depth 100001 is beyond this implementation's limit of 100000"
+for d in 10000 99998 100000 1000000; do
+  # (module (func: two levels before the blocks.
+  want=0 pattern=''
+  [ $d -gt 99998 ] && want=$exhausted pattern="${at}$deep"
+  { printf '(module (func (export "f") '; nest $d '(block ' '' ')'; printf '))'; } >"$tmp/in.wat"
+  run_case "text: folded blocks $d deep" $want "$pattern" 2 100 -- $bin $lim "$tmp/in.wat" --invoke f
+done
+for d in 10000 100000 100001 1000000; do
+  want=0 pattern=''
+  [ $d -gt 100000 ] && want=$exhausted pattern="${at}$deep"
+  { printf '(module (func (export "f") '; nest $d 'block ' '' 'end '; printf '))'; } >"$tmp/in.wat"
+  run_case "text: flat blocks $d deep" $want "$pattern" 2 100 -- $bin $lim "$tmp/in.wat" --invoke f
+done
 for d in 10000 100000 1000000; do
-  { printf '(module (func '; nest $d '(block ' '' ')'; printf '))'; } >"$tmp/in.wat"
-  run_case "text: folded blocks $d deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
-  { printf '(module (func '; nest $d 'block ' '' 'end '; printf '))'; } >"$tmp/in.wat"
-  run_case "text: flat blocks $d deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
   { nest $d '(;' ' ' ';)'; printf '(module)'; } >"$tmp/in.wat"
   run_case "text: block comments $d deep" 0 '' 2 60 -- $bin $lim "$tmp/in.wat"
 done
-{ printf '(module (func (export "f") '; nest 5000 'block ' '' 'end '; printf '))'; } >"$tmp/in.wat"
-run_case "text: flat blocks 5000 deep run" 0 '' 2 60 -- $bin $lim "$tmp/in.wat" --invoke f
 { printf '(module (func '; nest 100000 '(loop ' '' ')'; printf '))'; } >"$tmp/in.wat"
-run_case "text: folded loops 100000 deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
+run_case "text: folded loops 100000 deep" $exhausted "${at}$deep" 2 60 -- $bin $lim "$tmp/in.wat"
 { printf '(module (func '; nest 100000 '(if (i32.const 0) (then ' '' '))'; printf '))'; } >"$tmp/in.wat"
-run_case "text: folded ifs 100000 deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
-{ printf '(module (func '; nest 100000 'i32.const 0 if ' '' 'end '; printf '))'; } >"$tmp/in.wat"
-run_case "text: flat ifs 100000 deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
+run_case "text: folded ifs 100000 deep" $exhausted "${at}$deep" 2 60 -- $bin $lim "$tmp/in.wat"
+{ printf '(module (func '; nest 100001 'i32.const 0 if ' '' 'end '; printf '))'; } >"$tmp/in.wat"
+run_case "text: flat ifs 100001 deep" $exhausted "${at}$deep" 2 60 -- $bin $lim "$tmp/in.wat"
 { printf '(module (func '; nest 100000 '(try_table ' '' ')'; printf '))'; } >"$tmp/in.wat"
-run_case "text: try_tables 100000 deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
+run_case "text: try_tables 100000 deep" $exhausted "${at}$deep" 2 60 -- $bin $lim "$tmp/in.wat"
 { printf '(module (func (result i32) '; nest 100000 '(i32.add (i32.const 1) ' '(i32.const 0)' ')'; printf '))'; } >"$tmp/in.wat"
-run_case "text: folded i32.add 100000 deep" $exhausted "${at}resource exhaustion: nesting too deep" 2 60 -- $bin $lim "$tmp/in.wat"
+run_case "text: folded i32.add 100000 deep" $exhausted "${at}$deep" 2 60 -- $bin $lim "$tmp/in.wat"
 { printf '(module '; nest 1000000 '(' '' ')'; printf ')'; } >"$tmp/in.wat"
 run_case "text: 1000000 bare parentheses" $malformed "${at}error: unexpected token (" 2 60 -- $bin $lim "$tmp/in.wat"
 nest 100000 '(module ' '' ')' >"$tmp/in.wast"
@@ -93,10 +102,12 @@ rep 1000000 '(;' >"$tmp/in.wat"
 run_case "text: 1000000 block comments unclosed" $malformed "${at}error: unclosed comment" 2 60 -- $bin $lim "$tmp/in.wat"
 
 # ---- Deep nesting in binary: the decoder and validator keep their control
-# stacks on the heap, so a deep body is accepted and runs.
-for d in 10000 100000 1000000; do
+# stacks on the heap; the same nesting limit holds.
+for d in 10000 100000 100001 1000000; do
+  want=0 pattern=''
+  [ $d -gt 100000 ] && want=$exhausted pattern="${at_bin}$deep"
   nest $d 0240 '' 0b | bin | func_module >"$tmp/in.wasm"
-  run_case "binary: blocks $d deep" 0 '' 10 1000 -- $bin $lim "$tmp/in.wasm" --invoke f
+  run_case "binary: blocks $d deep" $want "$pattern" 5 300 -- $bin $lim "$tmp/in.wasm" --invoke f
 done
 nest 100000 '410004 40' '' 0b | bin | func_module >"$tmp/in.wasm"
 run_case "binary: ifs 100000 deep" 0 '' 5 200 -- $bin $lim "$tmp/in.wasm" --invoke f
@@ -350,5 +361,53 @@ lex 'identifier unclosed at the end' $malformed "${at}error: unexpected end of i
 lex '1000000 newlines to the end' $malformed '^[^ ]*:1000001:1: error: unexpected end of input' '(module (func ' 1000000 '
 ' ''
 lex 'name of 1000000 bytes not UTF-8' $malformed "${at}error: malformed UTF-8 encoding" '(module (func (export "' 1000000 '\ff' '")))'
+
+# ---- The JS API's limits on a module's size: beyond one, the module is
+# refused as it is read, in either format, naming what and how many.
+beyond='is beyond this implementation'"'"'s limit of'
+lim_text() {  # lim_text NAME PATTERN TEXT-BEFORE N UNIT TEXT-AFTER
+  name=$1 pattern=$2
+  { printf '%s' "$3"; rep "$4" "$5"; printf '%s' "$6"; } >"$tmp/in.wat"
+  run_case "$name" $exhausted "${at}resource exhaustion: $pattern $beyond" 10 1000 -- $bin $lim "$tmp/in.wat"
+}
+lim_text '50001 locals' 'too many locals: 50001' '(module (func' 50001 ' (local i32)' '))'
+lim_text '1 param and 50000 locals' 'too many locals: 50001' '(module (func (param i32)' 50000 ' (local i32)' '))'
+lim_text '1001 params' 'too many parameters: 1001' '(module (func' 1001 ' (param i32)' '))'
+lim_text '1001 results' 'too many results: 1001' '(module (type (func' 1001 ' (result i32)' ')))'
+lim_text '100001 tables' 'too many tables: 100001' '(module' 100001 ' (table 0 funcref)' ')'
+lim_text '101 memories' 'too many memories: 101' '(module' 101 ' (memory 0)' ')'
+lim_text '100001 data segments' 'too many data segments: 100001' '(module' 100001 ' (data "")' ')'
+lim_text '10001 struct fields' 'too many struct fields: 10001' '(module (type (struct' 10001 ' (field i32)' ')))'
+lim_text '1000000 struct fields' 'too many struct fields: 1000000' '(module (type (struct' 1000000 ' (field i32)' ')))'
+lim_text 'array.new_fixed of 10001' 'too many operands of array.new_fixed: 10001' \
+  '(module (type $a (array i32)) (func (drop (array.new_fixed $a 10001' 10001 ' (i32.const 1)' '))))'
+lim_text '1000001 types, each a recursion group' 'too many recursion groups: 1000001' '(module' 1000001 ' (type (func))' ')'
+lim_text 'a recursion group of 1000001 types' 'too many types: 1000001' '(module (rec' 1000001 ' (type (struct))' '))'
+# The same in binary, each entry as short as it can be.
+lim_bin() {  # lim_bin NAME PATTERN ID N OCTAL [PREFIX-HEX]: a section of N entries
+  name=$1 pattern=$2
+  shift 2
+  vec_section "$@" >"$tmp/in.wasm"
+  run_case "binary: $name" $exhausted "${at_bin}resource exhaustion: $pattern $beyond" 5 300 -- $bin $lim "$tmp/in.wasm"
+}
+functype='01 04 01 60 00 00'
+lim_bin '1000001 types, each a recursion group' 'too many recursion groups: 1000001' 01 1000001 '\140\0\0'
+lim_bin '1000001 functions' 'too many functions: 1000001' 03 1000001 '\0' "$functype"
+lim_bin '1000001 imports' 'too many imports: 1000001' 02 1000001 '\0\0\0\0' "$functype"
+lim_bin '1000001 exports' 'too many exports: 1000001' 07 1000001 '\0\0\0'
+lim_bin '1000001 globals' 'too many globals: 1000001' 06 1000001 '\177\0\101\0\013'
+lim_bin '1000001 tags' 'too many tags: 1000001' 0d 1000001 '\0\0' "$functype"
+lim_bin '100001 data segments' 'too many data segments: 100001' 0b 100001 '\1\0'
+lim_bin '100001 tables' 'too many tables: 100001' 04 100001 '\160\0\0'
+lim_bin '101 memories' 'too many memories: 101' 05 101 '\0\0'
+lim_bin '1001 params' 'too many parameters: 1001' 01 1 "\\140$(printf '\\351\\007'; rep 1001 '\177')\\0"
+lim_bin '10001 struct fields' 'too many struct fields: 10001' 01 1 "\\137$(printf '\\221\\116'; rep 10001 '\177\0')"
+{ b 01 4e "$(leb 1000001)"; reb 1000001 '\137\0'; } >"$tmp/types.bin"
+{ header; section 01 "$tmp/types.bin"; } >"$tmp/in.wasm"
+run_case "binary: a recursion group of 1000001 types" $exhausted "${at_bin}resource exhaustion: too many types: 1000001 $beyond" 5 300 -- $bin $lim "$tmp/in.wasm"
+# A function body of 7654322 nops, one byte beyond the limit.
+{ head -c 7654320 /dev/zero | tr '\0' '\1'; } | func_module >"$tmp/in.wasm"
+run_case "binary: function body of 7654322 bytes" $exhausted "${at_bin}resource exhaustion: function body too large: 7654322 bytes $beyond" 5 200 -- $bin $lim "$tmp/in.wasm"
+
 echo "1..$n"
 exit $failed
