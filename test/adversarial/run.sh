@@ -122,7 +122,11 @@ run_case "binary: typed blocks 100000 deep" 0 '' 5 200 -- $bin $lim "$tmp/in.was
 
 # ---- Huge counts.
 { printf '(module (func $f)'; seq_fmt 100000 '(export "e%d" (func $f))'; printf ')'; } >"$tmp/in.wat"
-run_case "100000 exports" 0 '' 30 200 -- $bin $lim "$tmp/in.wat"
+run_case "100000 exports" 0 '' 3 200 -- $bin $lim "$tmp/in.wat"
+{ printf '(module (func $f)'; seq_fmt 1000000 '(export "e%d" (func $f))'; printf ')'; } >"$tmp/in.wat"
+run_case "1000000 exports" 0 '' 10 1000 -- $bin $lim "$tmp/in.wat"
+{ printf '(module (func $f)'; seq_fmt 999999 '(export "e%d" (func $f))'; printf '(export "e0" (func $f)))'; } >"$tmp/in.wat"
+run_case "1000000 exports, the last a duplicate" $invalid "${at}error: duplicate export name" 10 1000 -- $bin $lim "$tmp/in.wat"
 { printf '(module (func (export "f") (result i32)'; rep 50000 '(local i32)'; printf ' (local.get 49999)))'; } >"$tmp/in.wat"
 run_case "50000 locals" 0 '^0 : \[i32\]' 2 60 -- $bin $lim "$tmp/in.wat" --invoke f
 { printf '(module (func (export "f") '; rep 1000 '(param i32)'; printf '(result i32) (local.get 999)))'; } >"$tmp/in.wat"
