@@ -26,6 +26,19 @@ esac
 have_time=true
 [ -x /usr/bin/time ] || have_time=false
 
+# With ADVERSARIAL_SEEDS set to a folder, each input of a case (up to the
+# fuzzers' 64 KiB) is also copied there: test/fuzz/run.sh seeds its corpus
+# with them.
+keep_seed() {
+  [ -n "$ADVERSARIAL_SEEDS" ] || return 0
+  for a; do
+    case $a in "$tmp"/*)
+      [ -f "$a" ] && [ "$(wc -c <"$a")" -le 65536 ] && cp "$a" "$ADVERSARIAL_SEEDS/a$n-${a##*/}" ;;
+    esac
+  done
+  return 0
+}
+
 # run_case NAME STATUS PATTERN CPU MB -- COMMAND...: runs COMMAND (its
 # stdout and stderr in $tmp/out and $tmp/err), gives the verdict on its
 # status and output as lib.sh's check does, then one more on its user+sys
@@ -35,6 +48,7 @@ run_case() {
   name=$1 want=$2 pattern=$3 cpu=$(($4 * cpu_scale)) mb=$(($5 * mb_scale + mb_extra))
   shift 5
   [ "$1" = -- ] && shift
+  keep_seed "$@"
   if $have_time; then
     /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"
   else

@@ -52,6 +52,12 @@ if [ ! -d "$seeds" ] && [ -d "$suites" ]; then
     done
   fi
 fi
+# and the inputs of test/adversarial, made by running it (text and binary
+# alike: the targets take any bytes)
+if [ -d "$seeds" ] && [ ! -f "$seeds/.adversarial" ] && [ -x "$top/wasmfx-ref" ]; then
+  (cd "$top" && ADVERSARIAL_SEEDS=$seeds top_srcdir=. sh test/adversarial/run.sh >/dev/null 2>&1) || true
+  touch "$seeds/.adversarial"
+fi
 [ -d "$seeds" ] || seeds=   # no suites: the corpus alone
 cd "$out"
 exec "./fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
