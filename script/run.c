@@ -54,6 +54,7 @@ struct Session {
   Hash registry;             /* register "name": the name -> the latest ModuleInst * */
   VEC(Binding) instances;    /* module $id, module instance $id */
   VEC(Binding) definitions;  /* module definition $id */
+  Hash instance_ids, definition_ids;   /* $id -> 1 + the index of its latest binding there */
   VEC(Binding) modules;      /* every module defined, by $id (for output) */
   VEC(ScriptBinding) scripts;
   VEC(const Command *) quote;  /* every command run but meta commands, in order */
@@ -199,10 +200,19 @@ static void print_source(Buf *b, const Script *s, uint32_t at)
 
 /* ================================================================ Modules */
 
-static bool bind(Session *z, void *list, Name name, ModuleInst *inst, const Module *m)
+/* Binds a name in a list, and in its index `ids` if it has one: a script
+ * of many named modules then finds each in constant time, not by a scan. */
+static bool bind(Session *z, void *list, Hash *ids, Name name, ModuleInst *inst, const Module *m)
 {
   VEC(Binding) *l = list;
-  return vec_push(&z->arena, l, ((Binding){name, inst, m}));
+  if (!vec_push(&z->arena, l, ((Binding){name, inst, m})))
+    return false;
+  if (!ids || !name.len)
+    return true;
+  void **place = hash_place(ids, name.data, name.len);
+  if (place)
+    *place = (void *)(uintptr_t)l->len;
+  return place != NULL;
 }
 
 /* register: the name stands for the instance from now on (the latest
@@ -227,10 +237,14 @@ static const void *latest(const void *list, size_t size, Name name)
   return NULL;
 }
 
-/* The latest binding of a name. */
-static const Binding *lookup(const void *list, Name name)
+/* The latest binding of a name, by its index `ids` when it has a name. */
+static const Binding *lookup(const void *list, const Hash *ids, Name name)
 {
   const VEC(Binding) *l = list;
+  if (name.len) {
+    uintptr_t at = (uintptr_t)hash_get(ids, name.data, name.len);
+    return at ? &l->data[at - 1] : NULL;
+  }
   for (uint32_t i = l->len; i-- > 0;)
     if (l->data[i].name.len == name.len &&
         (name.len == 0 || memcmp(l->data[i].name.data, name.data, name.len) == 0))   /* an empty name may have no bytes */
@@ -371,7 +385,7 @@ static void instantiate_as(Session *z, const Command *c, const Module *m, Name i
     error(z, c, false, &err, &bt);
   } else {
     z->current = inst;
-    if (id.len && !bind(z, &z->instances, id, inst, m))
+    if (id.len && !bind(z, &z->instances, &z->instance_ids, id, inst, m))
       out_of_memory(z, c);
     else
       done(z, c, RECORD_DONE);
@@ -387,7 +401,7 @@ static bool note_module(Session *z, Name id, const Module *m)
 {
   if (z->r->opt.print_sig && !z->r->opt.unchecked)
     print_module_sig(z->r->out, id, m);
-  return bind(z, &z->modules, id, NULL, m);
+  return bind(z, &z->modules, NULL, id, NULL, m);
 }
 
 static bool define_module(Session *z, Name id, const Module *m)
@@ -411,7 +425,7 @@ static void run_module(Session *z, const Command *c)
     return;
   }
   if (sm->definition) {
-    if (!bind(z, &z->definitions, sm->id, NULL, m))
+    if (!bind(z, &z->definitions, &z->definition_ids, sm->id, NULL, m))
       out_of_memory(z, c);
     else
       done(z, c, RECORD_DONE);
@@ -428,7 +442,7 @@ static void run_module(Session *z, const Command *c)
  * NULL with err set if there is none. */
 static const Module *definition(Session *z, Name id, Error *err)
 {
-  const Binding *d = lookup(&z->definitions, id);
+  const Binding *d = lookup(&z->definitions, &z->definition_ids, id);
   if (!d && id.len)
     error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_DEFINITION, (int)id.len,
              (const char *)id.data);
@@ -452,7 +466,7 @@ static void run_instance(Session *z, const Command *c)
  * NULL with err set if there is none. */
 static ModuleInst *instance(Session *z, Name id, Error *err)
 {
-  const Binding *b = id.len ? lookup(&z->instances, id) : NULL;
+  const Binding *b = id.len ? lookup(&z->instances, &z->instance_ids, id) : NULL;
   ModuleInst *inst = id.len ? (b ? b->inst : NULL) : z->current;
   if (!inst && id.len)
     error_at(err, PHASE_SCRIPT, (Loc){0}, SCRIPT_UNKNOWN_MODULE, (int)id.len, (const char *)id.data);
@@ -892,6 +906,8 @@ static bool session_init(Session *z, Runner *r)
 static void session_free(Session *z)
 {
   hash_free(&z->registry);
+  hash_free(&z->instance_ids);
+  hash_free(&z->definition_ids);
   store_free(&z->store);
   for (uint32_t i = 0; i < z->owned.len; i++)
     module_free(z->owned.data[i]);
@@ -1055,9 +1071,9 @@ static void run_input(Session *z, const Command *c)
     return;
   bind_script(z, c, c->id, first);
   const Binding *m = c->id.len ? latest(&z->modules, sizeof *m, (Name){0}) : NULL;
-  if (m && !bind(z, &z->modules, c->id, NULL, m->module))
+  if (m && !bind(z, &z->modules, NULL, c->id, NULL, m->module))
     out_of_memory(z, c);
-  else if (c->id.len && z->current && !z->r->opt.dry && !bind(z, &z->instances, c->id, z->current, NULL))
+  else if (c->id.len && z->current && !z->r->opt.dry && !bind(z, &z->instances, &z->instance_ids, c->id, z->current, NULL))
     out_of_memory(z, c);
   else
     done(z, c, RECORD_DONE);
