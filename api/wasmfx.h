@@ -42,7 +42,7 @@ typedef enum wasmfx_outcome {
   WASMFX_IO = 12           /* a file could not be read */
 } wasmfx_outcome;
 
-/* The outcome's name: "success", "trap", "limit reached" … */
+/* The outcome's name: "success", "trap", "resource exhaustion", "out of fuel" … */
 WASMFX_API const char *wasmfx_outcome_name(wasmfx_outcome o);
 
 typedef struct wasmfx_store wasmfx_store;
