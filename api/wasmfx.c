@@ -314,16 +314,12 @@ wasmfx_outcome wasmfx_set_limit(wasmfx_store *s, wasmfx_limit which, uint64_t va
   case WASMFX_LIMIT_FUEL: l->fuel = value; return WASMFX_OK;
   case WASMFX_LIMIT_HEAP: l->heap_bytes = value; return WASMFX_OK;
   case WASMFX_LIMIT_MEMORY: l->memory_bytes = value; return WASMFX_OK;
-  case WASMFX_LIMIT_DEPTH:
-    if (value == 0 || value > UINT32_MAX)
-      return misuse(s, USAGE_DEPTH);
-    l->call_depth = (uint32_t)value;
-    return WASMFX_OK;
   case WASMFX_LIMIT_TABLES: l->table_entries = value; return WASMFX_OK;
-  case WASMFX_LIMIT_INSTANCES:
+  case WASMFX_LIMIT_DEPTH:
+  case WASMFX_LIMIT_INSTANCES:   /* counts of 32 bits, and at least one */
     if (value == 0 || value > UINT32_MAX)
       return misuse(s, USAGE_DEPTH);
-    l->instances = (uint32_t)value;
+    *(which == WASMFX_LIMIT_DEPTH ? &l->call_depth : &l->instances) = (uint32_t)value;
     return WASMFX_OK;
   }
   return misuse(s, USAGE_LIMIT);

@@ -478,6 +478,23 @@ START_TEST(test_memory_limit)
 }
 END_TEST
 
+/* The instance limit: the store's instances are counted (spectest is the
+ * first), and a count of 0 is a usage error. */
+START_TEST(test_instance_limit)
+{
+  wasmfx_store *s = wasmfx_store_new(0);
+  ck_assert_int_eq(wasmfx_set_limit(s, WASMFX_LIMIT_INSTANCES, 0), WASMFX_USAGE);
+  ck_assert_int_eq(wasmfx_set_limit(s, WASMFX_LIMIT_INSTANCES, (uint64_t)1 << 32), WASMFX_USAGE);
+  ck_assert_int_eq(wasmfx_set_limit(s, WASMFX_LIMIT_INSTANCES, 1000), WASMFX_OK);
+  ck_assert_uint_eq(wasmfx_get_limit(s, WASMFX_LIMIT_INSTANCES), 1000);
+  ck_assert_int_eq(instantiate_text(s, "(func)"), WASMFX_OK);
+  ck_assert_int_eq(wasmfx_set_limit(s, WASMFX_LIMIT_INSTANCES, 1), WASMFX_OK);
+  ck_assert_int_eq(instantiate_text(s, "(func)"), WASMFX_EXHAUSTION);
+  ck_assert_msg(strstr(wasmfx_message(s), "too many modules") != NULL, "message %s", wasmfx_message(s));
+  wasmfx_store_free(s);
+}
+END_TEST
+
 /* The heap limit stops a program that allocates without bound. */
 START_TEST(test_heap_limit)
 {
@@ -718,6 +735,7 @@ static Suite *api_suite(void)
   tcase_add_test(tc, test_fuel);
   tcase_add_test(tc, test_memory_limit);
   tcase_add_test(tc, test_heap_limit);
+  tcase_add_test(tc, test_instance_limit);
   suite_add_tcase(s, tc);
   tc = tcase_create("host");
   tcase_add_test(tc, test_host_functions);
