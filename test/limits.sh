@@ -295,19 +295,21 @@ refused() {
   check "$1" $exhausted err "=$tmp/$2:$3: resource exhaustion: $4" $bin -d "$tmp/$2"
 }
 beyond="is beyond this implementation's limit of"
+# limit_at FILE MAX WHAT FORMAT PLACE PROGRAM: the module PROGRAM makes of
+# MAX items loads, and that of one more is refused at PLACE, naming WHAT.
+limit_at() {
+  module "$1" "$2" "$6"
+  accepted "$2 $3 ($4)" "$1"
+  module "$1" $(($2 + 1)) "$6"
+  refused "$(($2 + 1)) $3 ($4)" "$1" "$5" "too many $3: $(($2 + 1)) $beyond $2"
+}
 
 # Recursion groups, 1,000,000, counted as they are read (an empty one
 # leaves nothing to count later).  Binary: the count at 0xc, after the
 # section's id and 3-byte size.  Text: the 1,000,001st (rec) at column
 # 5000009, after "(module " and 1,000,000 times "(rec)".
-module groups.wasm 1000000 'module(sec(1, vec(n, rep(b(78) b(0), n))))'
-accepted "1000000 recursion groups (binary)" groups.wasm
-module groups.wasm 1000001 'module(sec(1, vec(n, rep(b(78) b(0), n))))'
-refused "1000001 recursion groups (binary)" groups.wasm 0xc "too many recursion groups: 1000001 $beyond 1000000"
-module groups.wat 1000000 '"(module " rep("(rec)", n) ")"'
-accepted "1000000 recursion groups (text)" groups.wat
-module groups.wat 1000001 '"(module " rep("(rec)", n) ")"'
-refused "1000001 recursion groups (text)" groups.wat 1:5000009 "too many recursion groups: 1000001 $beyond 1000000"
+limit_at groups.wasm 1000000 "recursion groups" binary 0xc 'module(sec(1, vec(n, rep(b(78) b(0), n))))'
+limit_at groups.wat 1000000 "recursion groups" text 1:5000009 '"(module " rep("(rec)", n) ")"'
 
 # Types, 1,000,000, however they are grouped: a thousand groups of a
 # thousand, and one group of 1,000,001, its count at 0xf (after the section's
@@ -318,16 +320,10 @@ module types.wasm 1000001 'module(sec(1, vec(1, b(78) vec(n, rep(b(96) b(0) b(0)
 refused "1000001 types (binary)" types.wasm 0xf "too many types: 1000001 $beyond 1000000"
 
 # Functions, 1,000,000 defined: the count of the function section at 0x12.
-module funcs.wasm 1000000 'module(functype() sec(3, vec(n, rep(b(0), n))) sec(10, vec(n, rep(b(2) b(0) b(11), n))))'
-accepted "1000000 functions (binary)" funcs.wasm
-module funcs.wasm 1000001 'module(functype() sec(3, vec(n, rep(b(0), n))) sec(10, vec(n, rep(b(2) b(0) b(11), n))))'
-refused "1000001 functions (binary)" funcs.wasm 0x12 "too many functions: 1000001 $beyond 1000000"
+limit_at funcs.wasm 1000000 "functions" binary 0x12 'module(functype() sec(3, vec(n, rep(b(0), n))) sec(10, vec(n, rep(b(2) b(0) b(11), n))))'
 
 # Imports, 1,000,000, of a function each: the count of the import section at 0x13.
-module imports.wasm 1000000 'module(functype() sec(2, vec(n, rep(b(0) b(0) b(0) b(0), n))))'
-accepted "1000000 imports (binary)" imports.wasm
-module imports.wasm 1000001 'module(functype() sec(2, vec(n, rep(b(0) b(0) b(0) b(0), n))))'
-refused "1000001 imports (binary)" imports.wasm 0x13 "too many imports: 1000001 $beyond 1000000"
+limit_at imports.wasm 1000000 "imports" binary 0x13 'module(functype() sec(2, vec(n, rep(b(0) b(0) b(0) b(0), n))))'
 
 # Exports, 1,000,000, each of its own name (four letters of 64: exports
 # must differ in name, and validation must tell them apart in time): the
@@ -347,27 +343,15 @@ exports 1000001
 refused "1000001 exports (binary)" exports.wasm 0x17 "too many exports: 1000001 $beyond 1000000"
 
 # Globals, 1,000,000 defined, (global i32 (i32.const 0)): the count at 0xd.
-module globals.wasm 1000000 'module(sec(6, vec(n, rep(b(127) b(0) b(65) b(0) b(11), n))))'
-accepted "1000000 globals (binary)" globals.wasm
-module globals.wasm 1000001 'module(sec(6, vec(n, rep(b(127) b(0) b(65) b(0) b(11), n))))'
-refused "1000001 globals (binary)" globals.wasm 0xd "too many globals: 1000001 $beyond 1000000"
+limit_at globals.wasm 1000000 "globals" binary 0xd 'module(sec(6, vec(n, rep(b(127) b(0) b(65) b(0) b(11), n))))'
 
 # Tags, 1,000,000 defined: the count of the tag section at 0x12.
-module tags.wasm 1000000 'module(functype() sec(13, vec(n, rep(b(0) b(0), n))))'
-accepted "1000000 tags (binary)" tags.wasm
-module tags.wasm 1000001 'module(functype() sec(13, vec(n, rep(b(0) b(0), n))))'
-refused "1000001 tags (binary)" tags.wasm 0x12 "too many tags: 1000001 $beyond 1000000"
+limit_at tags.wasm 1000000 "tags" binary 0x12 'module(functype() sec(13, vec(n, rep(b(0) b(0), n))))'
 
 # Data segments, 100,000, passive and empty: binary, the count at 0xc;
 # text, one a line, the 100,001st on line 100,002.
-module datas.wasm 100000 'module(sec(11, vec(n, rep(b(1) b(0), n))))'
-accepted "100000 data segments (binary)" datas.wasm
-module datas.wasm 100001 'module(sec(11, vec(n, rep(b(1) b(0), n))))'
-refused "100001 data segments (binary)" datas.wasm 0xc "too many data segments: 100001 $beyond 100000"
-module datas.wat 100000 '"(module\n" rep("(data \"\")\n", n) ")\n"'
-accepted "100000 data segments (text)" datas.wat
-module datas.wat 100001 '"(module\n" rep("(data \"\")\n", n) ")\n"'
-refused "100001 data segments (text)" datas.wat 100002:1 "too many data segments: 100001 $beyond 100000"
+limit_at datas.wasm 100000 "data segments" binary 0xc 'module(sec(11, vec(n, rep(b(1) b(0), n))))'
+limit_at datas.wat 100000 "data segments" text 100002:1 '"(module\n" rep("(data \"\")\n", n) ")\n"'
 
 # Element segments, 10,000,000: beyond only (at the limit, ten million
 # segments take a GiB of memory), its count at 0xd, refused before any
@@ -379,10 +363,7 @@ rm -f "$tmp/elems.wasm"
 # Tables, 100,000, the imported ones too: binary, the count at 0xc, or,
 # with one imported, the last defined table at 0x493f5 (24 + 3 * 99999);
 # text, one a line.
-module tables.wasm 100000 'module(sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
-accepted "100000 tables (binary)" tables.wasm
-module tables.wasm 100001 'module(sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
-refused "100001 tables (binary)" tables.wasm 0xc "too many tables: 100001 $beyond 100000"
+limit_at tables.wasm 100000 "tables" binary 0xc 'module(sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
 module tables.wasm 100000 'module(sec(2, vec(1, b(0) b(0) b(1) b(112) b(0) b(0))) sec(4, vec(n, rep(b(112) b(0) b(0), n))))'
 refused "an imported table and 100000 defined (binary)" tables.wasm 0x493f5 "too many tables: 100001 $beyond 100000"
 module tables.wat 100000 '"(module\n" rep("(table 0 funcref)\n", n) ")\n"'
@@ -392,32 +373,17 @@ refused "an imported table and 100000 defined (text)" tables.wat 100002:1 "too m
 
 # Memories, 100, the imported ones too: binary, the count at 0xb; text,
 # one a line; with 60 imported, the 41st defined is the 101st.
-module mems.wasm 100 'module(sec(5, vec(n, rep(b(0) b(0), n))))'
-accepted "100 memories (binary)" mems.wasm
-module mems.wasm 101 'module(sec(5, vec(n, rep(b(0) b(0), n))))'
-refused "101 memories (binary)" mems.wasm 0xb "too many memories: 101 $beyond 100"
-module mems.wat 100 '"(module\n" rep("(memory 0)\n", n) ")\n"'
-accepted "100 memories (text)" mems.wat
-module mems.wat 101 '"(module\n" rep("(memory 0)\n", n) ")\n"'
-refused "101 memories (text)" mems.wat 102:1 "too many memories: 101 $beyond 100"
+limit_at mems.wasm 100 "memories" binary 0xb 'module(sec(5, vec(n, rep(b(0) b(0), n))))'
+limit_at mems.wat 100 "memories" text 102:1 '"(module\n" rep("(memory 0)\n", n) ")\n"'
 module mems.wat 41 '"(module\n" rep("(import \"\" \"\" (memory 0))\n", 60) rep("(memory 0)\n", n) ")\n"'
 refused "60 imported memories and 41 defined (text)" mems.wat 102:1 "too many memories: 101 $beyond 100"
 
 # Parameters and results of a function type, 1,000 each: binary, the
 # count at 0xd (parameters) or 0xe (results, after an empty list of
 # parameters); text, the type on line 2 (an inline one where it starts).
-module params.wasm 1000 'module(sec(1, vec(1, b(96) vec(n, rep(b(127), n)) b(0))))'
-accepted "1000 parameters (binary)" params.wasm
-module params.wasm 1001 'module(sec(1, vec(1, b(96) vec(n, rep(b(127), n)) b(0))))'
-refused "1001 parameters (binary)" params.wasm 0xd "too many parameters: 1001 $beyond 1000"
-module params.wat 1000 '"(module\n(type (func (param" rep(" i32", n) ")))\n)\n"'
-accepted "1000 parameters (text)" params.wat
-module params.wat 1001 '"(module\n(type (func (param" rep(" i32", n) ")))\n)\n"'
-refused "1001 parameters (text)" params.wat 2:1 "too many parameters: 1001 $beyond 1000"
-module results.wasm 1000 'module(sec(1, vec(1, b(96) b(0) vec(n, rep(b(127), n)))))'
-accepted "1000 results (binary)" results.wasm
-module results.wasm 1001 'module(sec(1, vec(1, b(96) b(0) vec(n, rep(b(127), n)))))'
-refused "1001 results (binary)" results.wasm 0xe "too many results: 1001 $beyond 1000"
+limit_at params.wasm 1000 "parameters" binary 0xd 'module(sec(1, vec(1, b(96) vec(n, rep(b(127), n)) b(0))))'
+limit_at params.wat 1000 "parameters" text 2:1 '"(module\n(type (func (param" rep(" i32", n) ")))\n)\n"'
+limit_at results.wasm 1000 "results" binary 0xe 'module(sec(1, vec(1, b(96) b(0) vec(n, rep(b(127), n)))))'
 module results.wat 1001 '"(module\n(func (result" rep(" i32", n) ") (unreachable))\n)\n"'
 refused "1001 results of an inline type (text)" results.wat 2:7 "too many results: 1001 $beyond 1000"
 
@@ -443,14 +409,8 @@ module locals.wat 50000 '"(module\n(func (param i32) (local" rep(" i32", n) "))\
 refused "50000 locals and a parameter (text)" locals.wat 2:1 "too many locals: 50001 $beyond 50000"
 
 # Fields of a struct, 10,000: binary, the count at 0xe; text, line 2.
-module fields.wasm 10000 'module(sec(1, vec(1, b(95) vec(n, rep(b(127) b(0), n)))))'
-accepted "10000 struct fields (binary)" fields.wasm
-module fields.wasm 10001 'module(sec(1, vec(1, b(95) vec(n, rep(b(127) b(0), n)))))'
-refused "10001 struct fields (binary)" fields.wasm 0xe "too many struct fields: 10001 $beyond 10000"
-module fields.wat 10000 '"(module\n(type (struct (field" rep(" i32", n) ")))\n)\n"'
-accepted "10000 struct fields (text)" fields.wat
-module fields.wat 10001 '"(module\n(type (struct (field" rep(" i32", n) ")))\n)\n"'
-refused "10001 struct fields (text)" fields.wat 2:1 "too many struct fields: 10001 $beyond 10000"
+limit_at fields.wasm 10000 "struct fields" binary 0xe 'module(sec(1, vec(1, b(95) vec(n, rep(b(127) b(0), n)))))'
+limit_at fields.wat 10000 "struct fields" text 2:1 '"(module\n(type (struct (field" rep(" i32", n) ")))\n)\n"'
 
 # Operands of array.new_fixed, 10,000: binary, the instruction at 0x4e40,
 # after the 10,001 i32.const (30 + 2 * 10001); text, line 3, column 14.
