@@ -15,6 +15,7 @@
 #include "interp/instantiate.h"
 #include "script/run.h"
 #include "text/text.h"
+#include "util/arena.h"
 #include "util/hash.h"
 #include "util/mem.h"
 #include "validate/validate.h"
@@ -315,6 +316,7 @@ wasmfx_outcome wasmfx_set_limit(wasmfx_store *s, wasmfx_limit which, uint64_t va
   case WASMFX_LIMIT_HEAP: l->heap_bytes = value; return WASMFX_OK;
   case WASMFX_LIMIT_MEMORY: l->memory_bytes = value; return WASMFX_OK;
   case WASMFX_LIMIT_TABLES: l->table_entries = value; return WASMFX_OK;
+  case WASMFX_LIMIT_CODE: arena_set_limit(value); return WASMFX_OK;
   case WASMFX_LIMIT_DEPTH:
   case WASMFX_LIMIT_INSTANCES:   /* counts of 32 bits, and at least one */
     if (value == 0 || value > UINT32_MAX)
@@ -337,6 +339,7 @@ uint64_t wasmfx_get_limit(const wasmfx_store *s, wasmfx_limit which)
   case WASMFX_LIMIT_DEPTH: return l->call_depth;
   case WASMFX_LIMIT_TABLES: return l->table_entries;
   case WASMFX_LIMIT_INSTANCES: return l->instances;
+  case WASMFX_LIMIT_CODE: return arena_limit();
   }
   return 0;
 }

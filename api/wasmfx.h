@@ -114,7 +114,9 @@ typedef enum wasmfx_limit {
   WASMFX_LIMIT_MEMORY,   /* bytes of all linear memories together (2 GiB) */
   WASMFX_LIMIT_DEPTH,    /* active calls (100000) */
   WASMFX_LIMIT_TABLES,   /* entries of all tables together (2^27) */
-  WASMFX_LIMIT_INSTANCES /* instances the store creates (100000) */
+  WASMFX_LIMIT_INSTANCES, /* instances the store creates (100000) */
+  WASMFX_LIMIT_CODE      /* bytes of modules as held in memory, in all stores of the
+                            process together: one limit, whichever store sets it (1 GiB) */
 } wasmfx_limit;
 
 /* Sets a limit; WASMFX_USAGE for an unknown limit, or a depth of 0 or

@@ -133,8 +133,8 @@ static bool keep_parsed(Runner *r, Script *s, Module *m, char *text, const char 
     mem_free(text);
     return false;
   }
-  if (!runner_keep(r, s, m, text)) {
-    error_at(err, PHASE_EXHAUSTION, (Loc){name, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
+  if (!runner_keep(r, s, m, text)) {   /* at the start: a script is text, a module either */
+    error_at(err, PHASE_EXHAUSTION, m ? module_loc(m, 0) : (Loc){name, 1, 1}, EXHAUSTION_OUT_OF_MEMORY);
     return false;
   }
   return true;

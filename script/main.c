@@ -14,6 +14,7 @@
 #include "script/json.h"
 #include "script/repl.h"
 #include "script/run.h"
+#include "util/arena.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -65,7 +66,7 @@ static const char usage[] =
   "      --version     show the version and exit\n"  "\n"
   "Limits, beyond which a run stops with \"resource exhaustion\" (status 9) or\n"
   "\"out of fuel\" (10) instead of exhausting the machine; at their defaults\n"
-  "a run stays within about 5.5 GB (SIZE, and the N of --max-tables, may have\n"
+  "a run stays within about 6.5 GB (SIZE, and the N of --max-tables, may have\n"
   "a K, M or G suffix: 2^10, 2^20, 2^30):\n"
   "  --fuel=N          work of one invocation (1000000000): \"out of fuel\"; a\n"
   "                    unit a step, and one per element or 64 bytes that a bulk\n"
@@ -77,6 +78,8 @@ static const char usage[] =
   "  --max-tables=N    entries of all tables together, 8 bytes each (128M):\n"
   "                    table.grow fails, a module's table is \"out of memory\"\n"
   "  --max-modules=N   modules a run defines and instances it creates (100000)\n"
+  "  --max-code=SIZE   modules as held in memory: their code and types, and\n"
+  "                    their instances' bookkeeping (1G): \"out of memory\"\n"
   "A module beyond the JS API's limits on its size is refused as it is read (text\n"
   "or binary, also with -u), naming the limit and the first item beyond it: a\n"
   "binary of 1 GiB; 1,000,000 types, recursion groups, functions, imports,\n"
@@ -137,6 +140,7 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
   static const struct { const char *prefix; bool size; } limits[] = {
     {"--fuel=", false}, {"--max-depth=", false}, {"--max-heap=", true}, {"--max-memory=", true},
     {"--timeout=", false}, {"--max-tables=", true}, {"--max-modules=", false},
+    {"--max-code=", true},
   };
   for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
     size_t n = strlen(limits[i].prefix);
@@ -152,7 +156,8 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
       case 3: l->memory_bytes = v; break;
       case 4: l->timeout = v; break;
       case 5: l->table_entries = v; break;
-      default: l->instances = (uint32_t)v; break;
+      case 6: l->instances = (uint32_t)v; break;
+      default: arena_set_limit(v); break;   /* the process's, not a store's */
       }
     }
     return true;

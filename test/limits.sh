@@ -247,6 +247,12 @@ check "modules beyond --max-modules" $exhausted err "modules.wast:4:1: resource 
   $bin --max-modules=5 "$tmp/modules.wast"
 check "--max-modules=0 is a usage error" 2 err "max-modules" $bin --max-modules=0 "$tmp/modules.wast"
 
+# ---- Modules as held in memory: every module's syntax counts, together
+printf '(module (func (export "f") (result i32) (i32.const 7)))\n(assert_return (invoke "f") (i32.const 7))\n' >"$tmp/small.wast"
+check "a module within --max-code" 0 out "1 passed, 0 failed" $bin --max-code=1M "$tmp/small.wast"
+check "a module beyond --max-code" $exhausted err "small.wast:1:1: resource exhaustion: out of memory" $bin --max-code=1K "$tmp/small.wast"
+check "a malformed --max-code" 2 err "max-code" $bin --max-code=1Q "$tmp/small.wast"
+
 # ---- A file beyond the 1 GiB input limit is refused before it is read (a
 # sparse file: no disk, and the run must not take a GiB of memory either)
 if truncate -s 1100M "$tmp/big.wasm" 2>/dev/null; then

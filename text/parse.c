@@ -23,9 +23,12 @@ void TextParseFree(void *parser, void (*release)(void *));
 
 /* ---------------------------------------------------------------- Errors */
 
-/* A source offset as a line and column. */
+/* A source offset as a line and column (the first, if memory ran out
+ * before the lines were indexed). */
 static Loc text_loc(const TextParser *p, uint32_t at)
 {
+  if (!p->nlines)
+    return (Loc){p->file, 1, 1};
   Module view = {.file = p->file, .line_starts = p->line_starts, .nlines = p->nlines};
   return module_loc(&view, at);
 }
@@ -54,9 +57,10 @@ bool text_failed(const TextParser *p)
   return p->err->phase != PHASE_NONE;
 }
 
+/* Out of memory where the parser has got to. */
 void text_oom(TextParser *p)
 {
-  text_limit(p, 0, EXHAUSTION_OUT_OF_MEMORY);
+  text_limit(p, p->last_at, EXHAUSTION_OUT_OF_MEMORY);
 }
 
 void text_syntax_error(TextParser *p, Token t)

@@ -1,5 +1,6 @@
 #include "util/arena.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -12,6 +13,32 @@ struct ArenaChunk {
 
 enum { CHUNK_MIN = 64 * 1024, ALIGN = 16 };
 
+/* The chunks of all arenas, and their limit: atomic, so that stores used by
+ * different threads share them safely. */
+static _Atomic uint64_t held;
+static _Atomic uint64_t limit = ARENA_LIMIT_DEFAULT;
+
+void arena_set_limit(uint64_t bytes)
+{
+  atomic_store(&limit, bytes);
+}
+
+uint64_t arena_limit(void)
+{
+  return atomic_load(&limit);
+}
+
+/* Takes `size` bytes from the limit; false if they are not there. */
+static bool take(uint64_t size)
+{
+  uint64_t before = atomic_fetch_add(&held, size);
+  if (before + size < before || before + size > atomic_load(&limit)) {
+    atomic_fetch_sub(&held, size);
+    return false;
+  }
+  return true;
+}
+
 void arena_init(Arena *a)
 {
   a->chunks = NULL;
@@ -23,6 +50,7 @@ void arena_free(Arena *a)
   ArenaChunk *c = a->chunks;
   while (c) {
     ArenaChunk *next = c->next;
+    atomic_fetch_sub(&held, sizeof(ArenaChunk) + c->size);
     mem_free(c);
     c = next;
   }
@@ -35,9 +63,13 @@ static bool arena_grow(Arena *a, size_t size)
   size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
   if (want > SIZE_MAX - sizeof(ArenaChunk))
     return false;
-  ArenaChunk *c = mem_alloc(sizeof(ArenaChunk) + want);
-  if (!c)
+  if (!take(sizeof(ArenaChunk) + want))
     return false;
+  ArenaChunk *c = mem_alloc(sizeof(ArenaChunk) + want);
+  if (!c) {
+    atomic_fetch_sub(&held, sizeof(ArenaChunk) + want);
+    return false;
+  }
   c->next = a->chunks;
   c->size = want;
   a->chunks = c;

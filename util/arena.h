@@ -1,7 +1,10 @@
 /* Arenas: bump allocation for everything that lives exactly as long as one
  * module's syntax (or one script).  Nothing is freed individually; the whole
  * arena goes at once.  Allocation failure returns NULL and leaves the arena
- * usable. */
+ * usable.  All arenas of the process together stay within a limit
+ * (--max-code): what a module becomes in memory can be some 80 times its
+ * binary (an instruction of one byte takes a decoded instruction), so the
+ * limit on a module's size alone does not bound it. */
 #ifndef UTIL_ARENA_H
 #define UTIL_ARENA_H
 
@@ -18,6 +21,14 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+
+enum { ARENA_LIMIT_DEFAULT = 1 << 30 };
+
+/* The bytes all arenas together may hold (ARENA_LIMIT_DEFAULT until set);
+ * beyond it arena_alloc fails.  Process-wide, as modules' syntax belongs to
+ * no one store. */
+void arena_set_limit(uint64_t bytes);
+uint64_t arena_limit(void);
 
 void *arena_alloc(Arena *a, size_t size);  /* zeroed, 16-byte aligned; NULL on failure */
 void *arena_dup(Arena *a, const void *p, size_t size);

@@ -427,5 +427,14 @@ run_case "binary: a recursion group of 1000001 types" $exhausted "${at_bin}resou
 { head -c 7654320 /dev/zero | tr '\0' '\1'; } | func_module >"$tmp/in.wasm"
 run_case "binary: function body of 7654322 bytes" $exhausted "${at_bin}resource exhaustion: function body too large: 7654322 bytes $beyond" 5 200 -- $bin $lim "$tmp/in.wasm"
 
+# ---- Modules as held in memory (--max-code): an instruction of one byte
+# takes a decoded instruction, some 75 bytes, so a module far within the
+# limits on its size can still be gigabytes once read; it stops at the limit.
+{ head -c 7000000 /dev/zero | tr '\0' '\1'; } | func_module >"$tmp/in.wasm"
+run_case "binary: 7000000 nops beyond --max-code=64M" $exhausted "${at_bin}resource exhaustion: out of memory" 5 300 -- $bin $lim --max-code=64M "$tmp/in.wasm"
+{ printf '(module (func'; rep 1000000 ' nop'; printf '))'; } >"$tmp/in.wat"
+run_case "text: 1000000 nops beyond --max-code=16M" $exhausted "${at}resource exhaustion: out of memory" 5 300 -- $bin $lim --max-code=16M "$tmp/in.wat"
+run_case "text: 1000000 nops within the default --max-code" 0 "" 5 400 -- $bin $lim "$tmp/in.wat"
+
 echo "1..$n"
 exit $failed

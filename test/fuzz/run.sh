@@ -15,7 +15,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/test/fuzz/out
 mkdir -p "$out/corpus-$target"
 if [ "$target" = decode ]; then
-  srcs="util/*.c syntax/ast.c syntax/types.c binary/*.c"
+  srcs="util/*.c syntax/ast.c syntax/types.c syntax/limits.c binary/*.c"
 else
   # the generated lexer and parser come from the normal build
   [ -f "$top/text/lexer.c" ] && [ -f "$top/text/parser.c" ] || make -C "$top"

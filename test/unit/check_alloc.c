@@ -13,6 +13,7 @@
 #include "binary/binary.h"
 #include "script/run.h"
 #include "text/text.h"
+#include "util/arena.h"
 #include "util/mem.h"
 #include "validate/validate.h"
 #include "test/unit/tap.h"
@@ -210,6 +211,27 @@ START_TEST(validation_out_of_memory_is_a_limit)
 }
 END_TEST
 
+/* All arenas together stay within the code limit: an allocation beyond it
+ * fails and leaves the arena usable, and freeing an arena gives its bytes
+ * back to the others. */
+START_TEST(arenas_share_one_limit)
+{
+  uint64_t was = arena_limit();
+  arena_set_limit(1 << 20);
+  Arena a, b;
+  arena_init(&a);
+  arena_init(&b);
+  ck_assert_ptr_nonnull(arena_alloc(&a, 600 << 10));
+  ck_assert_ptr_null(arena_alloc(&b, 600 << 10));   /* the two would be beyond */
+  ck_assert_ptr_nonnull(arena_alloc(&b, 100 << 10));
+  ck_assert_ptr_null(arena_alloc(&a, (size_t)-1));  /* no overflow either */
+  arena_free(&a);
+  ck_assert_ptr_nonnull(arena_alloc(&b, 600 << 10));
+  arena_free(&b);
+  arena_set_limit(was);
+}
+END_TEST
+
 static Suite *alloc_suite(void)
 {
   Suite *s = suite_create("alloc");
@@ -220,6 +242,7 @@ static Suite *alloc_suite(void)
   tcase_add_test(tc, text_out_of_memory_is_a_limit);
   tcase_add_test(tc, binary_out_of_memory_is_a_limit);
   tcase_add_test(tc, validation_out_of_memory_is_a_limit);
+  tcase_add_test(tc, arenas_share_one_limit);
   suite_add_tcase(s, tc);
   return s;
 }

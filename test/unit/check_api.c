@@ -495,6 +495,31 @@ START_TEST(test_instance_limit)
 }
 END_TEST
 
+/* The code limit is the process's: set through one store, another store
+ * sees it, and a module too large for it is resource exhaustion. */
+START_TEST(test_code_limit)
+{
+  wasmfx_store *s = wasmfx_store_new(0), *t = wasmfx_store_new(0);
+  ck_assert_uint_eq(wasmfx_get_limit(t, WASMFX_LIMIT_CODE), (uint64_t)1 << 30);
+  ck_assert_int_eq(wasmfx_set_limit(s, WASMFX_LIMIT_CODE, 4 << 20), WASMFX_OK);
+  ck_assert_uint_eq(wasmfx_get_limit(t, WASMFX_LIMIT_CODE), 4 << 20);
+  ck_assert_int_eq(instantiate_text(t, "(func nop)"), WASMFX_OK);
+  enum { NOPS = 200000 };   /* some 15 MB as decoded instructions */
+  char *text = malloc(NOPS * 4 + 16);
+  strcpy(text, "(func");
+  for (int k = 0; k < NOPS; k++)
+    strcat(text + 5 + 4 * k, " nop");
+  strcat(text, ")");
+  ck_assert_int_eq(instantiate_text(t, text), WASMFX_EXHAUSTION);
+  ck_assert_msg(strstr(wasmfx_message(t), "out of memory") != NULL, "message %s", wasmfx_message(t));
+  ck_assert_int_eq(wasmfx_set_limit(t, WASMFX_LIMIT_CODE, (uint64_t)1 << 30), WASMFX_OK);
+  ck_assert_int_eq(instantiate_text(t, text), WASMFX_OK);
+  free(text);
+  wasmfx_store_free(s);
+  wasmfx_store_free(t);
+}
+END_TEST
+
 /* The heap limit stops a program that allocates without bound. */
 START_TEST(test_heap_limit)
 {
@@ -736,6 +761,7 @@ static Suite *api_suite(void)
   tcase_add_test(tc, test_memory_limit);
   tcase_add_test(tc, test_heap_limit);
   tcase_add_test(tc, test_instance_limit);
+  tcase_add_test(tc, test_code_limit);
   suite_add_tcase(s, tc);
   tc = tcase_create("host");
   tcase_add_test(tc, test_host_functions);
