@@ -154,6 +154,7 @@ static bool table_fill(TableInst *t, uint64_t i, Ref r, uint64_t n)
     return false;
   for (uint64_t k = 0; k < n; k++)
     t->refs[i + k] = r;
+  table_written(t, i + n);
   return true;
 }
 
@@ -165,6 +166,7 @@ static bool table_copy(TableInst *dt, TableInst *st, const Value *sp)
   if (!in_bounds(d, n, dt->type.limits.min) || !in_bounds(s, n, st->type.limits.min))
     return false;
   memmove(dt->refs + d, st->refs + s, n * sizeof(Ref));
+  table_written(dt, d + n);
   return true;
 }
 
@@ -174,6 +176,7 @@ static bool table_init(TableInst *t, const ElemInst *e, uint64_t d, uint32_t s, 
   if (!in_bounds(d, n, t->type.limits.min) || !in_bounds(s, n, e->len))
     return false;
   memcpy(t->refs + d, e->refs + s, (size_t)n * sizeof(Ref));
+  table_written(t, d + n);
   return true;
 }
 
@@ -659,6 +662,7 @@ EvalStatus eval_run(Machine *M, uint64_t steps, Error *err)
       if (i >= t->type.limits.min)
         TRAP(TRAP_TABLE);
       t->refs[i] = sp[1].ref;
+      table_written(t, i + 1);
       NEXT();
     }
     case OP_TABLE_SIZE: {

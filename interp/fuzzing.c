@@ -282,6 +282,7 @@ static bool fz_table_set(Store *s, const FuncInst *f, const Value *args, Value *
   if (!t || !ref_matches(s, args[1].ref, t->type.elem))
     return throw_js(s, h, err);
   t->refs[args[0].i32] = args[1].ref;
+  table_written(t, (uint64_t)args[0].i32 + 1);
   return true;
 }
 

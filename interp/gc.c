@@ -100,7 +100,7 @@ static void mark_roots(Marker *k, Store *s)
   for (uint32_t i = 0; i < s->nglobals; i++)
     mark_value(k, &s->globals[i]->value);
   for (uint32_t i = 0; i < s->ntables; i++)
-    mark_refs(k, s->tables[i]->refs, s->tables[i]->type.limits.min);
+    mark_refs(k, s->tables[i]->refs, s->tables[i]->written);
   for (ModuleInst *m = s->modules; m; m = m->next)
     for (uint32_t i = 0; i < m->nelems; i++)
       mark_refs(k, m->elems[i].refs, m->elems[i].len);

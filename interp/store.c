@@ -165,9 +165,11 @@ TableInst *store_alloc_table(Store *s, TableType type, Ref init, Error *err)
     out_of_memory(err);
     return NULL;
   }
-  if (init)   /* zero pages are null already, and pages untouched stay free */
+  if (init) {   /* zero pages are null already, and pages untouched stay free */
     for (uint64_t i = 0; i < type.limits.min; i++)
       t->refs[i] = init;
+    table_written(t, type.limits.min);
+  }
   s->table_entries += type.limits.min;
   return t;
 }
@@ -242,10 +244,12 @@ bool table_grow(Store *s, TableInst *t, uint64_t n, Ref init)
   Ref *refs = mem_pages_realloc(t->refs, l->min * sizeof *refs, size * sizeof *refs);
   if (!refs)
     return false;
-  if (init)   /* the new pages are null already */
+  t->refs = refs;
+  if (init) {   /* the new pages are null already */
     for (uint64_t i = l->min; i < size; i++)
       refs[i] = init;
-  t->refs = refs;
+    table_written(t, size);
+  }
   l->min = size;
   s->table_entries += n;
   return true;

@@ -52,7 +52,16 @@ struct FuncInst {
 typedef struct TableInst {
   TableType type;             /* closed */
   Ref *refs;
+  uint64_t written;           /* the entries from here on were never written: null */
 } TableInst;
+
+/* Entries below `end` may now be other than null: the collector reads a
+ * table only that far, so a huge table mostly unused costs it nothing. */
+static inline void table_written(TableInst *t, uint64_t end)
+{
+  if (end > t->written)
+    t->written = end;
+}
 
 /* meminst ::= {TYPE memtype, BYTES byte*}: the type's minimum is the current
  * size in pages. */

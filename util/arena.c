@@ -11,7 +11,10 @@ struct ArenaChunk {
   _Alignas(16) char bytes[];
 };
 
-enum { CHUNK_MIN = 64 * 1024, ALIGN = 16 };
+/* An arena's first chunk is small, and each next one twice the last up to
+ * CHUNK_MAX: a script of many small modules takes little more than they
+ * need, against the limit as in memory. */
+enum { CHUNK_FIRST = 1024, CHUNK_MAX = 64 * 1024, ALIGN = 16 };
 
 /* The chunks of all arenas, and their limit: atomic, so that stores used by
  * different threads share them safely. */
@@ -60,7 +63,10 @@ void arena_free(Arena *a)
 /* Adds a chunk with room for at least `size` bytes. */
 static bool arena_grow(Arena *a, size_t size)
 {
-  size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+  size_t next = a->chunks ? a->chunks->size * 2 : CHUNK_FIRST;
+  if (next > CHUNK_MAX)
+    next = CHUNK_MAX;
+  size_t want = size > next ? size : next;
   if (want > SIZE_MAX - sizeof(ArenaChunk))
     return false;
   if (!take(sizeof(ArenaChunk) + want))

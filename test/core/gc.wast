@@ -82,3 +82,41 @@
 (assert_return (invoke "array" (i32.const 20000)) (i32.const 199990000))
 (assert_return (invoke "exception" (i32.const 20000)) (i32.const 42))
 (assert_return (invoke "sum") (i32.const 49995000))
+
+;; Tables are read by the collector only as far as they were ever written:
+;; every way of writing an entry must count, or a node held far into a
+;; table would be freed.  Each way writes a node of its own value at its
+;; own place; garbage is made; the nodes must all be there.
+(module
+  (type $node (struct (field $value i32)))
+  (type $bytes (array (mut i8)))
+  (table $t 100 (ref null $node))
+  (table $u 5000 (ref null $node) (struct.new $node (i32.const 6)))
+  (elem $e (ref null $node) (item (struct.new $node (i32.const 4))))
+
+  (func (export "write")
+    (table.set $t (i32.const 10) (struct.new $node (i32.const 1)))
+    (table.fill $t (i32.const 20) (struct.new $node (i32.const 2)) (i32.const 5))
+    (table.set $t (i32.const 0) (struct.new $node (i32.const 3)))
+    (table.copy $t $t (i32.const 50) (i32.const 0) (i32.const 1))
+    (table.set $t (i32.const 0) (ref.null $node))
+    (table.init $t $e (i32.const 70) (i32.const 0) (i32.const 1))
+    (drop (table.grow $t (struct.new $node (i32.const 5)) (i32.const 100))))
+
+  (func (export "garbage") (param $n i32)
+    (local $i i32)
+    (loop $l
+      (drop (array.new_default $bytes (i32.const 100000)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n)))))
+
+  (func $at (param $i i32) (result i32)
+    (struct.get $node $value (table.get $t (local.get $i))))
+  (func (export "sum") (result i32)
+    (i32.add (i32.add (i32.add (call $at (i32.const 10)) (call $at (i32.const 24)))
+                      (i32.add (call $at (i32.const 50)) (call $at (i32.const 70))))
+             (i32.add (call $at (i32.const 199))
+                      (struct.get $node $value (table.get $u (i32.const 4999))))))
+)
+(invoke "write")
+(invoke "garbage" (i32.const 400))
+(assert_return (invoke "sum") (i32.const 21))
