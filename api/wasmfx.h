@@ -111,7 +111,7 @@ WASMFX_API void wasmfx_store_set_output(wasmfx_store *s, FILE *out);
 typedef enum wasmfx_limit {
   WASMFX_LIMIT_FUEL,     /* steps of one invocation (10^9) */
   WASMFX_LIMIT_HEAP,     /* bytes of live GC objects and stacks (2 GiB) */
-  WASMFX_LIMIT_MEMORY,   /* bytes of all linear memories together (2 GiB) */
+  WASMFX_LIMIT_MEMORY,   /* bytes of all linear memories together (1.5 GiB) */
   WASMFX_LIMIT_DEPTH,    /* active calls (100000) */
   WASMFX_LIMIT_TABLES,   /* entries of all tables together (2^27) */
   WASMFX_LIMIT_INSTANCES, /* instances the store creates (100000) */
