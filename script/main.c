@@ -9,13 +9,16 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "gen/gen.h"
 #include "script/direct.h"
 #include "script/files.h"
 #include "script/json.h"
 #include "script/repl.h"
 #include "script/run.h"
+#include "text/text.h"
 #include "util/arena.h"
 #include "util/mem.h"
+#include "util/messages.h"
 
 static const char usage[] =
   "Usage: wasmfx-ref [OPTION | FILE]...\n"
@@ -61,6 +64,14 @@ static const char usage[] =
   "                    and tables of their minimum size, fresh tags\n"
   "A module file can always import Binaryen's fuzzing-support functions and tags\n"
   "(log-i32, throw, call-export, ...) and immutable externref globals.\n"
+  "\n"
+  "  --generate SEED [--size N]\n"
+  "                    make a random valid module built around stack switching\n"
+  "                    from SEED (0 to 2^64-1), the same for the same SEED and\n"
+  "                    N; N (1 to 1000, default 10) bounds its functions and\n"
+  "                    statements.  Its exports take no arguments, log through\n"
+  "                    fuzzing-support and end.  It becomes the latest module:\n"
+  "                    written by a later -o, else printed as text\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -205,6 +216,62 @@ static int run_all_after(int argc, char **argv, int i)
   return 0;
 }
 
+/* --generate SEED [--size N] at argv[*i]: the module of that seed, parsed,
+ * validated and made the latest module (for -o); its text is printed
+ * unless an -o follows.  *i moves past its arguments.  Returns the exit
+ * status: STATUS_USAGE for a bad SEED or N. */
+static int generate(Runner *r, int argc, char **argv, int *i)
+{
+  uint64_t seed, size = GEN_DEFAULT_SIZE;
+  int at = *i;
+  if (at + 1 == argc || !parse_count(argv[at + 1], false, &seed)) {
+    fprintf(stderr, "wasmfx-ref: --generate needs a SEED, a number from 0 to 2^64-1%s%s%s\n"
+            "Try 'wasmfx-ref --help'.\n", at + 1 < argc ? " (not '" : "",
+            at + 1 < argc ? argv[at + 1] : "", at + 1 < argc ? "')" : "");
+    return STATUS_USAGE;
+  }
+  *i = at + 1;
+  if (at + 2 < argc && strcmp(argv[at + 2], "--size") == 0) {
+    if (at + 3 == argc || !parse_count(argv[at + 3], false, &size) || size == 0 || size > GEN_MAX_SIZE) {
+      fprintf(stderr, "wasmfx-ref: --size needs a number from 1 to %d%s%s%s\n"
+              "Try 'wasmfx-ref --help'.\n", GEN_MAX_SIZE, at + 3 < argc ? " (not '" : "",
+              at + 3 < argc ? argv[at + 3] : "", at + 3 < argc ? "')" : "");
+      return STATUS_USAGE;
+    }
+    *i = at + 3;
+  }
+  Buf b;
+  buf_init(&b);
+  gen_seed(seed, (uint32_t)size, &b);
+  char *text = b.failed ? NULL : mem_alloc(b.len + 1);
+  Error err = {0};
+  if (!text) {
+    buf_free(&b);
+    fprintf(r->err, "wasmfx-ref: error: out of memory\n");
+    return run_status(PHASE_EXHAUSTION);
+  }
+  memcpy(text, b.data, b.len);
+  text[b.len] = '\0';
+  Module *m = text_parse_module("generated.wat", text, b.len, &err);
+  bool ok = m && runner_keep(r, NULL, m, text);
+  if (!m)
+    mem_free(text);
+  RunOptions was = r->opt;
+  r->opt.dry = true;   /* defined, not instantiated */
+  ok = ok && run_module_file(r, m, NULL, &err);
+  r->opt = was;
+  bool output = false;
+  for (int j = *i + 1; j < argc; j++)
+    output = output || strcmp(argv[j], "-o") == 0;
+  if (ok && !output)
+    fwrite(b.data, 1, b.len, r->out);
+  buf_free(&b);
+  if (!ok && err.phase == PHASE_NONE)
+    error_at(&err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
+  report_error(r, &err, NULL);
+  return ok ? STATUS_OK : run_status(err.phase);
+}
+
 /* Runs a call on the latest instance, and forgets it. */
 static int run_call(Runner *r, Call *c)
 {
@@ -310,6 +377,15 @@ int main(int argc, char **argv)
         runner.opt = opt;
         run = status_worse(run, run_call(&runner, &call));
       }
+    } else if (strcmp(a, "--generate") == 0) {
+      runner.opt = opt;
+      int st = generate(&runner, argc, argv, &i);
+      if (st == STATUS_USAGE)
+        status = st;
+      else
+        run = status_worse(run, st);
+      inputs = true;
+      module_ran = false;
     } else if (strcmp(a, "-e") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -e needs a command\nTry 'wasmfx-ref --help'.\n");

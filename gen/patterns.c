@@ -1,0 +1,685 @@
+/* The continuation patterns.  Each is a small group of functions behind one
+ * export, with types, tags, globals and tables of its own (named after the
+ * pattern, $p3_...), so that patterns compose by being put side by side:
+ *
+ *   nest    handlers nested 1 to 3 deep: a leaf generator suspends to the
+ *           level that handles its tag, through the levels that do not
+ *           (forwarding); each level loops resuming until the one below
+ *           returns, keeps its continuation in a local, global, table or
+ *           struct, creates it with cont.new and maybe a chain of
+ *           cont.bind, may cancel it with resume_throw or resume_throw_ref,
+ *           and may catch exceptions thrown below it (crossing prompts);
+ *   switch  two continuations switching to each other, a counter passed
+ *           along that ends the ring;
+ *   sched   a round-robin scheduler of tasks kept in a table.
+ *
+ * Termination: the only loops that do not count are those that resume a
+ * continuation until it returns; what they resume is a leaf whose loop
+ * counts to at most 4 (times at most 3 suspensions), or a level that only
+ * loops on the level below, or a task that suspends id+1 times; a switch
+ * ring passes a counter that decreases by one at each switch and stops at
+ * 0.  Every continuation is resumed once, but for a rare deliberate second
+ * resume (a trap). */
+
+#include <stdio.h>
+
+#include "gen/emit.h"
+
+enum { MAX_LEVELS = 3 };
+
+/* ================================================================ Where a continuation is kept */
+
+typedef enum Storage { ST_LOCAL, ST_GLOBAL, ST_TABLE, ST_STRUCT, ST_COUNT } Storage;
+
+typedef struct Slot {
+  Storage st;
+  char type[32];    /* the continuation type, $p3_k1 */
+  char place[32];   /* the global, table or holder struct type */
+  uint32_t k;       /* the local that holds it (or passes it on) */
+  uint32_t holder;  /* ST_STRUCT: the local holding the struct */
+} Slot;
+
+/* Declares where the continuation of type `type` is kept: a global, a
+ * table of two (slot 1 used), or a struct's field; its locals. */
+static void slot_make(Gen *g, Fn *f, Slot *s, Storage st, const char *type, const char *place)
+{
+  *s = (Slot){.st = st};
+  snprintf(s->type, sizeof s->type, "%s", type);
+  snprintf(s->place, sizeof s->place, "%s", place);
+  char ref[48];
+  snprintf(ref, sizeof ref, "(ref null %s)", type);
+  s->k = fn_local(f, ref);
+  switch (st) {
+  case ST_GLOBAL:
+    buf_printf(&g->decls, "  (global %s (mut %s) (ref.null %s))\n", place, ref, type);
+    break;
+  case ST_TABLE:
+    buf_printf(&g->decls, "  (table %s 2 %s)\n", place, ref);
+    break;
+  case ST_STRUCT: {
+    buf_printf(&g->decls, "  (type %s (struct (field (mut %s))))\n", place, ref);
+    char holder[48];
+    snprintf(holder, sizeof holder, "(ref null %s)", place);
+    s->holder = fn_local(f, holder);
+    line(f, "(local.set $v%u (struct.new %s (ref.null %s)))", s->holder, place, type);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+/* The start of an instruction that stores the value that follows it. */
+static void slot_store_open(Fn *f, const Slot *s)
+{
+  switch (s->st) {
+  case ST_LOCAL: put(f, "(local.set $v%u", s->k); break;
+  case ST_GLOBAL: put(f, "(global.set %s", s->place); break;
+  case ST_TABLE: put(f, "(table.set %s (i32.const 1)", s->place); break;
+  default: put(f, "(struct.set %s 0 (local.get $v%u)", s->place, s->holder); break;
+  }
+}
+
+/* Lines that store the continuation on top of the stack. */
+static void slot_store_top(Fn *f, const Slot *s)
+{
+  if (s->st == ST_LOCAL || s->st == ST_GLOBAL) {
+    ind(f);
+    slot_store_open(f, s);
+    put(f, ")\n");
+    return;
+  }
+  line(f, "(local.set $v%u)", s->k);
+  ind(f);
+  slot_store_open(f, s);
+  put(f, " (local.get $v%u))\n", s->k);
+}
+
+/* The instruction that loads it. */
+static void slot_load(Fn *f, const Slot *s)
+{
+  switch (s->st) {
+  case ST_LOCAL: put(f, "(local.get $v%u)", s->k); break;
+  case ST_GLOBAL: put(f, "(global.get %s)", s->place); break;
+  case ST_TABLE: put(f, "(table.get %s (i32.const 1))", s->place); break;
+  default: put(f, "(struct.get %s 0 (local.get $v%u))", s->place, s->holder); break;
+  }
+}
+
+/* ================================================================ Shared pieces */
+
+/* Logs a function's parameters, from local first up to first+n. */
+static void log_params(Fn *f, const Tuple *t, unsigned first)
+{
+  for (unsigned i = 0; i < t->n; i++)
+    line(f, "(call $log_%s (local.get %u))", vt_name((VT)t->t[i]), first + i);
+}
+
+/* A catching region: (block $out (block $caught (result X*) (try_table
+ * (catch $x $caught) ...; catch_close ends it, taking X* off the stack. */
+typedef struct Catch {
+  bool on;
+  uint32_t out, caught;
+} Catch;
+
+static Catch catch_open(Fn *f, bool on, const char *tag, const Tuple *x)
+{
+  Catch c = {.on = on};
+  if (!on)
+    return c;
+  c.out = fn_label(f);
+  c.caught = fn_label(f);
+  line(f, "(block $l%u", c.out);
+  f->indent++;
+  ind(f);
+  put(f, "(block $l%u", c.caught);
+  Buf b;
+  buf_init(&b);
+  put_params(&b, "result", x);
+  put(f, "%.*s\n", (int)b.len, b.data ? b.data : "");
+  buf_free(&b);
+  f->indent++;
+  line(f, "(try_table (catch %s $l%u)", tag, c.caught);
+  f->indent++;
+  return c;
+}
+
+static void catch_close(Fn *f, const Catch *c, const Tuple *x)
+{
+  if (!c->on)
+    return;
+  f->indent--;
+  line(f, ")");
+  line(f, "(br $l%u)", c->out);
+  f->indent--;
+  line(f, ")");
+  consume(f, x);
+  f->indent--;
+  line(f, ")");
+}
+
+/* Lines with one value of each of a tuple's types: a function's results. */
+static void results(Fn *f, const Tuple *t)
+{
+  for (unsigned i = 0; i < t->n; i++) {
+    ind(f);
+    expr(f, (VT)t->t[i], 1);
+    put(f, "\n");
+  }
+}
+
+/* " (result t)" of an export, or "" (t < 0). */
+static void export_rest(Buf *b, const char *name, int t)
+{
+  buf_printf(b, " (export \"%s\")", name);
+  if (t >= 0)
+    buf_printf(b, " (result %s)", vt_text((VT)t));
+}
+
+/* The export's result, if it has one. */
+static void export_result(Fn *f, int t)
+{
+  if (t < 0)
+    return;
+  ind(f);
+  expr(f, (VT)t, 0);
+  put(f, "\n");
+}
+
+/* A tuple's types with " (param ...)" / " (result ...)" into a string. */
+static void sig(char *out, size_t n, const Tuple *p1, const Tuple *p2, const Tuple *r)
+{
+  Buf b;
+  buf_init(&b);
+  if (p1->n || p2->n) {
+    buf_puts(&b, " (param");
+    for (unsigned i = 0; i < p1->n; i++)
+      buf_printf(&b, " %s", vt_text((VT)p1->t[i]));
+    for (unsigned i = 0; i < p2->n; i++)
+      buf_printf(&b, " %s", vt_text((VT)p2->t[i]));
+    buf_putc(&b, ')');
+  }
+  put_params(&b, "result", r);
+  snprintf(out, n, "%.*s", (int)b.len, b.data ? b.data : "");
+  buf_free(&b);
+}
+
+/* ================================================================ nest */
+
+/* Level j (1 .. levels) runs level j-1's function in a continuation and
+ * handles tag $P_t<j>.  Level j-1's function takes bound parameters `p`
+ * (bound by cont.bind) and then the tag's results `b`, and returns `r`. */
+typedef struct Level {
+  Tuple a, b;        /* tag $P_t<j> : [a] -> [b] */
+  Tuple p, r;
+  Storage st;
+  bool chain;        /* bind p one value at a time (else all at once) */
+  bool catches;      /* catches $P_x around its loop */
+  unsigned cancel;   /* 0: none; 1: resume_throw; 2: resume_throw_ref */
+  uint32_t cancel_at;
+} Level;
+
+typedef struct Nest {
+  const char *name;
+  unsigned levels;
+  Level lv[MAX_LEVELS + 1];   /* lv[1 .. levels] */
+  Tuple x;                    /* the exception $P_x */
+  int result;                 /* the export's result type, or -1 */
+} Nest;
+
+/* The continuation types of level j: $P_k<j>_<i> takes p[i..] then b; the
+ * last, $P_k<j>_<|p|>, is the one the level resumes. */
+static void nest_types(Gen *g, const Nest *n, unsigned j)
+{
+  const Level *l = &n->lv[j];
+  for (unsigned i = 0; i <= l->p.n; i++) {
+    Tuple rest = {.n = (uint8_t)(l->p.n - i)};
+    for (unsigned k = i; k < l->p.n; k++)
+      rest.t[k - i] = l->p.t[k];
+    char s[160];
+    sig(s, sizeof s, &rest, &l->b, &l->r);
+    buf_printf(&g->decls, "  (type $%s_f%u_%u (func%s))\n", n->name, j, i, s);
+    buf_printf(&g->decls, "  (type $%s_k%u_%u (cont $%s_f%u_%u))\n", n->name, j, i, n->name, j, i);
+  }
+  Buf b;
+  buf_init(&b);
+  put_params(&b, "param", &l->a);
+  put_params(&b, "result", &l->b);
+  buf_printf(&g->decls, "  (tag $%s_t%u%.*s)\n", n->name, j, (int)b.len, b.data ? b.data : "");
+  buf_free(&b);
+}
+
+/* The new continuation of level j: cont.new of level j-1's function, its
+ * bound parameters given by a chain of cont.bind (one a link) or one. */
+static void nest_create(Fn *f, const Nest *n, unsigned j)
+{
+  const Level *l = &n->lv[j];
+  const char *P = n->name;
+  unsigned links = l->p.n == 0 ? 0 : l->chain ? l->p.n : 1;
+  /* outermost link first: it binds the last parameters */
+  for (unsigned k = links; k-- > 0;) {
+    unsigned from = l->chain ? k : 0, to = l->chain ? k + 1 : l->p.n;
+    put(f, "\n");
+    f->indent++;
+    ind(f);
+    put(f, "(cont.bind $%s_k%u_%u $%s_k%u_%u", P, j, from, P, j, to);
+    for (unsigned i = from; i < to; i++) {
+      put(f, " ");
+      expr(f, (VT)l->p.t[i], 1);
+    }
+  }
+  if (links) {
+    put(f, "\n");
+    f->indent++;
+    ind(f);
+  } else {
+    put(f, " ");
+  }
+  put(f, "(cont.new $%s_k%u_0 (ref.func $%s_fn%u))", P, j, P, j - 1);
+  for (unsigned k = 0; k < links; k++) {
+    put(f, ")");
+    f->indent--;
+  }
+  if (links)
+    f->indent--;
+}
+
+/* Level j's loop, in function f: resume until the continuation returns;
+ * each suspension to $P_t<j> is handled and resumed again. */
+static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
+{
+  const Level *l = &n->lv[j];
+  const char *P = n->name;
+  char type[32], place[32], tag[40], exn[40];
+  snprintf(type, sizeof type, "$%s_k%u_%u", P, j, l->p.n);
+  snprintf(place, sizeof place, "$%s_%c%u", P, "lgqh"[l->st], j);
+  snprintf(tag, sizeof tag, "$%s_t%u", P, j);
+  snprintf(exn, sizeof exn, "$%s_x", P);
+  Slot s;
+  slot_make(f->g, f, &s, l->st, type, place);
+  uint32_t count = fn_local(f, "i32");
+  ind(f);
+  slot_store_open(f, &s);
+  nest_create(f, n, j);
+  put(f, ")\n");
+  uint32_t done = fn_label(f), loop = fn_label(f), h = fn_label(f);
+  line(f, "(block $l%u", done);
+  f->indent++;
+  Catch c = catch_open(f, l->catches, exn, &n->x);
+  line(f, "(loop $l%u", loop);
+  f->indent++;
+  ind(f);
+  Buf b;
+  buf_init(&b);
+  put_types(&b, &l->a);
+  put(f, "(block $l%u (result %.*s%s(ref %s))\n", h, (int)b.len, b.data ? b.data : "",
+      l->a.n ? " " : "", type);
+  buf_free(&b);
+  f->indent++;
+  if (l->cancel) {
+    line(f, "(if (i32.eq (local.get $v%u) (i32.const %u))", count, l->cancel_at);
+    line(f, "  (then");
+    f->indent += 2;
+    ind(f);
+    if (l->cancel == 1) {
+      put(f, "(resume_throw %s %s (on %s $l%u)", type, exn, tag, h);
+      exprs(f, &n->x);
+    } else {
+      uint32_t e = fn_label(f);
+      put(f, "(resume_throw_ref %s (on %s $l%u)\n", type, tag, h);
+      line(f, "  (block $l%u (result exnref)", e);
+      ind(f);
+      put(f, "    (try_table (catch_all_ref $l%u) (throw %s", e, exn);
+      exprs(f, &n->x);
+      put(f, "))\n");
+      line(f, "    (unreachable))");
+      ind(f);
+    }
+    put(f, " ");
+    slot_load(f, &s);
+    put(f, ")\n");
+    consume(f, &l->r);
+    line(f, "(br $l%u)))", done);
+    f->indent -= 2;
+  }
+  ind(f);
+  put(f, "(resume %s (on %s $l%u)", type, tag, h);
+  exprs(f, &l->b);
+  put(f, " ");
+  slot_load(f, &s);
+  put(f, ")\n");
+  consume(f, &l->r);
+  line(f, "(br $l%u))", done);
+  f->indent--;
+  slot_store_top(f, &s);
+  consume(f, &l->a);
+  line(f, "(local.set $v%u (i32.add (local.get $v%u) (i32.const 1)))", count, count);
+  filler(f);
+  line(f, "(br $l%u))", loop);
+  f->indent--;
+  catch_close(f, &c, &n->x);
+  f->indent--;
+  line(f, ")");
+  if (trap) {   /* resumed once more: "continuation already consumed" */
+    ind(f);
+    put(f, "(resume %s", type);
+    exprs(f, &l->b);
+    put(f, " ");
+    slot_load(f, &s);
+    put(f, ")\n");
+    consume(f, &l->r);
+  }
+}
+
+/* The leaf: a counted loop with one to three suspensions, each to one of
+ * the levels' tags; it may throw $P_x, or catch it (a cancellation). */
+static void nest_leaf(Gen *g, const Nest *n)
+{
+  const Level *l1 = &n->lv[1];
+  const char *P = n->name;
+  char name[32], s[160];
+  snprintf(name, sizeof name, "%s_fn0", P);
+  sig(s, sizeof s, &l1->p, &l1->b, &l1->r);
+  Fn f;
+  fn_start(&f, g, name, s);
+  log_params(&f, &l1->p, 0);
+  log_params(&f, &l1->b, l1->p.n);
+  char exn[40];
+  snprintf(exn, sizeof exn, "$%s_x", P);
+  bool catches = one_in(g, 4);
+  Catch c = catch_open(&f, catches, exn, &n->x);
+  uint32_t i = fn_local(&f, "i32"), loop = fn_label(&f);
+  line(&f, "(loop $l%u", loop);
+  f.indent++;
+  filler(&f);
+  unsigned sites = 1 + pick(g, 3);
+  for (unsigned k = 0; k < sites; k++) {
+    unsigned j = 1 + pick(g, n->levels);
+    ind(&f);
+    put(&f, "(suspend $%s_t%u", P, j);
+    exprs(&f, &n->lv[j].a);
+    put(&f, ")\n");
+    consume(&f, &n->lv[j].b);
+  }
+  if (!catches && one_in(g, 4)) {
+    ind(&f);
+    put(&f, "(if (i32.eq (local.get $v%u) (i32.const %u)) (then (throw %s", i, pick(g, 3), exn);
+    exprs(&f, &n->x);
+    put(&f, ")))\n");
+  }
+  line(&f, "(br_if $l%u (i32.lt_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (i32.const %u))))",
+       loop, i, i, 1 + pick(g, 4));
+  f.indent--;
+  catch_close(&f, &c, &n->x);
+  results(&f, &l1->r);
+  fn_finish(&f);
+}
+
+/* Level j's function (0 < j < levels): it logs what it is given, then
+ * drives level j-1. */
+static void nest_level(Gen *g, const Nest *n, unsigned j)
+{
+  const Level *up = &n->lv[j + 1];
+  char name[32], s[160];
+  snprintf(name, sizeof name, "%s_fn%u", n->name, j);
+  sig(s, sizeof s, &up->p, &up->b, &up->r);
+  Fn f;
+  fn_start(&f, g, name, s);
+  log_params(&f, &up->p, 0);
+  log_params(&f, &up->b, up->p.n);
+  filler(&f);
+  nest_drive(&f, n, j, false);
+  results(&f, &up->r);
+  fn_finish(&f);
+}
+
+static void nest_pattern(Gen *g, const char *name)
+{
+  Nest n = {.name = name, .levels = 1 + pick(g, MAX_LEVELS), .x = random_tuple(g, 2)};
+  n.result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  for (unsigned j = 1; j <= n.levels; j++) {
+    Level *l = &n.lv[j];
+    l->a = random_tuple(g, 2);
+    l->b = random_tuple(g, 2);
+    l->p = one_in(g, 2) ? random_tuple(g, 3) : (Tuple){0};
+    l->r = random_tuple(g, 2);
+    l->st = (Storage)pick(g, ST_COUNT);
+    l->chain = one_in(g, 2);
+    l->catches = j == n.levels ? !one_in(g, 8) : one_in(g, 3);
+    l->cancel = one_in(g, 3) ? 1 + pick(g, 2) : 0;
+    l->cancel_at = pick(g, 3);
+    nest_types(g, &n, j);
+  }
+  Buf *d = &g->decls;
+  Buf x;
+  buf_init(&x);
+  put_params(&x, "param", &n.x);
+  buf_printf(d, "  (tag $%s_x%.*s)\n", name, (int)x.len, x.data ? x.data : "");
+  buf_free(&x);
+  buf_printf(d, "  (elem declare func");
+  for (unsigned j = 0; j < n.levels; j++)
+    buf_printf(d, " $%s_fn%u", name, j);
+  buf_puts(d, ")\n");
+  nest_leaf(g, &n);
+  for (unsigned j = 1; j < n.levels; j++)
+    nest_level(g, &n, j);
+  Fn f;
+  Buf rest;
+  buf_init(&rest);
+  export_rest(&rest, name, n.result);
+  fn_start(&f, g, name, rest.data);
+  buf_free(&rest);
+  filler(&f);
+  nest_drive(&f, &n, n.levels, one_in(g, 30));
+  export_result(&f, n.result);
+  fn_finish(&f);
+}
+
+/* ================================================================ switch */
+
+/* Two continuations of type $P_sk, running $P_a and $P_b, switch to each
+ * other: each is given a counter, the values v and the other's
+ * continuation; it switches with the counter less one, and returns once
+ * the counter it is given is 0.  The export starts the first (binding its
+ * arguments with cont.bind, or not) with the second as its peer. */
+static void switch_party(Gen *g, const char *P, char which, const Tuple *v, const Tuple *r,
+                         const Tuple *x, bool throws)
+{
+  char name[32], rest[48];
+  snprintf(name, sizeof name, "%s_%c", P, which);
+  snprintf(rest, sizeof rest, " (type $%s_sf)", P);
+  Fn f;
+  fn_start(&f, g, name, rest);
+  unsigned other = 1 + v->n;
+  uint32_t out = fn_label(&f), loop = fn_label(&f);
+  line(&f, "(block $l%u", out);
+  line(&f, "  (loop $l%u", loop);
+  f.indent += 2;
+  line(&f, "(call $log_i32 (local.get 0))");
+  log_params(&f, v, 1);
+  filler(&f);
+  if (throws) {
+    ind(&f);
+    put(&f, "(if (i32.eq (local.get 0) (i32.const %u)) (then (throw $%s_x", pick(g, 4), P);
+    exprs(&f, x);
+    put(&f, ")))\n");
+  }
+  line(&f, "(br_if $l%u (i32.le_s (local.get 0) (i32.const 0)))", out);
+  ind(&f);
+  put(&f, "(switch $%s_sk $%s_sw (i32.sub (local.get 0) (i32.const 1))", P, P);
+  exprs(&f, v);
+  put(&f, " (local.get %u))\n", other);
+  for (unsigned i = other + 1; i-- > 0;)
+    line(&f, "(local.set %u)", i);
+  line(&f, "(br $l%u)))", loop);
+  f.indent -= 2;
+  results(&f, r);
+  fn_finish(&f);
+}
+
+static void switch_pattern(Gen *g, const char *P)
+{
+  Tuple v = random_tuple(g, 2), r = random_tuple(g, 2), x = random_tuple(g, 2);
+  bool bind = one_in(g, 2), throws = one_in(g, 3);
+  int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  Buf *d = &g->decls;
+  Buf vb, rb;
+  buf_init(&vb);
+  buf_init(&rb);
+  put_types(&vb, &v);
+  put_params(&rb, "result", &r);
+  buf_printf(d, "  (rec\n    (type $%s_sf (func (param i32 %.*s%s(ref null $%s_sk))%.*s))\n"
+             "    (type $%s_sk (cont $%s_sf)))\n", P, (int)vb.len, vb.data ? vb.data : "",
+             v.n ? " " : "", P, (int)rb.len, rb.data ? rb.data : "", P, P);
+  buf_printf(d, "  (type $%s_sf1 (func (param (ref null $%s_sk))%.*s))\n", P, P, (int)rb.len,
+             rb.data ? rb.data : "");
+  buf_printf(d, "  (type $%s_sk1 (cont $%s_sf1))\n", P, P);
+  buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rb.data ? rb.data : "");
+  buf_free(&vb);
+  buf_free(&rb);
+  Buf xb;
+  buf_init(&xb);
+  put_params(&xb, "param", &x);
+  buf_printf(d, "  (tag $%s_x%.*s)\n", P, (int)xb.len, xb.data ? xb.data : "");
+  buf_free(&xb);
+  buf_printf(d, "  (elem declare func $%s_a $%s_b)\n", P, P);
+  switch_party(g, P, 'a', &v, &r, &x, throws && one_in(g, 2));
+  switch_party(g, P, 'b', &v, &r, &x, throws);
+  Fn f;
+  Buf rest;
+  buf_init(&rest);
+  export_rest(&rest, P, result);
+  fn_start(&f, g, P, rest.data);
+  buf_free(&rest);
+  filler(&f);
+  char exn[40];
+  snprintf(exn, sizeof exn, "$%s_x", P);
+  Catch c = catch_open(&f, throws && !one_in(g, 8), exn, &x);
+  unsigned rounds = one_in(g, 10) ? 0 : 1 + pick(g, 7);
+  ind(&f);
+  if (bind) {
+    put(&f, "(resume $%s_sk1 (on $%s_sw switch)\n", P, P);
+    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    ind(&f);
+    put(&f, "  (cont.bind $%s_sk $%s_sk1 (i32.const %u)", P, P, rounds);
+    exprs(&f, &v);
+    put(&f, " (cont.new $%s_sk (ref.func $%s_a))))\n", P, P);
+  } else {
+    put(&f, "(resume $%s_sk (on $%s_sw switch) (i32.const %u)", P, P, rounds);
+    exprs(&f, &v);
+    put(&f, "\n");
+    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    line(&f, "  (cont.new $%s_sk (ref.func $%s_a)))", P, P);
+  }
+  consume(&f, &r);
+  catch_close(&f, &c, &x);
+  export_result(&f, result);
+  fn_finish(&f);
+}
+
+/* ================================================================ sched */
+
+/* Tasks $P_task, each bound to its number i by cont.bind, kept in a table;
+ * the export resumes them in turn until all have returned.  Task i
+ * suspends i+1 times. */
+static void sched_pattern(Gen *g, const char *P)
+{
+  Tuple a = random_tuple(g, 2), b = random_tuple(g, 2), r = random_tuple(g, 2);
+  unsigned tasks = 1 + pick(g, 4);
+  int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  Tuple id = {.n = 1, .t = {VT_I32}};
+  char s[160];
+  Buf *d = &g->decls;
+  sig(s, sizeof s, &id, &b, &r);
+  buf_printf(d, "  (type $%s_tf (func%s))\n  (type $%s_tk (cont $%s_tf))\n", P, s, P, P);
+  sig(s, sizeof s, &(Tuple){0}, &b, &r);
+  buf_printf(d, "  (type $%s_f (func%s))\n  (type $%s_k (cont $%s_f))\n", P, s, P, P);
+  Buf ab;
+  buf_init(&ab);
+  put_params(&ab, "param", &a);
+  put_params(&ab, "result", &b);
+  buf_printf(d, "  (tag $%s_y%.*s)\n", P, (int)ab.len, ab.data ? ab.data : "");
+  buf_free(&ab);
+  buf_printf(d, "  (table $%s_q %u (ref null $%s_k))\n", P, tasks, P);
+  buf_printf(d, "  (elem declare func $%s_task)\n", P);
+
+  char name[32];
+  snprintf(name, sizeof name, "%s_task", P);
+  Fn t;
+  sig(s, sizeof s, &id, &b, &r);
+  fn_start(&t, g, name, s);
+  log_params(&t, &id, 0);
+  log_params(&t, &b, 1);
+  uint32_t i = fn_local(&t, "i32"), loop = fn_label(&t);
+  line(&t, "(loop $l%u", loop);
+  t.indent++;
+  filler(&t);
+  ind(&t);
+  put(&t, "(suspend $%s_y", P);
+  exprs(&t, &a);
+  put(&t, ")\n");
+  consume(&t, &b);
+  line(&t, "(br_if $l%u (i32.le_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (local.get 0))))",
+       loop, i, i);
+  t.indent--;
+  results(&t, &r);
+  fn_finish(&t);
+
+  Fn f;
+  Buf rest;
+  buf_init(&rest);
+  export_rest(&rest, P, result);
+  fn_start(&f, g, P, rest.data);
+  buf_free(&rest);
+  char kref[48];
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  uint32_t slot = fn_local(&f, "i32"), live = fn_local(&f, "i32"), k = fn_local(&f, kref);
+  for (unsigned n = 0; n < tasks; n++)
+    line(&f, "(table.set $%s_q (i32.const %u) (cont.bind $%s_tk $%s_k (i32.const %u) (cont.new $%s_tk (ref.func $%s_task))))",
+         P, n, P, P, n, P, P);
+  line(&f, "(local.set $v%u (i32.const %u))", live, tasks);
+  uint32_t l = fn_label(&f), done = fn_label(&f), h = fn_label(&f);
+  line(&f, "(loop $l%u", l);
+  f.indent++;
+  line(&f, "(local.set $v%u (table.get $%s_q (local.get $v%u)))", k, P, slot);
+  line(&f, "(if (i32.eqz (ref.is_null (local.get $v%u)))", k);
+  line(&f, "  (then");
+  f.indent += 2;
+  line(&f, "(block $l%u", done);
+  Buf tb;
+  buf_init(&tb);
+  put_types(&tb, &a);
+  line(&f, "  (block $l%u (result %.*s%s(ref $%s_k))", h, (int)tb.len, tb.data ? tb.data : "",
+       a.n ? " " : "", P);
+  buf_free(&tb);
+  f.indent += 2;
+  ind(&f);
+  put(&f, "(resume $%s_k (on $%s_y $l%u)", P, P, h);
+  exprs(&f, &b);
+  put(&f, " (local.get $v%u))\n", k);
+  consume(&f, &r);
+  line(&f, "(table.set $%s_q (local.get $v%u) (ref.null $%s_k))", P, slot, P);
+  line(&f, "(local.set $v%u (i32.sub (local.get $v%u) (i32.const 1)))", live, live);
+  line(&f, "(br $l%u))", done);
+  f.indent--;
+  line(&f, "(local.set $v%u)", k);
+  consume(&f, &a);
+  filler(&f);
+  line(&f, "(table.set $%s_q (local.get $v%u) (local.get $v%u)))))", P, slot, k);
+  f.indent -= 3;
+  line(&f, "(local.set $v%u (i32.rem_u (i32.add (local.get $v%u) (i32.const 1)) (i32.const %u)))",
+       slot, slot, tasks);
+  line(&f, "(br_if $l%u (local.get $v%u)))", l, live);
+  f.indent--;
+  export_result(&f, result);
+  fn_finish(&f);
+}
+
+void cont_pattern(Gen *g, const char *name)
+{
+  switch (pick(g, 6)) {
+  case 0: switch_pattern(g, name); break;
+  case 1: sched_pattern(g, name); break;
+  default: nest_pattern(g, name); break;
+  }
+}
