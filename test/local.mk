@@ -4,7 +4,7 @@ LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver
 AM_TESTS_ENVIRONMENT = top_srcdir='$(top_srcdir)'; export top_srcdir;
 AM_TESTS_ENVIRONMENT += CC='$(CC)'; LIB_CFLAGS='$(SAN_CFLAGS) $(COV_CFLAGS)'; MAKE='$(MAKE)'; export CC LIB_CFLAGS MAKE;
 
-check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/roundtrip
+check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/unit/check_gen %D%/roundtrip
 %C%_unit_check_alloc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %C%_unit_check_alloc_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_num_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
@@ -23,9 +23,11 @@ check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D
 %C%_unit_check_binary_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_unit_check_types_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %C%_unit_check_types_LDADD = libwasm.la $(CHECK_LIBS)
+%C%_unit_check_gen_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+%C%_unit_check_gen_LDADD = libwasm.la $(CHECK_LIBS)
 %C%_roundtrip_LDADD = libwasm.la
 
-TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
+TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/unit/check_gen %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
 EXTRA_DIST += %D%/lib.sh %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
   %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/fuzz_unchecked.c %D%/fuzz/fuzz_direct.c %D%/fuzz/run.sh %D%/fuzz/README.md
 TESTS += %D%/repl.sh
