@@ -112,6 +112,10 @@ EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh
   %D%/continuations/coverage.sh %D%/continuations/mutants.sh %D%/continuations/engines.sh \
   %D%/continuations/engines.js
 
+# --generate: its options, and 200 seeds' modules run to their ends.
+TESTS += %D%/generate.sh
+EXTRA_DIST += %D%/generate.sh
+
 # The machine's limits: fuel, --timeout, heap and memory, backtraces.
 TESTS += %D%/limits.sh
 EXTRA_DIST += %D%/limits.sh
