@@ -11,12 +11,18 @@
  *           and may catch exceptions thrown below it (crossing prompts);
  *   switch  two continuations switching to each other, a counter passed
  *           along that ends the ring;
- *   sched   a round-robin scheduler of tasks kept in a table.
+ *   sched   a round-robin scheduler of tasks kept in a table;
+ *   deep    a function that runs itself, one level less deep, in a
+ *           continuation under a handler, up to 5 levels: handlers nested
+ *           as deep, each handling a suspension or suspending again to
+ *           the level above (forwarding by hand).
  *
  * Termination: the only loops that do not count are those that resume a
  * continuation until it returns; what they resume is a leaf whose loop
  * counts to at most 4 (times at most 3 suspensions), or a level that only
- * loops on the level below, or a task that suspends id+1 times; a switch
+ * loops on the level below, or a task that suspends id+1 times; deep's
+ * recursion counts its depth down to 0, and each level suspends at most
+ * once for each suspension it handles; a switch
  * ring passes a counter that decreases by one at each switch and stops at
  * 0.  Every continuation is resumed once, but for a rare deliberate second
  * resume (a trap). */
@@ -675,11 +681,133 @@ static void sched_pattern(Gen *g, const char *P)
   fn_finish(&f);
 }
 
+/* ================================================================ deep */
+
+/* $P_r d: at depth 0 a counted loop of suspensions to $P_t; else it runs
+ * $P_r (d-1) in a continuation (cont.bind binds d-1) under a handler for
+ * $P_t, and handles each suspension that reaches it either itself or by
+ * suspending to $P_t again, to the handler of the level above
+ * (forwarding by hand).  Handlers nest d+1 deep; d starts at most at 5. */
+static void deep_pattern(Gen *g, const char *P)
+{
+  Tuple a = random_tuple(g, 2), b = random_tuple(g, 2);
+  Tuple id = {.n = 1, .t = {VT_I32}}, res = {.n = 1, .t = {VT_I32}};
+  int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  unsigned depth = 1 + pick(g, 5);
+  char s[160];
+  Buf *d = &g->decls;
+  sig(s, sizeof s, &id, &b, &res);
+  buf_printf(d, "  (type $%s_df (func%s))\n  (type $%s_dk (cont $%s_df))\n", P, s, P, P);
+  sig(s, sizeof s, &(Tuple){0}, &b, &res);
+  buf_printf(d, "  (type $%s_f (func%s))\n  (type $%s_k (cont $%s_f))\n", P, s, P, P);
+  Buf ab;
+  buf_init(&ab);
+  put_params(&ab, "param", &a);
+  put_params(&ab, "result", &b);
+  buf_printf(d, "  (tag $%s_t%.*s)\n", P, (int)ab.len, ab.data ? ab.data : "");
+  buf_free(&ab);
+  buf_printf(d, "  (elem declare func $%s_r)\n", P);
+  Buf at;
+  buf_init(&at);
+  put_types(&at, &a);
+
+  char name[32];
+  snprintf(name, sizeof name, "%s_r", P);
+  sig(s, sizeof s, &id, &b, &res);
+  Fn f;
+  fn_start(&f, g, name, s);
+  log_params(&f, &id, 0);
+  log_params(&f, &b, 1);
+  filler(&f);
+  uint32_t i = fn_local(&f, "i32"), leaf = fn_label(&f);
+  line(&f, "(if (i32.le_s (local.get 0) (i32.const 0))");
+  line(&f, "  (then");
+  f.indent += 2;
+  line(&f, "(loop $l%u", leaf);
+  f.indent++;
+  ind(&f);
+  put(&f, "(suspend $%s_t", P);
+  exprs(&f, &a);
+  put(&f, ")\n");
+  consume(&f, &b);
+  line(&f, "(br_if $l%u (i32.lt_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (i32.const %u))))",
+       leaf, i, i, 1 + pick(g, 3));
+  f.indent--;
+  ind(&f);
+  put(&f, "(return ");
+  expr(&f, VT_I32, 1);
+  put(&f, ")))\n");
+  f.indent -= 2;
+  char kref[48];
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  uint32_t k = fn_local(&f, kref), loop = fn_label(&f), h = fn_label(&f);
+  line(&f, "(local.set $v%u (cont.bind $%s_dk $%s_k (i32.sub (local.get 0) (i32.const 1)) (cont.new $%s_dk (ref.func $%s_r))))",
+       k, P, P, P, P);
+  line(&f, "(loop $l%u", loop);
+  f.indent++;
+  line(&f, "(block $l%u (result %.*s%s(ref $%s_k))", h, (int)at.len, at.data ? at.data : "",
+       a.n ? " " : "", P);
+  ind(&f);
+  put(&f, "  (return (i32.add (resume $%s_k (on $%s_t $l%u)", P, P, h);
+  exprs(&f, &b);
+  put(&f, " (local.get $v%u)) (i32.const 1))))\n", k);
+  line(&f, "(local.set $v%u)", k);
+  consume(&f, &a);
+  unsigned forward = pick(g, 3);   /* 0: never, 1: at odd depths, 2: always */
+  if (forward) {
+    ind(&f);
+    put(&f, "(if (i32.%s (i32.and (local.get 0) (i32.const 1)) (i32.const 1))", forward == 1 ? "eq" : "le_u");
+    put(&f, " (then (suspend $%s_t", P);
+    exprs(&f, &a);
+    put(&f, ")");
+    for (unsigned j = b.n; j-- > 0;)
+      put(&f, " (drop)");
+    put(&f, "))\n");
+  }
+  filler(&f);
+  line(&f, "(br $l%u))", loop);
+  f.indent--;
+  line(&f, "(unreachable)");
+  fn_finish(&f);
+
+  Fn e;
+  Buf rest;
+  buf_init(&rest);
+  export_rest(&rest, P, result);
+  fn_start(&e, g, P, rest.data);
+  buf_free(&rest);
+  k = fn_local(&e, kref);
+  uint32_t done = fn_label(&e);
+  loop = fn_label(&e);
+  h = fn_label(&e);
+  line(&e, "(local.set $v%u (cont.bind $%s_dk $%s_k (i32.const %u) (cont.new $%s_dk (ref.func $%s_r))))",
+       k, P, P, depth, P, P);
+  line(&e, "(block $l%u", done);
+  line(&e, "  (loop $l%u", loop);
+  e.indent += 2;
+  line(&e, "(block $l%u (result %.*s%s(ref $%s_k))", h, (int)at.len, at.data ? at.data : "",
+       a.n ? " " : "", P);
+  ind(&e);
+  put(&e, "  (call $log_i32 (resume $%s_k (on $%s_t $l%u)", P, P, h);
+  exprs(&e, &b);
+  put(&e, " (local.get $v%u)))\n", k);
+  line(&e, "  (br $l%u))", done);
+  line(&e, "(local.set $v%u)", k);
+  consume(&e, &a);
+  filler(&e);
+  line(&e, "(br $l%u)))", loop);
+  e.indent -= 2;
+  export_result(&e, result);
+  fn_finish(&e);
+  buf_free(&at);
+}
+
 void cont_pattern(Gen *g, const char *name)
 {
-  switch (pick(g, 6)) {
+  switch (pick(g, 7)) {
   case 0: switch_pattern(g, name); break;
   case 1: sched_pattern(g, name); break;
+  case 2: deep_pattern(g, name); break;
   default: nest_pattern(g, name); break;
   }
 }
