@@ -80,25 +80,32 @@ uint32_t fn_label(Fn *f)
   return f->labels++;
 }
 
+/* Appends what `in` holds (nothing if it is empty, and has no data). */
+static void append(Buf *out, const Buf *in)
+{
+  if (in->len)
+    buf_put(out, in->data, in->len);
+  out->failed |= in->failed;
+}
+
 /* The scratch locals, and the non-null ones set first if used. */
 void fn_finish(Fn *f)
 {
   Buf *out = &f->g->funcs;
-  buf_put(out, f->head.data, f->head.len);
+  append(out, &f->head);
   for (int t = 0; t < VT_COUNT; t++)
     buf_printf(out, "    (local $x_%s %s)\n", vt_name((VT)t), vt_text((VT)t));
   if (f->uses_s)
     buf_puts(out, "    (local $s (ref $box))\n");
   if (f->uses_a)
     buf_puts(out, "    (local $a (ref $arr))\n");
-  buf_put(out, f->locals.data, f->locals.len);
+  append(out, &f->locals);
   if (f->uses_s)
     buf_puts(out, "    (local.set $s (struct.new $box (i32.const 7)))\n");
   if (f->uses_a)
     buf_puts(out, "    (local.set $a (array.new $arr (i32.const 3) (i32.const 8)))\n");
-  buf_put(out, f->body.data, f->body.len);
+  append(out, &f->body);
   buf_puts(out, "  )\n");
-  out->failed |= f->head.failed || f->locals.failed || f->body.failed;
   buf_free(&f->head);
   buf_free(&f->locals);
   buf_free(&f->body);
@@ -159,10 +166,9 @@ void gen_module(Choices *c, uint32_t size, Buf *out)
     g.npat++;
   }
   buf_puts(out, "(module\n");
-  buf_put(out, g.decls.data, g.decls.len);
-  buf_put(out, g.funcs.data, g.funcs.len);
+  append(out, &g.decls);
+  append(out, &g.funcs);
   buf_puts(out, ")\n");
-  out->failed |= g.decls.failed || g.funcs.failed;
   buf_free(&g.decls);
   buf_free(&g.funcs);
 }

@@ -242,7 +242,7 @@ static void nest_types(Gen *g, const Nest *n, unsigned j)
     Tuple rest = {.n = (uint8_t)(l->p.n - i)};
     for (unsigned k = i; k < l->p.n; k++)
       rest.t[k - i] = l->p.t[k];
-    char s[160];
+    char s[256];
     sig(s, sizeof s, &rest, &l->b, &l->r);
     buf_printf(&g->decls, "  (type $%s_f%u_%u (func%s))\n", n->name, j, i, s);
     buf_printf(&g->decls, "  (type $%s_k%u_%u (cont $%s_f%u_%u))\n", n->name, j, i, n->name, j, i);
@@ -594,7 +594,7 @@ static void sched_pattern(Gen *g, const char *P)
   unsigned tasks = 1 + pick(g, 4);
   int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   Tuple id = {.n = 1, .t = {VT_I32}};
-  char s[160];
+  char s[256];
   Buf *d = &g->decls;
   sig(s, sizeof s, &id, &b, &r);
   buf_printf(d, "  (type $%s_tf (func%s))\n  (type $%s_tk (cont $%s_tf))\n", P, s, P, P);
@@ -694,7 +694,7 @@ static void deep_pattern(Gen *g, const char *P)
   Tuple id = {.n = 1, .t = {VT_I32}}, res = {.n = 1, .t = {VT_I32}};
   int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   unsigned depth = 1 + pick(g, 5);
-  char s[160];
+  char s[256];
   Buf *d = &g->decls;
   sig(s, sizeof s, &id, &b, &res);
   buf_printf(d, "  (type $%s_df (func%s))\n  (type $%s_dk (cont $%s_df))\n", P, s, P, P);
