@@ -210,6 +210,57 @@ static void sig(char *out, size_t n, const Tuple *p1, const Tuple *p2, const Tup
   buf_free(&b);
 }
 
+/* Declares a tag $<name> : [params] -> [results]. */
+static void decl_tag(Gen *g, const char *name, const Tuple *params, const Tuple *results)
+{
+  Buf b;
+  buf_init(&b);
+  put_params(&b, "param", params);
+  put_params(&b, "result", results);
+  buf_printf(&g->decls, "  (tag $%s%.*s)\n", name, (int)b.len, b.data ? b.data : "");
+  buf_free(&b);
+}
+
+/* Declares $<name>_<f> = func [p1 p2] -> [r] and $<name>_<k> = cont of it. */
+static void decl_cont(Gen *g, const char *name, const char *f, const char *k, const Tuple *p1,
+                      const Tuple *p2, const Tuple *r)
+{
+  char s[256];
+  sig(s, sizeof s, p1, p2, r);
+  buf_printf(&g->decls, "  (type $%s_%s (func%s))\n  (type $%s_%s (cont $%s_%s))\n", name, f, s,
+             name, k, name, f);
+}
+
+/* The line opening a handler's block: (block $l<h> (result a* (ref k))),
+ * the label a suspension with values a and continuation k goes to. */
+static void handler_open(Fn *f, uint32_t h, const Tuple *a, const char *k)
+{
+  Buf b;
+  buf_init(&b);
+  put_types(&b, a);
+  line(f, "(block $l%u (result %.*s%s(ref %s))", h, (int)b.len, b.data ? b.data : "",
+       a->n ? " " : "", k);
+  buf_free(&b);
+}
+
+/* A suspension to tag $<tag> with values of a; the results b taken off. */
+static void suspend_line(Fn *f, const char *tag, const Tuple *a, const Tuple *b)
+{
+  ind(f);
+  put(f, "(suspend $%s", tag);
+  exprs(f, a);
+  put(f, ")\n");
+  consume(f, b);
+}
+
+/* The end of a counted loop $l<loop>: the counter $v<c> goes up by one, and
+ * the loop goes on while it is below `bound` (text of an i32). */
+static void count_up(Fn *f, uint32_t loop, uint32_t c, const char *bound)
+{
+  line(f, "(br_if $l%u (i32.lt_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) %s))",
+       loop, c, c, bound);
+}
+
 /* ================================================================ nest */
 
 /* Level j (1 .. levels) runs level j-1's function in a continuation and
@@ -247,12 +298,9 @@ static void nest_types(Gen *g, const Nest *n, unsigned j)
     buf_printf(&g->decls, "  (type $%s_f%u_%u (func%s))\n", n->name, j, i, s);
     buf_printf(&g->decls, "  (type $%s_k%u_%u (cont $%s_f%u_%u))\n", n->name, j, i, n->name, j, i);
   }
-  Buf b;
-  buf_init(&b);
-  put_params(&b, "param", &l->a);
-  put_params(&b, "result", &l->b);
-  buf_printf(&g->decls, "  (tag $%s_t%u%.*s)\n", n->name, j, (int)b.len, b.data ? b.data : "");
-  buf_free(&b);
+  char tag[40];
+  snprintf(tag, sizeof tag, "%s_t%u", n->name, j);
+  decl_tag(g, tag, &l->a, &l->b);
 }
 
 /* The new continuation of level j: cont.new of level j-1's function, its
@@ -314,13 +362,7 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   Catch c = catch_open(f, l->catches, exn, &n->x);
   line(f, "(loop $l%u", loop);
   f->indent++;
-  ind(f);
-  Buf b;
-  buf_init(&b);
-  put_types(&b, &l->a);
-  put(f, "(block $l%u (result %.*s%s(ref %s))\n", h, (int)b.len, b.data ? b.data : "",
-      l->a.n ? " " : "", type);
-  buf_free(&b);
+  handler_open(f, h, &l->a, type);
   f->indent++;
   if (l->cancel) {
     line(f, "(if (i32.eq (local.get $v%u) (i32.const %u))", count, l->cancel_at);
@@ -401,11 +443,9 @@ static void nest_leaf(Gen *g, const Nest *n)
   unsigned sites = 1 + pick(g, 3);
   for (unsigned k = 0; k < sites; k++) {
     unsigned j = 1 + pick(g, n->levels);
-    ind(&f);
-    put(&f, "(suspend $%s_t%u", P, j);
-    exprs(&f, &n->lv[j].a);
-    put(&f, ")\n");
-    consume(&f, &n->lv[j].b);
+    char tag[40];
+    snprintf(tag, sizeof tag, "%s_t%u", P, j);
+    suspend_line(&f, tag, &n->lv[j].a, &n->lv[j].b);
   }
   if (!catches && one_in(g, 4)) {
     ind(&f);
@@ -413,9 +453,11 @@ static void nest_leaf(Gen *g, const Nest *n)
     exprs(&f, &n->x);
     put(&f, ")))\n");
   }
-  line(&f, "(br_if $l%u (i32.lt_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (i32.const %u))))",
-       loop, i, i, 1 + pick(g, 4));
+  char bound[24];
+  snprintf(bound, sizeof bound, "(i32.const %u)", 1 + pick(g, 4));
+  count_up(&f, loop, i, bound);
   f.indent--;
+  line(&f, ")");
   catch_close(&f, &c, &n->x);
   results(&f, &l1->r);
   fn_finish(&f);
@@ -457,11 +499,9 @@ static void nest_pattern(Gen *g, const char *name)
     nest_types(g, &n, j);
   }
   Buf *d = &g->decls;
-  Buf x;
-  buf_init(&x);
-  put_params(&x, "param", &n.x);
-  buf_printf(d, "  (tag $%s_x%.*s)\n", name, (int)x.len, x.data ? x.data : "");
-  buf_free(&x);
+  char exn[40];
+  snprintf(exn, sizeof exn, "%s_x", name);
+  decl_tag(g, exn, &n.x, &(Tuple){0});
   buf_printf(d, "  (elem declare func");
   for (unsigned j = 0; j < n.levels; j++)
     buf_printf(d, " $%s_fn%u", name, j);
@@ -543,11 +583,9 @@ static void switch_pattern(Gen *g, const char *P)
   buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rb.data ? rb.data : "");
   buf_free(&vb);
   buf_free(&rb);
-  Buf xb;
-  buf_init(&xb);
-  put_params(&xb, "param", &x);
-  buf_printf(d, "  (tag $%s_x%.*s)\n", P, (int)xb.len, xb.data ? xb.data : "");
-  buf_free(&xb);
+  char exn[40];
+  snprintf(exn, sizeof exn, "%s_x", P);
+  decl_tag(g, exn, &x, &(Tuple){0});
   buf_printf(d, "  (elem declare func $%s_a $%s_b)\n", P, P);
   switch_party(g, P, 'a', &v, &r, &x, throws && one_in(g, 2));
   switch_party(g, P, 'b', &v, &r, &x, throws);
@@ -558,7 +596,6 @@ static void switch_pattern(Gen *g, const char *P)
   fn_start(&f, g, P, rest.data);
   buf_free(&rest);
   filler(&f);
-  char exn[40];
   snprintf(exn, sizeof exn, "$%s_x", P);
   Catch c = catch_open(&f, throws && !one_in(g, 8), exn, &x);
   unsigned rounds = one_in(g, 10) ? 0 : 1 + pick(g, 7);
@@ -588,96 +625,108 @@ static void switch_pattern(Gen *g, const char *P)
 /* Tasks $P_task, each bound to its number i by cont.bind, kept in a table;
  * the export resumes them in turn until all have returned.  Task i
  * suspends i+1 times. */
-static void sched_pattern(Gen *g, const char *P)
-{
-  Tuple a = random_tuple(g, 2), b = random_tuple(g, 2), r = random_tuple(g, 2);
-  unsigned tasks = 1 + pick(g, 4);
-  int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
-  Tuple id = {.n = 1, .t = {VT_I32}};
-  char s[256];
-  Buf *d = &g->decls;
-  sig(s, sizeof s, &id, &b, &r);
-  buf_printf(d, "  (type $%s_tf (func%s))\n  (type $%s_tk (cont $%s_tf))\n", P, s, P, P);
-  sig(s, sizeof s, &(Tuple){0}, &b, &r);
-  buf_printf(d, "  (type $%s_f (func%s))\n  (type $%s_k (cont $%s_f))\n", P, s, P, P);
-  Buf ab;
-  buf_init(&ab);
-  put_params(&ab, "param", &a);
-  put_params(&ab, "result", &b);
-  buf_printf(d, "  (tag $%s_y%.*s)\n", P, (int)ab.len, ab.data ? ab.data : "");
-  buf_free(&ab);
-  buf_printf(d, "  (table $%s_q %u (ref null $%s_k))\n", P, tasks, P);
-  buf_printf(d, "  (elem declare func $%s_task)\n", P);
+typedef struct Sched {
+  const char *name;
+  Tuple a, b, r;    /* tag $P_y : [a] -> [b]; a task takes its number and b, returns r */
+  unsigned tasks;
+  int result;
+} Sched;
 
-  char name[32];
+/* $P_task: a loop of suspensions, its number plus one of them. */
+static void sched_task(Gen *g, const Sched *s)
+{
+  const char *P = s->name;
+  Tuple id = {.n = 1, .t = {VT_I32}};
+  char name[32], sg[256], tag[40];
   snprintf(name, sizeof name, "%s_task", P);
+  snprintf(tag, sizeof tag, "%s_y", P);
+  sig(sg, sizeof sg, &id, &s->b, &s->r);
   Fn t;
-  sig(s, sizeof s, &id, &b, &r);
-  fn_start(&t, g, name, s);
+  fn_start(&t, g, name, sg);
   log_params(&t, &id, 0);
-  log_params(&t, &b, 1);
+  log_params(&t, &s->b, 1);
   uint32_t i = fn_local(&t, "i32"), loop = fn_label(&t);
   line(&t, "(loop $l%u", loop);
   t.indent++;
   filler(&t);
-  ind(&t);
-  put(&t, "(suspend $%s_y", P);
-  exprs(&t, &a);
-  put(&t, ")\n");
-  consume(&t, &b);
-  line(&t, "(br_if $l%u (i32.le_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (local.get 0))))",
-       loop, i, i);
+  suspend_line(&t, tag, &s->a, &s->b);
+  count_up(&t, loop, i, "(i32.add (local.get 0) (i32.const 1))");
   t.indent--;
-  results(&t, &r);
+  line(&t, ")");
+  results(&t, &s->r);
   fn_finish(&t);
+}
+
+/* One turn of the scheduler: the task in slot $v<slot>, if it has not
+ * returned, is resumed; it returns (its slot is cleared, one task fewer
+ * is live) or suspends (it goes back in its slot). */
+static void sched_turn(Fn *f, const Sched *s, uint32_t slot, uint32_t live, uint32_t k)
+{
+  const char *P = s->name;
+  char type[40];
+  snprintf(type, sizeof type, "$%s_k", P);
+  uint32_t done = fn_label(f), h = fn_label(f);
+  line(f, "(local.set $v%u (table.get $%s_q (local.get $v%u)))", k, P, slot);
+  line(f, "(if (i32.eqz (ref.is_null (local.get $v%u)))", k);
+  line(f, "  (then");
+  f->indent += 2;
+  line(f, "(block $l%u", done);
+  f->indent++;
+  handler_open(f, h, &s->a, type);
+  f->indent++;
+  ind(f);
+  put(f, "(resume $%s_k (on $%s_y $l%u)", P, P, h);
+  exprs(f, &s->b);
+  put(f, " (local.get $v%u))\n", k);
+  consume(f, &s->r);
+  line(f, "(table.set $%s_q (local.get $v%u) (ref.null $%s_k))", P, slot, P);
+  line(f, "(local.set $v%u (i32.sub (local.get $v%u) (i32.const 1)))", live, live);
+  line(f, "(br $l%u))", done);
+  f->indent--;
+  line(f, "(local.set $v%u)", k);
+  consume(f, &s->a);
+  filler(f);
+  line(f, "(table.set $%s_q (local.get $v%u) (local.get $v%u)))))", P, slot, k);
+  f->indent -= 3;
+}
+
+static void sched_pattern(Gen *g, const char *P)
+{
+  Sched s = {.name = P, .a = random_tuple(g, 2), .b = random_tuple(g, 2), .r = random_tuple(g, 2),
+             .tasks = 1 + pick(g, 4)};
+  s.result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  Tuple id = {.n = 1, .t = {VT_I32}};
+  char tag[40];
+  snprintf(tag, sizeof tag, "%s_y", P);
+  decl_cont(g, P, "tf", "tk", &id, &s.b, &s.r);
+  decl_cont(g, P, "f", "k", &(Tuple){0}, &s.b, &s.r);
+  decl_tag(g, tag, &s.a, &s.b);
+  buf_printf(&g->decls, "  (table $%s_q %u (ref null $%s_k))\n", P, s.tasks, P);
+  buf_printf(&g->decls, "  (elem declare func $%s_task)\n", P);
+  sched_task(g, &s);
 
   Fn f;
   Buf rest;
   buf_init(&rest);
-  export_rest(&rest, P, result);
+  export_rest(&rest, P, s.result);
   fn_start(&f, g, P, rest.data);
   buf_free(&rest);
   char kref[48];
   snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
   uint32_t slot = fn_local(&f, "i32"), live = fn_local(&f, "i32"), k = fn_local(&f, kref);
-  for (unsigned n = 0; n < tasks; n++)
+  for (unsigned n = 0; n < s.tasks; n++)
     line(&f, "(table.set $%s_q (i32.const %u) (cont.bind $%s_tk $%s_k (i32.const %u) (cont.new $%s_tk (ref.func $%s_task))))",
          P, n, P, P, n, P, P);
-  line(&f, "(local.set $v%u (i32.const %u))", live, tasks);
-  uint32_t l = fn_label(&f), done = fn_label(&f), h = fn_label(&f);
+  line(&f, "(local.set $v%u (i32.const %u))", live, s.tasks);
+  uint32_t l = fn_label(&f);
   line(&f, "(loop $l%u", l);
   f.indent++;
-  line(&f, "(local.set $v%u (table.get $%s_q (local.get $v%u)))", k, P, slot);
-  line(&f, "(if (i32.eqz (ref.is_null (local.get $v%u)))", k);
-  line(&f, "  (then");
-  f.indent += 2;
-  line(&f, "(block $l%u", done);
-  Buf tb;
-  buf_init(&tb);
-  put_types(&tb, &a);
-  line(&f, "  (block $l%u (result %.*s%s(ref $%s_k))", h, (int)tb.len, tb.data ? tb.data : "",
-       a.n ? " " : "", P);
-  buf_free(&tb);
-  f.indent += 2;
-  ind(&f);
-  put(&f, "(resume $%s_k (on $%s_y $l%u)", P, P, h);
-  exprs(&f, &b);
-  put(&f, " (local.get $v%u))\n", k);
-  consume(&f, &r);
-  line(&f, "(table.set $%s_q (local.get $v%u) (ref.null $%s_k))", P, slot, P);
-  line(&f, "(local.set $v%u (i32.sub (local.get $v%u) (i32.const 1)))", live, live);
-  line(&f, "(br $l%u))", done);
-  f.indent--;
-  line(&f, "(local.set $v%u)", k);
-  consume(&f, &a);
-  filler(&f);
-  line(&f, "(table.set $%s_q (local.get $v%u) (local.get $v%u)))))", P, slot, k);
-  f.indent -= 3;
+  sched_turn(&f, &s, slot, live, k);
   line(&f, "(local.set $v%u (i32.rem_u (i32.add (local.get $v%u) (i32.const 1)) (i32.const %u)))",
-       slot, slot, tasks);
+       slot, slot, s.tasks);
   line(&f, "(br_if $l%u (local.get $v%u)))", l, live);
   f.indent--;
-  export_result(&f, result);
+  export_result(&f, s.result);
   fn_finish(&f);
 }
 
@@ -688,36 +737,60 @@ static void sched_pattern(Gen *g, const char *P)
  * $P_t, and handles each suspension that reaches it either itself or by
  * suspending to $P_t again, to the handler of the level above
  * (forwarding by hand).  Handlers nest d+1 deep; d starts at most at 5. */
-static void deep_pattern(Gen *g, const char *P)
-{
-  Tuple a = random_tuple(g, 2), b = random_tuple(g, 2);
-  Tuple id = {.n = 1, .t = {VT_I32}}, res = {.n = 1, .t = {VT_I32}};
-  int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
-  unsigned depth = 1 + pick(g, 5);
-  char s[256];
-  Buf *d = &g->decls;
-  sig(s, sizeof s, &id, &b, &res);
-  buf_printf(d, "  (type $%s_df (func%s))\n  (type $%s_dk (cont $%s_df))\n", P, s, P, P);
-  sig(s, sizeof s, &(Tuple){0}, &b, &res);
-  buf_printf(d, "  (type $%s_f (func%s))\n  (type $%s_k (cont $%s_f))\n", P, s, P, P);
-  Buf ab;
-  buf_init(&ab);
-  put_params(&ab, "param", &a);
-  put_params(&ab, "result", &b);
-  buf_printf(d, "  (tag $%s_t%.*s)\n", P, (int)ab.len, ab.data ? ab.data : "");
-  buf_free(&ab);
-  buf_printf(d, "  (elem declare func $%s_r)\n", P);
-  Buf at;
-  buf_init(&at);
-  put_types(&at, &a);
+typedef struct Deep {
+  const char *name;
+  Tuple a, b;        /* tag $P_t : [a] -> [b]; $P_r takes d and b, returns an i32 */
+  unsigned depth;
+  int result;
+} Deep;
 
-  char name[32];
+/* $P_r's handler loop: resume the level below, handle what it suspends
+ * (forwarding it at odd depths, or always, or never), until it returns:
+ * then return its result plus one. */
+static void deep_handler(Gen *g, Fn *f, const Deep *d, uint32_t k)
+{
+  const char *P = d->name;
+  char type[40], tag[40];
+  snprintf(type, sizeof type, "$%s_k", P);
+  snprintf(tag, sizeof tag, "%s_t", P);
+  uint32_t loop = fn_label(f), h = fn_label(f);
+  line(f, "(loop $l%u", loop);
+  f->indent++;
+  handler_open(f, h, &d->a, type);
+  ind(f);
+  put(f, "  (return (i32.add (resume $%s_k (on $%s_t $l%u)", P, P, h);
+  exprs(f, &d->b);
+  put(f, " (local.get $v%u)) (i32.const 1))))\n", k);
+  line(f, "(local.set $v%u)", k);
+  consume(f, &d->a);
+  unsigned forward = pick(g, 3);   /* 0: never, 1: at odd depths, 2: always */
+  if (forward) {
+    line(f, "(if (i32.%s (i32.and (local.get 0) (i32.const 1)) (i32.const 1))",
+         forward == 1 ? "eq" : "le_u");
+    line(f, "  (then");
+    f->indent += 2;
+    suspend_line(f, tag, &d->a, &d->b);
+    f->indent -= 2;
+    line(f, "  ))");
+  }
+  filler(f);
+  line(f, "(br $l%u))", loop);
+  f->indent--;
+}
+
+static void deep_func(Gen *g, const Deep *d)
+{
+  const char *P = d->name;
+  Tuple id = {.n = 1, .t = {VT_I32}}, res = {.n = 1, .t = {VT_I32}};
+  char name[32], sg[256], tag[40], kref[48];
   snprintf(name, sizeof name, "%s_r", P);
-  sig(s, sizeof s, &id, &b, &res);
+  snprintf(tag, sizeof tag, "%s_t", P);
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  sig(sg, sizeof sg, &id, &d->b, &res);
   Fn f;
-  fn_start(&f, g, name, s);
+  fn_start(&f, g, name, sg);
   log_params(&f, &id, 0);
-  log_params(&f, &b, 1);
+  log_params(&f, &d->b, 1);
   filler(&f);
   uint32_t i = fn_local(&f, "i32"), leaf = fn_label(&f);
   line(&f, "(if (i32.le_s (local.get 0) (i32.const 0))");
@@ -725,81 +798,65 @@ static void deep_pattern(Gen *g, const char *P)
   f.indent += 2;
   line(&f, "(loop $l%u", leaf);
   f.indent++;
-  ind(&f);
-  put(&f, "(suspend $%s_t", P);
-  exprs(&f, &a);
-  put(&f, ")\n");
-  consume(&f, &b);
-  line(&f, "(br_if $l%u (i32.lt_u (local.tee $v%u (i32.add (local.get $v%u) (i32.const 1))) (i32.const %u))))",
-       leaf, i, i, 1 + pick(g, 3));
+  suspend_line(&f, tag, &d->a, &d->b);
+  char bound[24];
+  snprintf(bound, sizeof bound, "(i32.const %u)", 1 + pick(g, 3));
+  count_up(&f, leaf, i, bound);
   f.indent--;
+  line(&f, ")");
   ind(&f);
   put(&f, "(return ");
   expr(&f, VT_I32, 1);
   put(&f, ")))\n");
   f.indent -= 2;
-  char kref[48];
-  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
-  uint32_t k = fn_local(&f, kref), loop = fn_label(&f), h = fn_label(&f);
+  uint32_t k = fn_local(&f, kref);
   line(&f, "(local.set $v%u (cont.bind $%s_dk $%s_k (i32.sub (local.get 0) (i32.const 1)) (cont.new $%s_dk (ref.func $%s_r))))",
        k, P, P, P, P);
-  line(&f, "(loop $l%u", loop);
-  f.indent++;
-  line(&f, "(block $l%u (result %.*s%s(ref $%s_k))", h, (int)at.len, at.data ? at.data : "",
-       a.n ? " " : "", P);
-  ind(&f);
-  put(&f, "  (return (i32.add (resume $%s_k (on $%s_t $l%u)", P, P, h);
-  exprs(&f, &b);
-  put(&f, " (local.get $v%u)) (i32.const 1))))\n", k);
-  line(&f, "(local.set $v%u)", k);
-  consume(&f, &a);
-  unsigned forward = pick(g, 3);   /* 0: never, 1: at odd depths, 2: always */
-  if (forward) {
-    ind(&f);
-    put(&f, "(if (i32.%s (i32.and (local.get 0) (i32.const 1)) (i32.const 1))", forward == 1 ? "eq" : "le_u");
-    put(&f, " (then (suspend $%s_t", P);
-    exprs(&f, &a);
-    put(&f, ")");
-    for (unsigned j = b.n; j-- > 0;)
-      put(&f, " (drop)");
-    put(&f, "))\n");
-  }
-  filler(&f);
-  line(&f, "(br $l%u))", loop);
-  f.indent--;
+  deep_handler(g, &f, d, k);
   line(&f, "(unreachable)");
   fn_finish(&f);
+}
+
+static void deep_pattern(Gen *g, const char *P)
+{
+  Deep d = {.name = P, .a = random_tuple(g, 2), .b = random_tuple(g, 2), .depth = 1 + pick(g, 5)};
+  d.result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
+  Tuple id = {.n = 1, .t = {VT_I32}}, res = {.n = 1, .t = {VT_I32}};
+  char tag[40], type[40], kref[48];
+  snprintf(tag, sizeof tag, "%s_t", P);
+  snprintf(type, sizeof type, "$%s_k", P);
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  decl_cont(g, P, "df", "dk", &id, &d.b, &res);
+  decl_cont(g, P, "f", "k", &(Tuple){0}, &d.b, &res);
+  decl_tag(g, tag, &d.a, &d.b);
+  buf_printf(&g->decls, "  (elem declare func $%s_r)\n", P);
+  deep_func(g, &d);
 
   Fn e;
   Buf rest;
   buf_init(&rest);
-  export_rest(&rest, P, result);
+  export_rest(&rest, P, d.result);
   fn_start(&e, g, P, rest.data);
   buf_free(&rest);
-  k = fn_local(&e, kref);
-  uint32_t done = fn_label(&e);
-  loop = fn_label(&e);
-  h = fn_label(&e);
+  uint32_t k = fn_local(&e, kref), done = fn_label(&e), loop = fn_label(&e), h = fn_label(&e);
   line(&e, "(local.set $v%u (cont.bind $%s_dk $%s_k (i32.const %u) (cont.new $%s_dk (ref.func $%s_r))))",
-       k, P, P, depth, P, P);
+       k, P, P, d.depth, P, P);
   line(&e, "(block $l%u", done);
   line(&e, "  (loop $l%u", loop);
   e.indent += 2;
-  line(&e, "(block $l%u (result %.*s%s(ref $%s_k))", h, (int)at.len, at.data ? at.data : "",
-       a.n ? " " : "", P);
+  handler_open(&e, h, &d.a, type);
   ind(&e);
   put(&e, "  (call $log_i32 (resume $%s_k (on $%s_t $l%u)", P, P, h);
-  exprs(&e, &b);
+  exprs(&e, &d.b);
   put(&e, " (local.get $v%u)))\n", k);
   line(&e, "  (br $l%u))", done);
   line(&e, "(local.set $v%u)", k);
-  consume(&e, &a);
+  consume(&e, &d.a);
   filler(&e);
   line(&e, "(br $l%u)))", loop);
   e.indent -= 2;
-  export_result(&e, result);
+  export_result(&e, d.result);
   fn_finish(&e);
-  buf_free(&at);
 }
 
 void cont_pattern(Gen *g, const char *name)
