@@ -338,6 +338,40 @@ static void nest_create(Fn *f, const Nest *n, unsigned j)
     f->indent--;
 }
 
+/* Level j's cancellation: in round cancel_at, instead of resuming, it
+ * raises $P_x at the leaf's suspension, with resume_throw or with an
+ * exnref made by catching the exception once (resume_throw_ref). */
+static void nest_cancel(Fn *f, const Nest *n, unsigned j, const Slot *s, uint32_t count,
+                        uint32_t h, uint32_t done)
+{
+  const Level *l = &n->lv[j];
+  const char *P = n->name;
+  line(f, "(if (i32.eq (local.get $v%u) (i32.const %u))", count, l->cancel_at);
+  line(f, "  (then");
+  f->indent += 2;
+  ind(f);
+  if (l->cancel == 1) {
+    put(f, "(resume_throw %s $%s_x (on $%s_t%u $l%u)", s->type, P, P, j, h);
+    exprs(f, &n->x);
+  } else {
+    uint32_t e = fn_label(f);
+    put(f, "(resume_throw_ref %s (on $%s_t%u $l%u)\n", s->type, P, j, h);
+    line(f, "  (block $l%u (result exnref)", e);
+    ind(f);
+    put(f, "    (try_table (catch_all_ref $l%u) (throw $%s_x", e, P);
+    exprs(f, &n->x);
+    put(f, "))\n");
+    line(f, "    (unreachable))");
+    ind(f);
+  }
+  put(f, " ");
+  slot_load(f, s);
+  put(f, ")\n");
+  consume(f, &l->r);
+  line(f, "(br $l%u)))", done);
+  f->indent -= 2;
+}
+
 /* Level j's loop, in function f: resume until the continuation returns;
  * each suspension to $P_t<j> is handled and resumed again. */
 static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
@@ -364,32 +398,8 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   f->indent++;
   handler_open(f, h, &l->a, type);
   f->indent++;
-  if (l->cancel) {
-    line(f, "(if (i32.eq (local.get $v%u) (i32.const %u))", count, l->cancel_at);
-    line(f, "  (then");
-    f->indent += 2;
-    ind(f);
-    if (l->cancel == 1) {
-      put(f, "(resume_throw %s %s (on %s $l%u)", type, exn, tag, h);
-      exprs(f, &n->x);
-    } else {
-      uint32_t e = fn_label(f);
-      put(f, "(resume_throw_ref %s (on %s $l%u)\n", type, tag, h);
-      line(f, "  (block $l%u (result exnref)", e);
-      ind(f);
-      put(f, "    (try_table (catch_all_ref $l%u) (throw %s", e, exn);
-      exprs(f, &n->x);
-      put(f, "))\n");
-      line(f, "    (unreachable))");
-      ind(f);
-    }
-    put(f, " ");
-    slot_load(f, &s);
-    put(f, ")\n");
-    consume(f, &l->r);
-    line(f, "(br $l%u)))", done);
-    f->indent -= 2;
-  }
+  if (l->cancel)
+    nest_cancel(f, n, j, &s, count, h, done);
   ind(f);
   put(f, "(resume %s (on %s $l%u)", type, tag, h);
   exprs(f, &l->b);
@@ -425,7 +435,7 @@ static void nest_leaf(Gen *g, const Nest *n)
 {
   const Level *l1 = &n->lv[1];
   const char *P = n->name;
-  char name[32], s[160];
+  char name[32], s[256];
   snprintf(name, sizeof name, "%s_fn0", P);
   sig(s, sizeof s, &l1->p, &l1->b, &l1->r);
   Fn f;
@@ -468,7 +478,7 @@ static void nest_leaf(Gen *g, const Nest *n)
 static void nest_level(Gen *g, const Nest *n, unsigned j)
 {
   const Level *up = &n->lv[j + 1];
-  char name[32], s[160];
+  char name[32], s[256];
   snprintf(name, sizeof name, "%s_fn%u", n->name, j);
   sig(s, sizeof s, &up->p, &up->b, &up->r);
   Fn f;
