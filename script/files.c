@@ -1,6 +1,8 @@
 /* Reading and writing the files of a run, by their extension, as the
  * official interpreter does (script-format-README.md, "Synopsis"). */
 
+#define _POSIX_C_SOURCE 200809L   /* fileno */
+
 #include "script/files.h"
 
 #include <errno.h>
