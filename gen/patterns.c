@@ -174,12 +174,17 @@ static void results(Fn *f, const Tuple *t)
   }
 }
 
-/* " (result t)" of an export, or "" (t < 0). */
-static void export_rest(Buf *b, const char *name, int t)
+/* Starts a pattern's exported function, of no parameters and a result of
+ * type t (none if t < 0). */
+static void export_start(Fn *f, Gen *g, const char *name, int t)
 {
-  buf_printf(b, " (export \"%s\")", name);
+  Buf rest;
+  buf_init(&rest);
+  buf_printf(&rest, " (export \"%s\")", name);
   if (t >= 0)
-    buf_printf(b, " (result %s)", vt_text((VT)t));
+    buf_printf(&rest, " (result %s)", vt_text((VT)t));
+  fn_start(f, g, name, rest.data);
+  buf_free(&rest);
 }
 
 /* The export's result, if it has one. */
@@ -520,11 +525,7 @@ static void nest_pattern(Gen *g, const char *name)
   for (unsigned j = 1; j < n.levels; j++)
     nest_level(g, &n, j);
   Fn f;
-  Buf rest;
-  buf_init(&rest);
-  export_rest(&rest, name, n.result);
-  fn_start(&f, g, name, rest.data);
-  buf_free(&rest);
+  export_start(&f, g, name, n.result);
   filler(&f);
   nest_drive(&f, &n, n.levels, one_in(g, 30));
   export_result(&f, n.result);
@@ -600,11 +601,7 @@ static void switch_pattern(Gen *g, const char *P)
   switch_party(g, P, 'a', &v, &r, &x, throws && one_in(g, 2));
   switch_party(g, P, 'b', &v, &r, &x, throws);
   Fn f;
-  Buf rest;
-  buf_init(&rest);
-  export_rest(&rest, P, result);
-  fn_start(&f, g, P, rest.data);
-  buf_free(&rest);
+  export_start(&f, g, P, result);
   filler(&f);
   snprintf(exn, sizeof exn, "$%s_x", P);
   Catch c = catch_open(&f, throws && !one_in(g, 8), exn, &x);
@@ -716,11 +713,7 @@ static void sched_pattern(Gen *g, const char *P)
   sched_task(g, &s);
 
   Fn f;
-  Buf rest;
-  buf_init(&rest);
-  export_rest(&rest, P, s.result);
-  fn_start(&f, g, P, rest.data);
-  buf_free(&rest);
+  export_start(&f, g, P, s.result);
   char kref[48];
   snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
   uint32_t slot = fn_local(&f, "i32"), live = fn_local(&f, "i32"), k = fn_local(&f, kref);
@@ -843,11 +836,7 @@ static void deep_pattern(Gen *g, const char *P)
   deep_func(g, &d);
 
   Fn e;
-  Buf rest;
-  buf_init(&rest);
-  export_rest(&rest, P, d.result);
-  fn_start(&e, g, P, rest.data);
-  buf_free(&rest);
+  export_start(&e, g, P, d.result);
   uint32_t k = fn_local(&e, kref), done = fn_label(&e), loop = fn_label(&e), h = fn_label(&e);
   line(&e, "(local.set $v%u (cont.bind $%s_dk $%s_k (i32.const %u) (cont.new $%s_dk (ref.func $%s_r))))",
        k, P, P, d.depth, P, P);
