@@ -1,0 +1,421 @@
+// The differential harness: modules from our generator (`--generate`) and
+// from Binaryen's (`wasm-opt -ttf`), each run by wasmfx-ref, by V8 (Node 26,
+// through v8.cjs) and by Binaryen's interpreter (`wasm-opt --fuzz-exec`),
+// and every engine's log compared with ours.  Run it through diff.sh, which
+// finds the tools and says what is missing.  Usage: see usage() below.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const here = __dirname;
+
+function usage() {
+  process.stderr.write(`usage: diff.sh [--gen N [FIRST]] [--ttf N [SEED]] [--out DIR] [--jobs J]
+                [--engines v8,binaryen] [--reduce] [--size N]
+       diff.sh --check ENGINE FILE.wasm     (one module: its class, for wasm-reduce)
+
+  --gen N [FIRST]   N generated modules, seeds FIRST (1) to FIRST+N-1
+  --ttf N [SEED]    N modules of wasm-opt -ttf, from random bytes of SEED (1)
+  --size N          the generator's --size (10)
+  --out DIR         keep each module that differs, with the logs, in DIR
+                    (default: fuzz-diff-out), and write DIR/results.txt
+  --jobs J          modules run at once (2)
+  --engines LIST    the engines to compare with (v8,binaryen)
+  --reduce          minimise the first module of each distinct difference with
+                    wasm-reduce, into DIR/CLASS-N/reduced.wasm and a .wast
+Environment: WASMFX_REF (./wasmfx-ref), NODE26 (a Node 26 for V8), WASM_OPT,
+WASM_REDUCE, DIFF_TIMEOUT (seconds an engine may take on one module: 60).
+`);
+  process.exit(2);
+}
+
+// ================================================================ Tools
+
+const tool = {
+  ref: process.env.WASMFX_REF || './wasmfx-ref',
+  node26: process.env.NODE26,
+  wasmOpt: process.env.WASM_OPT,
+  wasmReduce: process.env.WASM_REDUCE,
+};
+const timeout = Number(process.env.DIFF_TIMEOUT || 60);
+
+// The features of Wasm 3.0 and stack switching, as Binaryen names them,
+// with exceptions as exnref.
+const features = ['-all', '--disable-threads', '--disable-strings', '--disable-shared-everything',
+  '--disable-fp16', '--disable-custom-descriptors', '--disable-multibyte',
+  '--disable-acquire-release-atomics', '--disable-custom-page-sizes', '--disable-wide-arithmetic',
+  '--disable-compact-imports', '--disable-relaxed-atomics'];
+
+// Runs a command; resolves to {status, signal, out, err, timedOut}.
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    const out = [], err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; p.kill('SIGKILL'); }, timeout * 1000);
+    p.stdout.on('data', (d) => out.push(d));
+    p.stderr.on('data', (d) => { if (err.length < 64) err.push(d); });
+    p.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, timedOut, out: Buffer.concat(out).toString(),
+                err: Buffer.concat(err).toString() });
+    });
+    p.on('error', (e) => { clearTimeout(timer); resolve({ status: 127, err: e.message, out: '' }); });
+  });
+}
+
+// ================================================================ Engines
+
+// What an engine did with a module: {verdict: 'ran' | 'rejected' |
+// 'unlinkable' | 'crash' | 'timeout', log: lines, why: a message}.
+async function runOurs(file, ttf) {
+  const limits = ttf ? ['--max-depth=201', '--timeout=' + timeout] : ['--timeout=' + timeout];
+  const r = await run(tool.ref, [...limits, '--run-all-exports', file]);
+  const log = r.out.split('\n').filter((l) => l !== '');
+  if (r.timedOut) return { verdict: 'timeout', log };
+  if (r.status === 3 || r.status === 4) return { verdict: 'rejected', log, why: r.err.split('\n')[0] };
+  if (r.status === 5) return { verdict: 'unlinkable', log, why: r.err.split('\n')[0] };
+  if (r.status !== 0 && r.status !== 6 && r.status !== 7)
+    return { verdict: 'crash', log, why: `status ${r.status} ${r.signal || ''}: ${r.err.slice(0, 200)}` };
+  return { verdict: 'ran', log };
+}
+
+// The first line of an engine's fatal message on stderr, without numbers
+// that change from run to run.
+function fatalLine(err) {
+  const ls = err.split('\n').map((s) => s.replace(/^#\s*/, '').trim()).filter((s) => s !== '');
+  const at = (re) => ls.findIndex((s) => re.test(s));
+  let i;
+  if ((i = at(/Check failed|unimplemented code|Debug check/)) >= 0) return ls[i];   // V8
+  if ((i = at(/^UNREACHABLE executed/)) >= 0)                                      // Binaryen
+    return `${i > 0 ? ls[i - 1] + ': ' : ''}${ls[i].replace(/ at \S*\/src\//, ' at src/')}`;
+  if ((i = at(/RangeError|Aborted|Error:|Fatal/)) >= 0) return ls[i].slice(0, 200);
+  return (ls[0] || '').slice(0, 200);
+}
+
+async function runV8(file) {
+  const r = await run(tool.node26, ['--experimental-wasm-wasmfx', '--experimental-wasm-type-reflection',
+    path.join(here, 'v8.cjs'), file]);
+  const log = r.out.split('\n').filter((l) => l !== '');
+  if (r.timedOut) return { verdict: 'timeout', log };
+  if (r.status === 3) return { verdict: 'rejected', log: [], why: log[0] };
+  if (r.status === 5) return { verdict: 'unlinkable', log: [], why: log[0] };
+  if (r.status !== 0 && r.status !== 6)
+    return { verdict: 'crash', log, why: fatalLine(r.err) || `status ${r.status} ${r.signal || ''}` };
+  return { verdict: 'ran', log };
+}
+
+async function runBinaryen(file) {
+  const r = await run(tool.wasmOpt, [file, ...features, '--fuzz-exec-before']);
+  const log = r.out.split('\n').filter((l) => l !== '');
+  if (r.timedOut) return { verdict: 'timeout', log };
+  if (r.status !== 0 && /error validating input|parse exception|Fatal: error (in|parsing)/.test(r.err))
+    return { verdict: 'rejected', log: [], why: fatalLine(r.err.replace(/\n.*wasm-validator error.*\n/, '\n')) };
+  if (r.status !== 0)
+    return { verdict: 'crash', log, why: fatalLine(r.err) || `status ${r.status}` };
+  return { verdict: 'ran', log };
+}
+
+const engines = { v8: runV8, binaryen: runBinaryen };
+
+// ================================================================ Logs
+
+// Traps by the spec's message: ours are in Binaryen's words (script/direct.c),
+// V8's in its own.  Each pattern names the spec's message (core spec,
+// Execution; the Explainer for continuations).  Integer overflow of a
+// division and of a conversion are one class, as V8 words them alike.
+const trapClasses = [
+  [/^unreachable/, 'unreachable'],
+  [/ by 0$|divide by zero|remainder by zero/, 'integer divide by zero'],
+  [/div_s overflow|divide result unrepresentable|trunc[SU]Float|float unrepresentable|integer overflow|invalid conversion/, 'integer overflow or invalid conversion'],
+  [/continuation already (executed|consumed)|resumed more than once|already resumed/i, 'continuation already consumed'],
+  [/null ref|null target|dereferencing a null|null (value|function|structure|array|continuation|exception)/i, 'null reference'],
+  [/non-subtype|signature mismatch|cast failure in call_indirect/, 'indirect call type mismatch'],
+  [/cast error|illegal cast|cast failure/, 'cast failure'],
+  [/> memory:|out of bounds|oob|RuntimeTable::set/i, 'out of bounds'],
+  [/suspend through JS|unhandled suspend|no handler|SuspendError/i, 'suspension not handled'],
+  [/too large|allocation failure/, 'allocation too large'],
+];
+
+function trapClass(msg) {
+  for (const [re, name] of trapClasses) if (re.test(msg)) return name;
+  return msg;
+}
+
+// A number as JS prints it, from our log's (Binaryen's) spelling or JS's.
+function number(tok) {
+  if (/^-?nan/.test(tok)) return 'nan';
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(tok)) return tok;
+  const x = Number(tok);
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+// A log line in the form the logs are compared in.
+function normalize(line) {
+  let m;
+  if ((m = /^\[(LoggingExternalInterface \S+)( .*)?\]$/.exec(line)))
+    return `[${m[1]}${(m[2] || '').split(' ').map(number).join(' ')}]`;
+  if ((m = /^\[fuzz-exec\] note result: (.*) => (.*)$/.exec(line)))
+    return `[fuzz-exec] note result: ${m[1]} => ${m[2].split(' ').map(number).join(' ')}`;
+  if ((m = /^\[trap (.*)\]$/.exec(line))) return `[trap ${trapClass(m[1])}]`;
+  if (/^\[exception thrown: unhandled suspend/.test(line)) return '[trap suspension not handled]';
+  if (/^\[exception thrown/.test(line)) return '[exception thrown]';
+  if (/^\[host limit/.test(line)) return '[host limit]';
+  if (!line.startsWith('[')) return line.split(' ').map(number).join(' ');   // a further result
+  return line;
+}
+
+// A log as blocks, one per export: {name, lines}; the first holds what
+// came before the first export (instantiation).
+function blocks(log) {
+  const bs = [{ name: '', lines: [] }];
+  for (const l of log) {
+    const m = /^\[fuzz-exec\] export (.*)$/.exec(l);
+    if (m) bs.push({ name: m[1], lines: [] });
+    else bs[bs.length - 1].lines.push(normalize(l));
+  }
+  return bs;
+}
+
+// Whether JS could not call an export (v8.cjs says so): V8 checks an
+// export's signature before it runs it, so from there on the module's
+// state may differ from ours, and nothing more is compared.
+function uncallable(lines) {
+  return lines.includes('[not callable from JS]') || lines.includes('[result not representable in JS]');
+}
+
+// The first place two logs differ: null if they agree, else {at, ours,
+// theirs} (a line, or undefined where a log ended), or {limit} if one hit a
+// limit of its own there, after which nothing is compared.
+function firstDifference(oursLog, theirLog, theirsEnded) {
+  const a = blocks(oursLog), b = blocks(theirLog);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i >= b.length && theirsEnded) return null;
+    const name = (a[i] || b[i]).name;
+    if (!a[i] || !b[i] || a[i].name !== b[i].name)
+      return { at: name, ours: a[i] ? `export ${a[i].name}` : undefined, theirs: b[i] ? `export ${b[i].name}` : undefined };
+    if (uncallable(b[i].lines)) return null;
+    const x = a[i].lines, y = b[i].lines;
+    for (let j = 0; j < Math.max(x.length, y.length); j++) {
+      if (x[j] === '[host limit]' || y[j] === '[host limit]') return { limit: true };
+      if (j >= y.length && theirsEnded && i === b.length - 1) return null;
+      if (x[j] !== y[j]) return { at: name, ours: x[j], theirs: y[j] };
+    }
+  }
+  return null;
+}
+
+// ================================================================ Classes
+
+// The class of what an engine did against ours: same, limit (equal up to
+// a limit of either), or a difference: validation, crash, timeout, trap,
+// result.  With a signature that tells distinct differences apart.
+function classify(ours, theirs) {
+  if (theirs.verdict === 'timeout' || ours.verdict === 'timeout')
+    return { cls: 'timeout', sig: `timeout of ${ours.verdict === 'timeout' ? 'wasmfx-ref' : 'engine'}` };
+  if ((ours.verdict === 'rejected') !== (theirs.verdict === 'rejected'))
+    return { cls: 'validation', sig: ours.verdict === 'rejected' ? `only wasmfx-ref rejects: ${ours.why}`
+                                                                : `only the engine rejects: ${theirs.why}` };
+  if (ours.verdict === 'rejected') return { cls: 'same', sig: '' };
+  if (ours.verdict === 'crash') return { cls: 'crash', sig: `wasmfx-ref crashed: ${ours.why}` };
+  if ((ours.verdict === 'unlinkable') !== (theirs.verdict === 'unlinkable'))
+    return { cls: 'result', sig: `only one links: ${ours.why || theirs.why}` };
+  const d = firstDifference(ours.log, theirs.log, theirs.verdict === 'crash');
+  if (theirs.verdict === 'crash')
+    return { cls: 'crash', sig: `engine crashed: ${theirs.why}`, detail: d };
+  if (!d) return { cls: 'same', sig: '' };
+  if (d.limit) return { cls: 'limit', sig: '' };
+  const isTrap = (l) => l && /^\[trap|^\[exception/.test(l);
+  if (isTrap(d.ours) || isTrap(d.theirs))
+    return { cls: 'trap', sig: `trap: ours ${d.ours || '(nothing)'}, engine ${d.theirs || '(nothing)'}`, detail: d };
+  return { cls: 'result', sig: 'result', detail: d };
+}
+
+// ================================================================ Modules
+
+// A deterministic byte source (splitmix64) for -ttf's input.
+function randomBytes(seed, n) {
+  let s = BigInt.asUintN(64, BigInt(seed) * 0x9e3779b97f4a7c15n);
+  const out = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) {
+    s = BigInt.asUintN(64, s + 0x9e3779b97f4a7c15n);
+    let z = s;
+    z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
+    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
+    out[i] = Number((z ^ (z >> 31n)) & 0xffn);
+  }
+  return out;
+}
+
+// Makes module `id` ("gen-S" or "ttf-S-I") in dir; false if none was made.
+async function makeModule(id, dir, size) {
+  const file = path.join(dir, 'm.wasm');
+  const [kind, a, b] = id.split('-');
+  if (kind === 'gen') {
+    const r = await run(tool.ref, ['--generate', a, '--size', String(size), '-o', file]);
+    return r.status === 0;
+  }
+  const i = Number(b);
+  fs.writeFileSync(path.join(dir, 'in.bin'), randomBytes(Number(a) * 100003 + i, 1000 + (i * 7919) % 15000));
+  const r = await run(tool.wasmOpt, ['-ttf', path.join(dir, 'in.bin'), ...features, '--emit-exnref', '-o', file]);
+  return r.status === 0 && fs.existsSync(file);
+}
+
+// Runs one module in every engine: {id, results: {engine: class}}.
+async function one(id, opts) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-diff-'));
+  const res = { id, results: {} };
+  try {
+    if (!(await makeModule(id, dir, opts.size))) {
+      res.nomodule = true;
+      return res;
+    }
+    const file = path.join(dir, 'm.wasm');
+    const ours = await runOurs(file, id.startsWith('ttf'));
+    let keep = false;
+    for (const e of opts.engines) {
+      const theirs = await engines[e](file);
+      const c = classify(ours, theirs);
+      res.results[e] = c;
+      if (c.cls !== 'same' && c.cls !== 'limit') {
+        keep = true;
+        fs.writeFileSync(path.join(dir, `${e}.log`), theirs.log.join('\n') + '\n');
+      }
+    }
+    if (keep && opts.out) {
+      const d = path.join(opts.out, id);
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'ours.log'), ours.log.join('\n') + '\n');
+      for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(d, f));
+      fs.writeFileSync(path.join(d, 'classes.json'), JSON.stringify(res.results, null, 1) + '\n');
+    }
+    return res;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ================================================================ Reduction
+
+// The command wasm-reduce runs on each candidate: the class of the
+// difference, which a reduction must keep (its stdout).
+async function check(engine, file) {
+  const ours = await runOurs(file, false);
+  const c = classify(ours, await engines[engine](file));
+  process.stdout.write(`${c.cls} ${c.sig.replace(/@\+\d+|#\d+/g, '')}\n`);
+}
+
+// Minimises one module with wasm-reduce, keeping its class against engine;
+// then writes a .wast of it with our outcomes as assertions (reproducer.wast).
+async function reduce(dir, engine) {
+  const script = path.join(dir, `check-${engine}.sh`), t = path.join(dir, `t-${engine}.wasm`);
+  fs.writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${__filename}" --check ${engine} "${t}"\n`);
+  fs.chmodSync(script, 0o755);
+  const reduced = path.join(dir, `reduced-${engine}.wasm`);
+  await run(tool.wasmReduce, [path.join(dir, 'm.wasm'), ...features, `--command=${script}`,
+    '-t', t, '-w', reduced, '--timeout=20'], { cwd: dir });
+  if (!fs.existsSync(reduced)) return false;
+  await run(tool.ref, ['-d', reduced, '-o', reduced.replace(/wasm$/, 'wat')]);
+  return true;
+}
+
+// ================================================================ Main
+
+function parseArgs(argv) {
+  const opts = { gen: 0, genFirst: 1, ttf: 0, ttfSeed: 1, out: 'fuzz-diff-out', jobs: 2,
+                 engines: ['v8', 'binaryen'], reduce: false, size: 10 };
+  const num = (i) => { const n = Number(argv[i]); if (!Number.isInteger(n) || n < 0) usage(); return n; };
+  const optNum = (i) => (i < argv.length && /^\d+$/.test(argv[i]) ? Number(argv[i]) : null);
+  for (let i = 0; i < argv.length; i++) {
+    switch (argv[i]) {
+      case '--gen': opts.gen = num(++i); if (optNum(i + 1) !== null) opts.genFirst = optNum(++i); break;
+      case '--ttf': opts.ttf = num(++i); if (optNum(i + 1) !== null) opts.ttfSeed = optNum(++i); break;
+      case '--out': opts.out = argv[++i]; break;
+      case '--jobs': opts.jobs = num(++i) || 1; break;
+      case '--size': opts.size = num(++i); break;
+      case '--engines': opts.engines = (argv[++i] || '').split(','); break;
+      case '--reduce': opts.reduce = true; break;
+      default: usage();
+    }
+  }
+  if (opts.engines.some((e) => !engines[e]) || opts.gen + opts.ttf === 0) usage();
+  return opts;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--check') return check(argv[1], argv[2]);
+  const opts = parseArgs(argv);
+  const ids = [];
+  for (let s = 0; s < opts.gen; s++) ids.push(`gen-${opts.genFirst + s}`);
+  for (let i = 1; i <= opts.ttf; i++) ids.push(`ttf-${opts.ttfSeed}-${i}`);
+  fs.mkdirSync(opts.out, { recursive: true });
+  const lines = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const r = await one(ids[next++], opts);
+      const ls = r.nomodule ? [`${r.id} - nomodule`]
+        : opts.engines.map((e) => `${r.id} ${e} ${r.results[e].cls}${r.results[e].sig ? ': ' + r.results[e].sig : ''}`);
+      lines.push(...ls);
+      fs.appendFileSync(path.join(opts.out, 'results.txt'), ls.join('\n') + '\n');
+    }
+  };
+  fs.writeFileSync(path.join(opts.out, 'results.txt'), '');
+  await Promise.all(Array.from({ length: opts.jobs }, worker));
+  summarize(lines, opts);
+  if (opts.reduce) await reduceDistinct(lines, opts);
+}
+
+// A line of results.txt: "ID ENGINE CLASS[: SIGNATURE]".
+function parseLine(l) {
+  const m = /^(\S+) (\S+) (\w+)(?:: (.*))?$/.exec(l);
+  return { id: m[1], engine: m[2], cls: m[3], sig: m[4] };
+}
+
+// A signature without the numbers that differ between modules of one
+// difference (function indices, offsets, type indices).
+function distinctSig(sig) {
+  return sig.replace(/found \S+ of type/g, 'found … of type').replace(/@\+\d+|#\d+|\d+/g, 'N');
+}
+
+// Counts by source, engine and class, and the distinct differences.
+function summarize(lines, opts) {
+  const count = {}, distinct = {};
+  for (const l of lines) {
+    const { id, engine, cls, sig } = parseLine(l);
+    const k = `${id.split('-')[0]} ${engine === '-' ? '' : engine + ' '}${cls}`;
+    count[k] = (count[k] || 0) + 1;
+    if (sig) {
+      const s = `${engine} ${cls}: ${distinctSig(sig)}`;
+      (distinct[s] = distinct[s] || []).push(id);
+    }
+  }
+  let text = 'counts (source engine class: modules)\n';
+  for (const k of Object.keys(count).sort()) text += `  ${k}: ${count[k]}\n`;
+  text += 'distinct differences (modules, first ones)\n';
+  for (const s of Object.keys(distinct).sort())
+    text += `  ${distinct[s].length} × ${s}\n      ${distinct[s].slice(0, 5).join(' ')}\n`;
+  process.stdout.write(text);
+  fs.writeFileSync(path.join(opts.out, 'summary.txt'), text);
+}
+
+// Reduces the first module of each distinct difference.
+async function reduceDistinct(lines, opts) {
+  if (!tool.wasmReduce) { process.stdout.write('--reduce: wasm-reduce not found (set WASM_REDUCE)\n'); return; }
+  const seen = new Set();
+  for (const l of lines) {
+    const { id, engine, cls, sig } = parseLine(l);
+    const key = `${engine} ${cls}: ${sig && distinctSig(sig)}`;
+    if (!sig || seen.has(key)) continue;
+    seen.add(key);
+    const dir = path.join(opts.out, id);
+    const ok = await reduce(dir, engine);
+    process.stdout.write(`reduced ${id} (${key}): ${ok ? path.join(dir, `reduced-${engine}.wat`) : 'failed'}\n`);
+  }
+}
+
+main().catch((e) => { process.stderr.write(`diff: ${e.stack}\n`); process.exit(1); });
