@@ -15,7 +15,8 @@ const here = __dirname;
 function usage() {
   process.stderr.write(`usage: diff.sh [--gen N [FIRST]] [--ttf N [SEED]] [--out DIR] [--jobs J]
                 [--engines v8,binaryen] [--reduce] [--size N]
-       diff.sh --check ENGINE FILE.wasm     (one module: its class, for wasm-reduce)
+       diff.sh --check ENGINE FILE.wasm     (one module: its class against ENGINE)
+       diff.sh --reduce-one DIR ENGINE      (minimise DIR/m.wasm, as --reduce does)
 
   --gen N [FIRST]   N generated modules, seeds FIRST (1) to FIRST+N-1
   --ttf N [SEED]    N modules of wasm-opt -ttf, from random bytes of SEED (1)
@@ -24,10 +25,10 @@ function usage() {
                     (default: fuzz-diff-out), and write DIR/results.txt
   --jobs J          modules run at once (2)
   --engines LIST    the engines to compare with (v8,binaryen)
-  --reduce          minimise the first module of each distinct difference with
-                    wasm-reduce, into DIR/CLASS-N/reduced.wasm and a .wast
+  --reduce          minimise the first module of each distinct difference,
+                    into DIR/ID/reduced-ENGINE.wat and .wasm
 Environment: WASMFX_REF (./wasmfx-ref), NODE26 (a Node 26 for V8), WASM_OPT,
-WASM_REDUCE, DIFF_TIMEOUT (seconds an engine may take on one module: 60).
+DIFF_TIMEOUT (seconds an engine may take on one module: 60).
 `);
   process.exit(2);
 }
@@ -38,9 +39,9 @@ const tool = {
   ref: process.env.WASMFX_REF || './wasmfx-ref',
   node26: process.env.NODE26,
   wasmOpt: process.env.WASM_OPT,
-  wasmReduce: process.env.WASM_REDUCE,
 };
-const timeout = Number(process.env.DIFF_TIMEOUT || 60);
+let timeout = Number(process.env.DIFF_TIMEOUT || 60);
+const maxOutput = 16 << 20;   // bytes of a log: more is a runaway, stopped as a timeout is
 
 // The features of Wasm 3.0 and stack switching, as Binaryen names them,
 // with exceptions as exnref.
@@ -70,7 +71,12 @@ function run(cmd, args, opts = {}, seconds = timeout) {
     const out = [], err = [];
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; p.kill('SIGKILL'); }, seconds * 1000);
-    p.stdout.on('data', (d) => out.push(d));
+    let size = 0;
+    p.stdout.on('data', (d) => {
+      size += d.length;
+      if (size <= maxOutput) out.push(d);
+      else if (!timedOut) { timedOut = true; p.kill('SIGKILL'); }
+    });
     p.stderr.on('data', (d) => { if (err.length < 64) err.push(d); });
     p.on('close', (status, signal) => {
       clearTimeout(timer);
@@ -106,6 +112,7 @@ function fatalLine(err) {
   if ((i = at(/Check failed|unimplemented code|Debug check/)) >= 0) return ls[i];   // V8
   if ((i = at(/^UNREACHABLE executed/)) >= 0)                                      // Binaryen
     return `${i > 0 ? ls[i - 1] + ': ' : ''}${ls[i].replace(/ at \S*\/src\//, ' at src/')}`;
+  if ((i = at(/rejected with the reason "#<CppException>"/)) >= 0) return 'uncaught C++ exception';   // Binaryen
   if ((i = at(/RangeError|Aborted|Error:|Fatal/)) >= 0) return ls[i].slice(0, 200);
   return (ls[0] || '').slice(0, 200);
 }
@@ -130,7 +137,9 @@ async function runBinaryen(file) {
 function binaryenVerdict(r) {
   const log = r.out.split('\n').filter((l) => l !== '');
   if (r.timedOut) return { verdict: 'timeout', log };
-  if (r.status !== 0 && /error validating input|parse exception|Fatal: error (in|parsing)/.test(r.err))
+  // Binaryen's reader stops with "Fatal: …" on a module it cannot take
+  // (its validator's, or its own IR's types): it rejects the module
+  if (r.status !== 0 && /error validating input|parse exception|^Fatal: /m.test(r.err))
     return { verdict: 'rejected', log: [], why: fatalLine(r.err.replace(/\n.*wasm-validator error.*\n/, '\n')) };
   if (r.status !== 0)
     return { verdict: 'crash', log, why: fatalLine(r.err) || `status ${r.status}` };
@@ -274,6 +283,8 @@ async function makeModule(id, dir, size) {
   const [kind, a, b] = id.split('-');
   if (kind === 'gen') {
     const r = await run(tool.ref, ['--generate', a, '--size', String(size), '-o', file]);
+    const t = await run(tool.ref, ['--generate', a, '--size', String(size)]);   // folded and named, for reduce()
+    fs.writeFileSync(path.join(dir, 'm.wat'), t.out);
     return r.status === 0;
   }
   const i = Number(b);
@@ -329,25 +340,98 @@ async function one(id, opts) {
 
 // ================================================================ Reduction
 
-// The command wasm-reduce runs on each candidate: the class of the
-// difference, which a reduction must keep (its stdout).
-async function check(engine, file) {
-  const ours = await runOurs(file, false);
-  const c = classify(ours, await engines[engine](file));
-  process.stdout.write(`${c.cls} ${c.sig.replace(/@\+\d+|#\d+/g, '')}\n`);
+// Binaryen's wasm-reduce cannot be used: the npm package's cannot run a
+// command (Emscripten's build has no processes: it stops at once with
+// "null function or function signature mismatch"), and Debian's predates
+// stack switching.  So the reducer is our own, on the module's text: the
+// generator writes one construct a line, folded, and our printer one
+// instruction a line, so a tree of lists and lines is the module's own
+// structure.  It removes what it can while the difference stays the same.
+
+// The text as a tree: {items} for a list, {text} for the atoms of one
+// line; strings and comments kept whole.
+function parseText(text) {
+  const root = { items: [] }, stack = [root];
+  let line = null, lineNo = -1, n = 1;
+  const atom = (t) => {
+    const top = stack[stack.length - 1];
+    if (line && lineNo === n && top.items[top.items.length - 1] === line) line.text += ' ' + t;
+    else top.items.push(line = { text: t }), lineNo = n;
+  };
+  const re = /\s+|;;[^\n]*|\(;[\s\S]*?;\)|"(?:[^"\\]|\\.)*"|\(|\)|[^\s()";]+/g;
+  let m;
+  while ((m = re.exec(text))) {
+    const t = m[0];
+    if (/^\s/.test(t)) { n += (t.match(/\n/g) || []).length; continue; }
+    if (t.startsWith(';;') || t.startsWith('(;')) continue;
+    if (t === '(') { const l = { items: [] }; stack[stack.length - 1].items.push(l); stack.push(l); }
+    else if (t === ')') { if (stack.length > 1) stack.pop(); }
+    else atom(t);
+  }
+  return root.items[0];
 }
 
-// Minimises one module with wasm-reduce, keeping its class against engine;
-// then writes a .wast of it with our outcomes as assertions (reproducer.wast).
-async function reduce(dir, engine) {
-  const script = path.join(dir, `check-${engine}.sh`), t = path.join(dir, `t-${engine}.wasm`);
-  fs.writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${__filename}" --check ${engine} "${t}"\n`);
-  fs.chmodSync(script, 0o755);
-  const reduced = path.join(dir, `reduced-${engine}.wasm`);
-  await run(...binaryen(tool.wasmReduce, [path.join(dir, 'm.wasm'), ...features, `--command=${script}`,
-    '-t', t, '-w', reduced, '--timeout=20']), { cwd: dir }, 1800);
-  if (!fs.existsSync(reduced)) return false;
-  await run(tool.ref, ['-d', reduced, '-o', reduced.replace(/wasm$/, 'wat')]);
+// The tree as text: a list on one line if it is short, else its head and
+// each item on a line of its own.
+function printText(node, indent = '') {
+  if (node.text !== undefined) return node.text;
+  const parts = node.items.map((c) => printText(c, indent + '  '));
+  const flat = `(${parts.join(' ')})`;
+  if (flat.length + indent.length <= 100 && !flat.includes('\n')) return flat;
+  return `(${parts[0]}\n${parts.slice(1).map((p) => indent + '  ' + p).join('\n')})`;
+}
+
+// The class of what engine does with a module against ours, as one line:
+// what a reduction must keep.
+async function classOf(engine, file) {
+  const c = classify(await runOurs(file, false), await engines[engine](file));
+  return `${c.cls} ${distinctSig(c.sig)}`;
+}
+
+async function check(engine, file) {
+  process.stdout.write((await classOf(engine, file)) + '\n');
+}
+
+// Minimises module dir/m.wasm while its difference against engine stays
+// the same: each list's items, from the module's fields down, are taken
+// out in runs of halving length (delta debugging's way: a long body goes
+// in a few steps), again while any comes out.  Writes reduced-ENGINE.wat
+// and .wasm; at most `budget` candidates are tried.
+async function reduce(dir, engine, budget = 1500) {
+  const m = path.join(dir, 'm.wasm'), wat = path.join(dir, `t-${engine}.wat`), t = path.join(dir, `t-${engine}.wasm`);
+  timeout = Math.min(timeout, 10);   // a candidate that runs away is not the difference
+  const want = await classOf(engine, m);
+  if (/^same/.test(want)) return false;
+  const textFile = path.join(dir, 'm.wat');
+  if (!fs.existsSync(textFile)) await run(tool.ref, ['-u', '-d', m, '-o', textFile]);
+  const tree = parseText(fs.readFileSync(textFile, 'utf8'));
+  let tries = 0;
+  const interesting = async () => {
+    tries++;
+    fs.writeFileSync(wat, printText(tree) + '\n');
+    fs.rmSync(t, { force: true });
+    const r = await run(tool.ref, ['-u', '-d', wat, '-o', t]);   // -u: an invalid module is a candidate too
+    return r.status === 0 && (await classOf(engine, t)) === want;
+  };
+  for (let changed = true; changed && tries < budget;) {
+    changed = false;
+    const queue = [tree];
+    while (queue.length && tries < budget) {
+      const node = queue.shift();
+      for (let len = Math.max(1, (node.items.length - 1) >> 1); len >= 1; len >>= 1) {
+        for (let i = node.items.length - len; i >= 1 && tries < budget; i -= len) {
+          const removed = node.items.splice(i, len);
+          if (await interesting()) changed = true;
+          else node.items.splice(i, 0, ...removed);
+        }
+      }
+      for (const c of node.items) if (c.items) queue.push(c);
+    }
+  }
+  const out = path.join(dir, `reduced-${engine}`);
+  fs.writeFileSync(out + '.wat', printText(tree) + '\n');
+  await run(tool.ref, ['-u', '-d', out + '.wat', '-o', out + '.wasm']);
+  process.stdout.write(`  ${tries} candidates; ${fs.statSync(m).size} bytes to ${fs.statSync(out + '.wasm').size}\n`);
   return true;
 }
 
@@ -376,7 +460,9 @@ function parseArgs(argv) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--check') return check(argv[1], argv[2]);
+  const one = (flag) => argv.indexOf(flag);
+  if (one('--check') >= 0) return check(argv[one('--check') + 1], argv[one('--check') + 2]);
+  if (one('--reduce-one') >= 0) return reduce(argv[one('--reduce-one') + 1], argv[one('--reduce-one') + 2]);
   const opts = parseArgs(argv);
   const ids = [];
   for (let s = 0; s < opts.gen; s++) ids.push(`gen-${opts.genFirst + s}`);
@@ -434,7 +520,6 @@ function summarize(lines, opts) {
 
 // Reduces the first module of each distinct difference.
 async function reduceDistinct(lines, opts) {
-  if (!tool.wasmReduce) { process.stdout.write('--reduce: wasm-reduce not found (set WASM_REDUCE)\n'); return; }
   const seen = new Set();
   for (const l of lines) {
     const { id, engine, cls, sig } = parseLine(l);

@@ -12,7 +12,7 @@
 #   test/fuzz/diff.sh --help                 (every option)
 #
 # Tools: NODE26 (default: node26, else node on PATH if it is Node 26), the
-# Node that runs V8; WASM_OPT and WASM_REDUCE (default: on PATH); NODE
+# Node that runs V8; WASM_OPT (default: on PATH); NODE
 # (default: node on PATH, else $NODE26), the Node (>= 18) that runs the
 # harness; WASMFX_REF (default: ./wasmfx-ref).  A missing engine is left
 # out with a message; with neither, the harness stops (exit status 77).
@@ -26,8 +26,8 @@ if [ -z "$NODE26" ]; then
 fi
 NODE=${NODE:-$(command -v node || echo "$NODE26")}
 WASM_OPT=${WASM_OPT:-$(command -v wasm-opt)}
-WASM_REDUCE=${WASM_REDUCE:-$(command -v wasm-reduce)}
-export WASMFX_REF NODE26 WASM_OPT WASM_REDUCE
+
+export WASMFX_REF NODE26 WASM_OPT
 
 [ -x "$WASMFX_REF" ] || { echo "diff.sh: $WASMFX_REF not built (make, or set WASMFX_REF)" >&2; exit 77; }
 [ -n "$NODE" ] && [ "$(major "$NODE")" -ge 18 ] 2>/dev/null ||
