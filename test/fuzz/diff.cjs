@@ -460,9 +460,9 @@ function parseArgs(argv) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  const one = (flag) => argv.indexOf(flag);
-  if (one('--check') >= 0) return check(argv[one('--check') + 1], argv[one('--check') + 2]);
-  if (one('--reduce-one') >= 0) return reduce(argv[one('--reduce-one') + 1], argv[one('--reduce-one') + 2]);
+  const flagAt = (flag) => argv.indexOf(flag);
+  if (flagAt('--check') >= 0) return check(argv[flagAt('--check') + 1], argv[flagAt('--check') + 2]);
+  if (flagAt('--reduce-one') >= 0) return reduce(argv[flagAt('--reduce-one') + 1], argv[flagAt('--reduce-one') + 2]);
   const opts = parseArgs(argv);
   const ids = [];
   for (let s = 0; s < opts.gen; s++) ids.push(`gen-${opts.genFirst + s}`);
