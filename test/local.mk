@@ -116,6 +116,15 @@ EXTRA_DIST += $(WAST_TESTS) %D%/continuations/README.md %D%/continuations/lib.sh
 TESTS += %D%/generate.sh
 EXTRA_DIST += %D%/generate.sh
 
+# The differential harness against V8 and Binaryen (run by hand: it needs
+# them), and the engine bugs it found, reduced, each a script that says
+# what the spec says (doc/engines.md); make check runs those here.
+FOUND_TESTS = \
+  %D%/fuzz/found/binaryen-cont-bind-drops-arguments.wast \
+  %D%/fuzz/found/v8-heap-read-before-resume.wast
+WAST_TESTS += $(FOUND_TESTS)
+EXTRA_DIST += %D%/fuzz/diff.sh %D%/fuzz/diff.cjs %D%/fuzz/v8.cjs
+
 # The machine's limits: fuel, --timeout, heap and memory, backtraces.
 TESTS += %D%/limits.sh
 EXTRA_DIST += %D%/limits.sh

@@ -138,8 +138,9 @@ function binaryenVerdict(r) {
   const log = r.out.split('\n').filter((l) => l !== '');
   if (r.timedOut) return { verdict: 'timeout', log };
   // Binaryen's reader stops with "Fatal: …" on a module it cannot take
-  // (its validator's, or its own IR's types): it rejects the module
-  if (r.status !== 0 && /error validating input|parse exception|^Fatal: /m.test(r.err))
+  // (its validator's, or its own IR's types): it rejects the module; the
+  // same words once it has started running are a crash
+  if (r.status !== 0 && /error validating input|parse exception|^Fatal: /m.test(r.err) && !/^\[fuzz-exec\]/m.test(r.out))
     return { verdict: 'rejected', log: [], why: fatalLine(r.err.replace(/\n.*wasm-validator error.*\n/, '\n')) };
   if (r.status !== 0)
     return { verdict: 'crash', log, why: fatalLine(r.err) || `status ${r.status}` };
@@ -431,8 +432,59 @@ async function reduce(dir, engine, budget = 1500) {
   const out = path.join(dir, `reduced-${engine}`);
   fs.writeFileSync(out + '.wat', printText(tree) + '\n');
   await run(tool.ref, ['-u', '-d', out + '.wat', '-o', out + '.wasm']);
+  await writeWast(out, `${path.basename(dir)} against ${engine}: ${want}`);
   process.stdout.write(`  ${tries} candidates; ${fs.statSync(m).size} bytes to ${fs.statSync(out + '.wasm').size}\n`);
   return true;
+}
+
+// ================================================================ Reproducers
+
+// A value of our --json as a script's result pattern (doc/json.md).
+function pattern(v) {
+  if (v.bits !== undefined && /^[if]/.test(v.type)) return `(${v.type}.const ${/^i/.test(v.type) ? v.bits : v.value})`;
+  if (v.bytes !== undefined) return `(v128.const i8x16 ${v.bytes.match(/../g).map((b) => '0x' + b).join(' ')})`;
+  const refs = { null: '(ref.null)', i31: '(ref.i31)', func: '(ref.func)', struct: '(ref.struct)',
+                 array: '(ref.array)', exn: '(ref.exn)', extern: '(ref.extern)', host: `(ref.host ${v.host})` };
+  return refs[v.ref] || '(ref)';
+}
+
+// The assertion that says what a call or get did, from its --json line.
+function assertion(j) {
+  const act = `(${j.kind} "${j.name}")`;
+  if (j.outcome === 'ok') return `(assert_return ${act}${j.actual.values.map((v) => ' ' + pattern(v)).join('')})`;
+  const e = j.actual.error;
+  switch (e.phase) {
+    case 'trap': return `(assert_trap ${act} "${e.message}")`;
+    case 'exception': return `(assert_exception ${act})`;
+    case 'suspension': return `(assert_suspension ${act} "${e.message}")`;
+    case 'exhaustion': return `(assert_exhaustion ${act} "${e.message}")`;
+    default: return `;; ${act}: ${e.phase}: ${e.message}`;
+  }
+}
+
+// The module of fuzzing-support as a script defines it: each function the
+// module imports, doing nothing (its logs are not what is asserted).
+function fuzzingStub(shown) {
+  const funcs = [];
+  for (const m of shown.matchAll(/import "fuzzing-support" "([^"]+)" : func func \[([^\]]*)\] -> \[([^\]]*)\]/g)) {
+    const res = m[3].trim() ? ` (result ${m[3]})` : '';
+    const body = res ? ' (unreachable)' : '';
+    funcs.push(`  (func (export "${m[1]}")${m[2].trim() ? ` (param ${m[2]})` : ''}${res}${body})`);
+  }
+  return funcs.length ? `(module\n${funcs.join('\n')})\n(register "fuzzing-support")\n` : '';
+}
+
+// Writes OUT.wast: the reduced module and, as assertions, what wasmfx-ref
+// does with each export, in order.  They are our outcomes: what the spec
+// says only once someone has read the rules (doc/engines.md).
+async function writeWast(out, what) {
+  const shown = (await run(tool.ref, ['-d', '-s', out + '.wasm'])).out;
+  const json = (await run(tool.ref, ['--json', '--run-all-exports', out + '.wasm'])).out
+    .split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).filter((j) => j.name !== undefined);
+  const text = `;; Reduced by test/fuzz/diff.sh, from ${what}\n` +
+    ';; The assertions are what wasmfx-ref does: check them against the spec.\n' +
+    fuzzingStub(shown) + fs.readFileSync(out + '.wat', 'utf8') + json.map(assertion).join('\n') + '\n';
+  fs.writeFileSync(out + '.wast', text);
 }
 
 // ================================================================ Main
