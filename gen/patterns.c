@@ -858,12 +858,92 @@ static void deep_pattern(Gen *g, const char *P)
   fn_finish(&e);
 }
 
+/* ================================================================ fault */
+
+/* The ways a continuation instruction fails at run time, each the last
+ * thing a fault export does. */
+typedef enum Fault {
+  F_NULL_RESUME, F_NULL_BIND, F_NULL_THROW, F_NULL_THROW_REF, F_NULL_SWITCH, F_NULL_FUNC,
+  F_NULL_EXN, F_CONSUMED_BIND, F_CONSUMED_THROW, F_UNHANDLED_SUSPEND,
+  F_UNHANDLED_SWITCH, F_COUNT
+} Fault;
+
+/* The continuation of $P_g, already run to its end, into local $v<k>. */
+static void fault_consumed(Fn *f, const char *P, uint32_t k)
+{
+  line(f, "(local.set $v%u (cont.new $%s_k (ref.func $%s_g)))", k, P, P);
+  line(f, "(resume $%s_k (local.get $v%u))", P, k);
+}
+
+/* An export that fails on purpose, after plain statements: an instruction
+ * given a null continuation (resume, cont.bind, resume_throw,
+ * resume_throw_ref, switch), a null function (cont.new) or a null exnref
+ * (resume_throw_ref), or a continuation already consumed; or a suspension
+ * or a switch that no handler takes, from a continuation whose prompt
+ * handles another tag.  $P_g and $P_h return at once; $P_s suspends to
+ * $P_t and $P_w switches to $P_h with $P_u, both run under a handler of
+ * $P_u alone (not a switch handler). */
+static void fault_pattern(Gen *g, const char *P)
+{
+  Buf *d = &g->decls;
+  buf_printf(d, "  (type $%s_f (func))\n  (type $%s_k (cont $%s_f))\n", P, P, P);
+  buf_printf(d, "  (rec\n    (type $%s_sf (func (param (ref null $%s_sk))))\n"
+             "    (type $%s_sk (cont $%s_sf)))\n", P, P, P, P);
+  buf_printf(d, "  (tag $%s_t)\n  (tag $%s_u)\n", P, P);
+  buf_printf(d, "  (elem declare func $%s_g $%s_h $%s_s $%s_w)\n", P, P, P, P);
+  buf_printf(&g->funcs, "  (func $%s_g (type $%s_f))\n"
+             "  (func $%s_h (type $%s_sf))\n"
+             "  (func $%s_s (type $%s_f) (suspend $%s_t))\n"
+             "  (func $%s_w (type $%s_f)\n"
+             "    (drop (switch $%s_sk $%s_u (cont.new $%s_sk (ref.func $%s_h)))))\n",
+             P, P, P, P, P, P, P, P, P, P, P, P, P);
+  Fault fault = (Fault)pick(g, F_COUNT);
+  Fn f;
+  export_start(&f, g, P, -1);
+  char kref[48];
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  uint32_t k = fn_local(&f, kref);
+  filler(&f);
+  switch (fault) {
+  case F_NULL_RESUME: line(&f, "(resume $%s_k (ref.null $%s_k))", P, P); break;
+  case F_NULL_BIND: line(&f, "(drop (cont.bind $%s_k $%s_k (ref.null $%s_k)))", P, P, P); break;
+  case F_NULL_THROW:
+    line(&f, "(resume_throw $%s_k $e_i32 (i32.const %u) (ref.null $%s_k))", P, pick(g, 9), P);
+    break;
+  case F_NULL_THROW_REF: line(&f, "(resume_throw_ref $%s_k (ref.null exn) (ref.null $%s_k))", P, P); break;
+  case F_NULL_SWITCH: line(&f, "(drop (switch $%s_sk $%s_u (ref.null $%s_sk)))", P, P, P); break;
+  case F_NULL_FUNC: line(&f, "(drop (cont.new $%s_k (ref.null $%s_f)))", P, P); break;
+  case F_NULL_EXN:
+    line(&f, "(resume_throw_ref $%s_k (ref.null exn) (cont.new $%s_k (ref.func $%s_g)))", P, P, P);
+    break;
+  case F_CONSUMED_BIND:
+    fault_consumed(&f, P, k);
+    line(&f, "(drop (cont.bind $%s_k $%s_k (local.get $v%u)))", P, P, k);
+    break;
+  case F_CONSUMED_THROW:
+    fault_consumed(&f, P, k);
+    line(&f, "(resume_throw $%s_k $e_i32 (i32.const %u) (local.get $v%u))", P, pick(g, 9), k);
+    break;
+  default: {
+    uint32_t h = fn_label(&f);
+    line(&f, "(block $l%u (result (ref $%s_k))", h, P);
+    line(&f, "  (resume $%s_k (on $%s_u $l%u) (cont.new $%s_k (ref.func $%s_%c)))", P, P, h, P, P,
+         fault == F_UNHANDLED_SUSPEND ? 's' : 'w');
+    line(&f, "  (return))");
+    line(&f, "(drop)");
+    break;
+  }
+  }
+  fn_finish(&f);
+}
+
 void cont_pattern(Gen *g, const char *name)
 {
-  switch (pick(g, 7)) {
-  case 0: switch_pattern(g, name); break;
-  case 1: sched_pattern(g, name); break;
-  case 2: deep_pattern(g, name); break;
+  switch (pick(g, 16)) {
+  case 0: case 1: switch_pattern(g, name); break;
+  case 2: case 3: sched_pattern(g, name); break;
+  case 4: case 5: deep_pattern(g, name); break;
+  case 6: fault_pattern(g, name); break;
   default: nest_pattern(g, name); break;
   }
 }
