@@ -109,7 +109,11 @@ static void int_expr(Fn *f, VT t, int depth)
       unary(f, "i64.reinterpret_f64", VT_F64, depth);
     break;
   default:
-    if (t == VT_I32 && one_in(g, 2)) {
+    if (t == VT_I32 && one_in(g, 4)) {   /* a cast's test: never traps */
+      put(f, "(ref.test (ref %s) ", one_in(g, 2) ? "$box" : "i31");
+      expr(f, one_in(g, 2) ? VT_BOX : VT_I31, depth + 1);
+      put(f, ")");
+    } else if (t == VT_I32 && one_in(g, 2)) {
       put(f, "(struct.get $box 0 (local.get $s))");
       f->uses_s = true;
     } else if (t == VT_I32) {
