@@ -28,6 +28,7 @@
  * resume (a trap). */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "gen/emit.h"
 
@@ -272,7 +273,8 @@ static void count_up(Fn *f, uint32_t loop, uint32_t c, const char *bound)
  * handles tag $P_t<j>.  Level j-1's function takes bound parameters `p`
  * (bound by cont.bind) and then the tag's results `b`, and returns `r`. */
 typedef struct Level {
-  Tuple a, b;        /* tag $P_t<j> : [a] -> [b] */
+  char tag[40];      /* its tag, $P_t<j> or the imported $wasmtag, without the $ */
+  Tuple a, b;        /* tag : [a] -> [b] */
   Tuple p, r;
   Storage st;
   bool chain;        /* bind p one value at a time (else all at once) */
@@ -303,9 +305,8 @@ static void nest_types(Gen *g, const Nest *n, unsigned j)
     buf_printf(&g->decls, "  (type $%s_f%u_%u (func%s))\n", n->name, j, i, s);
     buf_printf(&g->decls, "  (type $%s_k%u_%u (cont $%s_f%u_%u))\n", n->name, j, i, n->name, j, i);
   }
-  char tag[40];
-  snprintf(tag, sizeof tag, "%s_t%u", n->name, j);
-  decl_tag(g, tag, &l->a, &l->b);
+  if (strcmp(l->tag, "wasmtag") != 0)
+    decl_tag(g, l->tag, &l->a, &l->b);
 }
 
 /* The new continuation of level j: cont.new of level j-1's function, its
@@ -356,11 +357,11 @@ static void nest_cancel(Fn *f, const Nest *n, unsigned j, const Slot *s, uint32_
   f->indent += 2;
   ind(f);
   if (l->cancel == 1) {
-    put(f, "(resume_throw %s $%s_x (on $%s_t%u $l%u)", s->type, P, P, j, h);
+    put(f, "(resume_throw %s $%s_x (on $%s $l%u)", s->type, P, l->tag, h);
     exprs(f, &n->x);
   } else {
     uint32_t e = fn_label(f);
-    put(f, "(resume_throw_ref %s (on $%s_t%u $l%u)\n", s->type, P, j, h);
+    put(f, "(resume_throw_ref %s (on $%s $l%u)\n", s->type, l->tag, h);
     line(f, "  (block $l%u (result exnref)", e);
     ind(f);
     put(f, "    (try_table (catch_all_ref $l%u) (throw $%s_x", e, P);
@@ -386,7 +387,7 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   char type[32], place[32], tag[40], exn[40];
   snprintf(type, sizeof type, "$%s_k%u_%u", P, j, l->p.n);
   snprintf(place, sizeof place, "$%s_%c%u", P, "lgqh"[l->st], j);
-  snprintf(tag, sizeof tag, "$%s_t%u", P, j);
+  snprintf(tag, sizeof tag, "$%s", l->tag);
   snprintf(exn, sizeof exn, "$%s_x", P);
   Slot s;
   slot_make(f->g, f, &s, l->st, type, place);
@@ -458,9 +459,7 @@ static void nest_leaf(Gen *g, const Nest *n)
   unsigned sites = 1 + pick(g, 3);
   for (unsigned k = 0; k < sites; k++) {
     unsigned j = 1 + pick(g, n->levels);
-    char tag[40];
-    snprintf(tag, sizeof tag, "%s_t%u", P, j);
-    suspend_line(&f, tag, &n->lv[j].a, &n->lv[j].b);
+    suspend_line(&f, n->lv[j].tag, &n->lv[j].a, &n->lv[j].b);
   }
   if (!catches && one_in(g, 4)) {
     ind(&f);
@@ -502,8 +501,15 @@ static void nest_pattern(Gen *g, const char *name)
   n.result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   for (unsigned j = 1; j <= n.levels; j++) {
     Level *l = &n.lv[j];
-    l->a = random_tuple(g, 2);
-    l->b = random_tuple(g, 2);
+    if (one_in(g, 6)) {   /* the host's tag, which the module imports: [i32] -> [] */
+      snprintf(l->tag, sizeof l->tag, "wasmtag");
+      l->a = (Tuple){.n = 1, .t = {VT_I32}};
+      l->b = (Tuple){0};
+    } else {
+      snprintf(l->tag, sizeof l->tag, "%s_t%u", name, j);
+      l->a = random_tuple(g, 2);
+      l->b = random_tuple(g, 2);
+    }
     l->p = one_in(g, 2) ? random_tuple(g, 3) : (Tuple){0};
     l->r = random_tuple(g, 2);
     l->st = (Storage)pick(g, ST_COUNT);

@@ -395,6 +395,8 @@ void plain_prelude(Gen *g)
   for (int t = 0; t < VT_NUMERIC; t++)
     buf_printf(d, "  (import \"fuzzing-support\" \"log-%s\" (func $log_%s (param %s)))\n",
                vt_name((VT)t), vt_name((VT)t), vt_text((VT)t));
+  /* the host's tag: a tag of another instance, to suspend to and handle */
+  buf_puts(d, "  (import \"fuzzing-support\" \"wasmtag\" (tag $wasmtag (param i32)))\n");
   buf_puts(d, "  (type $box (struct (field (mut i32))))\n"
               "  (type $arr (array (mut i32)))\n"
               "  (memory 1)\n"
