@@ -9,13 +9,18 @@
  *           struct, creates it with cont.new and maybe a chain of
  *           cont.bind, may cancel it with resume_throw or resume_throw_ref,
  *           and may catch exceptions thrown below it (crossing prompts);
+ *           a level may handle the host's imported tag $wasmtag instead
+ *           of a tag of its own (a tag of another instance);
  *   switch  two continuations switching to each other, a counter passed
  *           along that ends the ring;
  *   sched   a round-robin scheduler of tasks kept in a table;
  *   deep    a function that runs itself, one level less deep, in a
  *           continuation under a handler, up to 5 levels: handlers nested
  *           as deep, each handling a suspension or suspending again to
- *           the level above (forwarding by hand).
+ *           the level above (forwarding by hand);
+ *   fault   an export that fails on purpose: a null or consumed
+ *           continuation, a null function or exnref, a suspension or a
+ *           switch that no handler takes.
  *
  * Termination: the only loops that do not count are those that resume a
  * continuation until it returns; what they resume is a leaf whose loop
@@ -25,7 +30,7 @@
  * once for each suspension it handles; a switch
  * ring passes a counter that decreases by one at each switch and stops at
  * 0.  Every continuation is resumed once, but for a rare deliberate second
- * resume (a trap). */
+ * resume (a trap), and fault's. */
 
 #include <stdio.h>
 #include <string.h>
