@@ -12,7 +12,8 @@
  *           a level may handle the host's imported tag $wasmtag instead
  *           of a tag of its own (a tag of another instance);
  *   switch  two continuations switching to each other, a counter passed
- *           along that ends the ring;
+ *           along that ends the ring; the switch handler is the nearest
+ *           prompt's, or the next one's (past a handler of another tag);
  *   sched   a round-robin scheduler of tasks kept in a table;
  *   deep    a function that runs itself, one level less deep, in a
  *           continuation under a handler, up to 5 levels: handlers nested
@@ -549,7 +550,8 @@ static void nest_pattern(Gen *g, const char *name)
  * other: each is given a counter, the values v and the other's
  * continuation; it switches with the counter less one, and returns once
  * the counter it is given is 0.  The export starts the first (binding its
- * arguments with cont.bind, or not) with the second as its peer. */
+ * arguments with cont.bind, or not) with the second as its peer, itself
+ * or through $P_m, one prompt deeper. */
 static void switch_party(Gen *g, const char *P, char which, const Tuple *v, const Tuple *r,
                          const Tuple *x, bool throws)
 {
@@ -585,10 +587,54 @@ static void switch_party(Gen *g, const char *P, char which, const Tuple *v, cons
   fn_finish(&f);
 }
 
+/* The resume that starts the ring, $P_a with $P_b as its peer, under the
+ * handlers `on`: its arguments bound by cont.bind first, or given to it. */
+static void switch_start(Fn *f, const char *P, bool bind, const Tuple *v, const char *on)
+{
+  unsigned rounds = one_in(f->g, 10) ? 0 : 1 + pick(f->g, 7);
+  ind(f);
+  if (bind) {
+    put(f, "(resume $%s_sk1 %s\n", P, on);
+    line(f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    ind(f);
+    put(f, "  (cont.bind $%s_sk $%s_sk1 (i32.const %u)", P, P, rounds);
+    exprs(f, v);
+    put(f, " (cont.new $%s_sk (ref.func $%s_a))))\n", P, P);
+  } else {
+    put(f, "(resume $%s_sk %s (i32.const %u)", P, on, rounds);
+    exprs(f, v);
+    put(f, "\n");
+    line(f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    line(f, "  (cont.new $%s_sk (ref.func $%s_a)))", P, P);
+  }
+}
+
+/* $P_m, the ring's start one prompt deeper: under a handler of $P_o alone
+ * (never suspended to), so that each switch passes that prompt to find
+ * the export's (on $P_sw switch), and takes $P_m's frame along. */
+static void switch_mid(Gen *g, const char *P, bool bind, const Tuple *v, const Tuple *r)
+{
+  char name[32], rest[48], on[64];
+  snprintf(name, sizeof name, "%s_m", P);
+  snprintf(rest, sizeof rest, " (type $%s_mf)", P);
+  Fn f;
+  fn_start(&f, g, name, rest);
+  uint32_t h = fn_label(&f);
+  snprintf(on, sizeof on, "(on $%s_o $l%u)", P, h);
+  line(&f, "(block $l%u (result (ref $%s_mk))", h, P);
+  f.indent++;
+  switch_start(&f, P, bind, v, on);
+  line(&f, "(return))");
+  f.indent--;
+  line(&f, "(drop)");
+  results(&f, r);
+  fn_finish(&f);
+}
+
 static void switch_pattern(Gen *g, const char *P)
 {
   Tuple v = random_tuple(g, 2), r = random_tuple(g, 2), x = random_tuple(g, 2);
-  bool bind = one_in(g, 2), throws = one_in(g, 3);
+  bool bind = one_in(g, 2), throws = one_in(g, 3), mid = one_in(g, 2);
   int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   Buf *d = &g->decls;
   Buf vb, rb;
@@ -596,13 +642,18 @@ static void switch_pattern(Gen *g, const char *P)
   buf_init(&rb);
   put_types(&vb, &v);
   put_params(&rb, "result", &r);
+  const char *rs = rb.data ? rb.data : "";
   buf_printf(d, "  (rec\n    (type $%s_sf (func (param i32 %.*s%s(ref null $%s_sk))%.*s))\n"
              "    (type $%s_sk (cont $%s_sf)))\n", P, (int)vb.len, vb.data ? vb.data : "",
-             v.n ? " " : "", P, (int)rb.len, rb.data ? rb.data : "", P, P);
-  buf_printf(d, "  (type $%s_sf1 (func (param (ref null $%s_sk))%.*s))\n", P, P, (int)rb.len,
-             rb.data ? rb.data : "");
+             v.n ? " " : "", P, (int)rb.len, rs, P, P);
+  buf_printf(d, "  (type $%s_sf1 (func (param (ref null $%s_sk))%.*s))\n", P, P, (int)rb.len, rs);
   buf_printf(d, "  (type $%s_sk1 (cont $%s_sf1))\n", P, P);
-  buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rb.data ? rb.data : "");
+  buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rs);
+  if (mid) {
+    buf_printf(d, "  (type $%s_mf (func%.*s))\n  (type $%s_mk (cont $%s_mf))\n", P, (int)rb.len,
+               rs, P, P);
+    buf_printf(d, "  (tag $%s_o)\n  (elem declare func $%s_m)\n", P, P);
+  }
   buf_free(&vb);
   buf_free(&rb);
   char exn[40];
@@ -611,27 +662,19 @@ static void switch_pattern(Gen *g, const char *P)
   buf_printf(d, "  (elem declare func $%s_a $%s_b)\n", P, P);
   switch_party(g, P, 'a', &v, &r, &x, throws && one_in(g, 2));
   switch_party(g, P, 'b', &v, &r, &x, throws);
+  if (mid)
+    switch_mid(g, P, bind, &v, &r);
   Fn f;
   export_start(&f, g, P, result);
   filler(&f);
   snprintf(exn, sizeof exn, "$%s_x", P);
   Catch c = catch_open(&f, throws && !one_in(g, 8), exn, &x);
-  unsigned rounds = one_in(g, 10) ? 0 : 1 + pick(g, 7);
-  ind(&f);
-  if (bind) {
-    put(&f, "(resume $%s_sk1 (on $%s_sw switch)\n", P, P);
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
-    ind(&f);
-    put(&f, "  (cont.bind $%s_sk $%s_sk1 (i32.const %u)", P, P, rounds);
-    exprs(&f, &v);
-    put(&f, " (cont.new $%s_sk (ref.func $%s_a))))\n", P, P);
-  } else {
-    put(&f, "(resume $%s_sk (on $%s_sw switch) (i32.const %u)", P, P, rounds);
-    exprs(&f, &v);
-    put(&f, "\n");
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_a)))", P, P);
-  }
+  char on[48];
+  snprintf(on, sizeof on, "(on $%s_sw switch)", P);
+  if (mid)
+    line(&f, "(resume $%s_mk %s (cont.new $%s_mk (ref.func $%s_m)))", P, on, P, P);
+  else
+    switch_start(&f, P, bind, &v, on);
   consume(&f, &r);
   catch_close(&f, &c, &x);
   export_result(&f, result);
