@@ -10,7 +10,9 @@
  *           cont.bind, may cancel it with resume_throw or resume_throw_ref,
  *           and may catch exceptions thrown below it (crossing prompts);
  *           a level may handle the host's imported tag $wasmtag instead
- *           of a tag of its own (a tag of another instance);
+ *           of a tag of its own (a tag of another instance), and make
+ *           enough garbage continuations for a collection while its own
+ *           is suspended;
  *   switch  two continuations switching to each other, a counter passed
  *           along that ends the ring; the switch handler is the nearest
  *           prompt's, or the next one's (past a handler of another tag);
@@ -286,6 +288,7 @@ typedef struct Level {
   bool chain;        /* bind p one value at a time (else all at once) */
   bool catches;      /* catches $P_x around its loop */
   unsigned cancel;   /* 0: none; 1: resume_throw; 2: resume_throw_ref */
+  bool churn;        /* makes garbage continuations after the first suspension */
   uint32_t cancel_at;
 } Level;
 
@@ -384,6 +387,25 @@ static void nest_cancel(Fn *f, const Nest *n, unsigned j, const Slot *s, uint32_
   f->indent -= 2;
 }
 
+/* Enough continuations, never resumed, to pass the collector's threshold
+ * (wasmfx-ref's: 16 MiB since the last collection; some 430 bytes each). */
+enum { CHURN = 50000 };
+
+/* Level j's churn, in round 1: a collection at a cont.new while level
+ * j-1's continuation is suspended, the live and the dead ones side by
+ * side. */
+static void nest_churn(Fn *f, const Nest *n, unsigned j, uint32_t count)
+{
+  uint32_t c = fn_local(f, "i32"), loop = fn_label(f);
+  line(f, "(if (i32.eq (local.get $v%u) (i32.const 1))", count);
+  line(f, "  (then");
+  line(f, "    (local.set $v%u (i32.const %u))", c, (unsigned)CHURN);
+  line(f, "    (loop $l%u", loop);
+  line(f, "      (drop (cont.new $%s_k%u_0 (ref.func $%s_fn%u)))", n->name, j, n->name, j - 1);
+  line(f, "      (br_if $l%u (local.tee $v%u (i32.sub (local.get $v%u) (i32.const 1)))))))", loop,
+       c, c);
+}
+
 /* Level j's loop, in function f: resume until the continuation returns;
  * each suspension to $P_t<j> is handled and resumed again. */
 static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
@@ -424,6 +446,8 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   slot_store_top(f, &s);
   consume(f, &l->a);
   line(f, "(local.set $v%u (i32.add (local.get $v%u) (i32.const 1)))", count, count);
+  if (l->churn)
+    nest_churn(f, n, j, count);
   filler(f);
   line(f, "(br $l%u))", loop);
   f->indent--;
@@ -523,6 +547,7 @@ static void nest_pattern(Gen *g, const char *name)
     l->catches = j == n.levels ? !one_in(g, 8) : one_in(g, 3);
     l->cancel = one_in(g, 3) ? 1 + pick(g, 2) : 0;
     l->cancel_at = pick(g, 3);
+    l->churn = one_in(g, 40);
     nest_types(g, &n, j);
   }
   Buf *d = &g->decls;
