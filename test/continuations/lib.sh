@@ -74,8 +74,8 @@ validate/types.c|^static bool valid_tagtype\(|^}|yes'
 # coverage_report DIR WHAT: runs gcov in DIR, a build with --enable-coverage
 # that has run, and reports each region with its executed and executable
 # lines, the total (executed by WHAT), and every line never executed.
-# Two kinds of lines are also counted apart, by rules on their text, with a
-# second total that leaves them out:
+# Two kinds of lines are also counted apart, by rules on their text, with
+# totals that leave them out:
 #   - rejections (validate/): the lines that only run for an invalid
 #     module: a line that calls FAIL or valid_error or returns false or
 #     NULL, and every line of an `if (...) {` block one of whose own
@@ -83,9 +83,10 @@ validate/types.c|^static bool valid_tagtype\(|^}|yes'
 #   - limits (interp/): the lines that only run when the heap or the host's
 #     memory is full, a stack reaches its limit of values, or the fuel runs
 #     out: the body (the next line, or the `{` block) of an `if` whose
-#     condition calls an allocation or a reservation (a name ending in
-#     alloc, or stack_new, or holding "reserve"), or tests a variable that
-#     such a call set, or mentions the fuel; and any line calling heap_full.
+#     condition calls an allocation or a reservation (a function whose
+#     name holds "alloc" or "reserve", or stack_new), or tests (`if (!x`)
+#     a variable x that such a call set, or mentions the fuel; and any line
+#     calling heap_full.
 # Returns non-zero if a region is not found.
 coverage_report() {
   (
