@@ -9,8 +9,9 @@
 #include "gen/gen.h"
 
 /* The value types that travel through the channels: each has a scratch
- * local $x_<name> in every function and a logging function $log_<name>. */
-typedef enum VT { VT_I32, VT_I64, VT_F32, VT_F64, VT_I31, VT_BOX, VT_COUNT } VT;
+ * local $x_<name> in every function and a logging function $log_<name>
+ * (the numeric types' are the host's; v128's logs its two i64 lanes). */
+typedef enum VT { VT_I32, VT_I64, VT_F32, VT_F64, VT_I31, VT_BOX, VT_V128, VT_COUNT } VT;
 enum { VT_NUMERIC = VT_F64 + 1, MAX_TUPLE = 3 };
 
 /* A short list of value types (the parameters or results of a channel). */
@@ -82,8 +83,9 @@ void exprs(Fn *f, const Tuple *t);
 void consume(Fn *f, const Tuple *t);
 /* Between 0 and the size's bound of plain statements, lines of the body. */
 void filler(Fn *f);
-/* The declarations every module has (imports, $box, $arr, memory, the
- * scratch globals, the exception $e_i32, $log_i31, $log_box). */
+/* The declarations every module has (the host's log functions and tag
+ * $wasmtag, $box, $arr, memory, the scratch globals, the exception $e_i32,
+ * $log_i31, $log_box, $log_v128). */
 void plain_prelude(Gen *g);
 /* A function of plain statements alone, exported as name. */
 void plain_pattern(Gen *g, const char *name);

@@ -8,8 +8,8 @@
 #include "gen/emit.h"
 
 static const char *const vt_texts[VT_COUNT] = {"i32", "i64", "f32", "f64", "(ref null i31)",
-                                               "(ref null $box)"};
-static const char *const vt_names[VT_COUNT] = {"i32", "i64", "f32", "f64", "i31", "box"};
+                                               "(ref null $box)", "v128"};
+static const char *const vt_names[VT_COUNT] = {"i32", "i64", "f32", "f64", "i31", "box", "v128"};
 
 const char *vt_text(VT t)
 {

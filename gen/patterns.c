@@ -9,13 +9,21 @@
  *           struct, creates it with cont.new and maybe a chain of
  *           cont.bind, may cancel it with resume_throw or resume_throw_ref,
  *           and may catch exceptions thrown below it (crossing prompts);
+ *           a level may handle the host's imported tag $wasmtag instead
+ *           of a tag of its own (a tag of another instance), and make
+ *           enough garbage continuations for a collection while its own
+ *           is suspended;
  *   switch  two continuations switching to each other, a counter passed
- *           along that ends the ring;
+ *           along that ends the ring; the switch handler is the nearest
+ *           prompt's, or the next one's (past a handler of another tag);
  *   sched   a round-robin scheduler of tasks kept in a table;
  *   deep    a function that runs itself, one level less deep, in a
  *           continuation under a handler, up to 5 levels: handlers nested
  *           as deep, each handling a suspension or suspending again to
- *           the level above (forwarding by hand).
+ *           the level above (forwarding by hand);
+ *   fault   an export that fails on purpose: a null or consumed
+ *           continuation, a null function or exnref, a suspension or a
+ *           switch that no handler takes.
  *
  * Termination: the only loops that do not count are those that resume a
  * continuation until it returns; what they resume is a leaf whose loop
@@ -25,9 +33,10 @@
  * once for each suspension it handles; a switch
  * ring passes a counter that decreases by one at each switch and stops at
  * 0.  Every continuation is resumed once, but for a rare deliberate second
- * resume (a trap). */
+ * resume (a trap), and fault's. */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "gen/emit.h"
 
@@ -272,12 +281,14 @@ static void count_up(Fn *f, uint32_t loop, uint32_t c, const char *bound)
  * handles tag $P_t<j>.  Level j-1's function takes bound parameters `p`
  * (bound by cont.bind) and then the tag's results `b`, and returns `r`. */
 typedef struct Level {
-  Tuple a, b;        /* tag $P_t<j> : [a] -> [b] */
+  char tag[40];      /* its tag, $P_t<j> or the imported $wasmtag, without the $ */
+  Tuple a, b;        /* tag : [a] -> [b] */
   Tuple p, r;
   Storage st;
   bool chain;        /* bind p one value at a time (else all at once) */
   bool catches;      /* catches $P_x around its loop */
   unsigned cancel;   /* 0: none; 1: resume_throw; 2: resume_throw_ref */
+  bool churn;        /* makes garbage continuations after the first suspension */
   uint32_t cancel_at;
 } Level;
 
@@ -303,9 +314,8 @@ static void nest_types(Gen *g, const Nest *n, unsigned j)
     buf_printf(&g->decls, "  (type $%s_f%u_%u (func%s))\n", n->name, j, i, s);
     buf_printf(&g->decls, "  (type $%s_k%u_%u (cont $%s_f%u_%u))\n", n->name, j, i, n->name, j, i);
   }
-  char tag[40];
-  snprintf(tag, sizeof tag, "%s_t%u", n->name, j);
-  decl_tag(g, tag, &l->a, &l->b);
+  if (strcmp(l->tag, "wasmtag") != 0)
+    decl_tag(g, l->tag, &l->a, &l->b);
 }
 
 /* The new continuation of level j: cont.new of level j-1's function, its
@@ -356,11 +366,11 @@ static void nest_cancel(Fn *f, const Nest *n, unsigned j, const Slot *s, uint32_
   f->indent += 2;
   ind(f);
   if (l->cancel == 1) {
-    put(f, "(resume_throw %s $%s_x (on $%s_t%u $l%u)", s->type, P, P, j, h);
+    put(f, "(resume_throw %s $%s_x (on $%s $l%u)", s->type, P, l->tag, h);
     exprs(f, &n->x);
   } else {
     uint32_t e = fn_label(f);
-    put(f, "(resume_throw_ref %s (on $%s_t%u $l%u)\n", s->type, P, j, h);
+    put(f, "(resume_throw_ref %s (on $%s $l%u)\n", s->type, l->tag, h);
     line(f, "  (block $l%u (result exnref)", e);
     ind(f);
     put(f, "    (try_table (catch_all_ref $l%u) (throw $%s_x", e, P);
@@ -377,6 +387,25 @@ static void nest_cancel(Fn *f, const Nest *n, unsigned j, const Slot *s, uint32_
   f->indent -= 2;
 }
 
+/* Enough continuations, never resumed, to pass the collector's threshold
+ * (wasmfx-ref's: 16 MiB since the last collection; some 430 bytes each). */
+enum { CHURN = 50000 };
+
+/* Level j's churn, in round 1: a collection at a cont.new while level
+ * j-1's continuation is suspended, the live and the dead ones side by
+ * side. */
+static void nest_churn(Fn *f, const Nest *n, unsigned j, uint32_t count)
+{
+  uint32_t c = fn_local(f, "i32"), loop = fn_label(f);
+  line(f, "(if (i32.eq (local.get $v%u) (i32.const 1))", count);
+  line(f, "  (then");
+  line(f, "    (local.set $v%u (i32.const %u))", c, (unsigned)CHURN);
+  line(f, "    (loop $l%u", loop);
+  line(f, "      (drop (cont.new $%s_k%u_0 (ref.func $%s_fn%u)))", n->name, j, n->name, j - 1);
+  line(f, "      (br_if $l%u (local.tee $v%u (i32.sub (local.get $v%u) (i32.const 1)))))))", loop,
+       c, c);
+}
+
 /* Level j's loop, in function f: resume until the continuation returns;
  * each suspension to $P_t<j> is handled and resumed again. */
 static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
@@ -386,7 +415,7 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   char type[32], place[32], tag[40], exn[40];
   snprintf(type, sizeof type, "$%s_k%u_%u", P, j, l->p.n);
   snprintf(place, sizeof place, "$%s_%c%u", P, "lgqh"[l->st], j);
-  snprintf(tag, sizeof tag, "$%s_t%u", P, j);
+  snprintf(tag, sizeof tag, "$%s", l->tag);
   snprintf(exn, sizeof exn, "$%s_x", P);
   Slot s;
   slot_make(f->g, f, &s, l->st, type, place);
@@ -417,6 +446,8 @@ static void nest_drive(Fn *f, const Nest *n, unsigned j, bool trap)
   slot_store_top(f, &s);
   consume(f, &l->a);
   line(f, "(local.set $v%u (i32.add (local.get $v%u) (i32.const 1)))", count, count);
+  if (l->churn)
+    nest_churn(f, n, j, count);
   filler(f);
   line(f, "(br $l%u))", loop);
   f->indent--;
@@ -458,9 +489,7 @@ static void nest_leaf(Gen *g, const Nest *n)
   unsigned sites = 1 + pick(g, 3);
   for (unsigned k = 0; k < sites; k++) {
     unsigned j = 1 + pick(g, n->levels);
-    char tag[40];
-    snprintf(tag, sizeof tag, "%s_t%u", P, j);
-    suspend_line(&f, tag, &n->lv[j].a, &n->lv[j].b);
+    suspend_line(&f, n->lv[j].tag, &n->lv[j].a, &n->lv[j].b);
   }
   if (!catches && one_in(g, 4)) {
     ind(&f);
@@ -502,8 +531,15 @@ static void nest_pattern(Gen *g, const char *name)
   n.result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   for (unsigned j = 1; j <= n.levels; j++) {
     Level *l = &n.lv[j];
-    l->a = random_tuple(g, 2);
-    l->b = random_tuple(g, 2);
+    if (one_in(g, 6)) {   /* the host's tag, which the module imports: [i32] -> [] */
+      snprintf(l->tag, sizeof l->tag, "wasmtag");
+      l->a = (Tuple){.n = 1, .t = {VT_I32}};
+      l->b = (Tuple){0};
+    } else {
+      snprintf(l->tag, sizeof l->tag, "%s_t%u", name, j);
+      l->a = random_tuple(g, 2);
+      l->b = random_tuple(g, 2);
+    }
     l->p = one_in(g, 2) ? random_tuple(g, 3) : (Tuple){0};
     l->r = random_tuple(g, 2);
     l->st = (Storage)pick(g, ST_COUNT);
@@ -511,6 +547,7 @@ static void nest_pattern(Gen *g, const char *name)
     l->catches = j == n.levels ? !one_in(g, 8) : one_in(g, 3);
     l->cancel = one_in(g, 3) ? 1 + pick(g, 2) : 0;
     l->cancel_at = pick(g, 3);
+    l->churn = one_in(g, 40);
     nest_types(g, &n, j);
   }
   Buf *d = &g->decls;
@@ -538,7 +575,8 @@ static void nest_pattern(Gen *g, const char *name)
  * other: each is given a counter, the values v and the other's
  * continuation; it switches with the counter less one, and returns once
  * the counter it is given is 0.  The export starts the first (binding its
- * arguments with cont.bind, or not) with the second as its peer. */
+ * arguments with cont.bind, or not) with the second as its peer, itself
+ * or through $P_m, one prompt deeper. */
 static void switch_party(Gen *g, const char *P, char which, const Tuple *v, const Tuple *r,
                          const Tuple *x, bool throws)
 {
@@ -574,10 +612,54 @@ static void switch_party(Gen *g, const char *P, char which, const Tuple *v, cons
   fn_finish(&f);
 }
 
+/* The resume that starts the ring, $P_a with $P_b as its peer, under the
+ * handlers `on`: its arguments bound by cont.bind first, or given to it. */
+static void switch_start(Fn *f, const char *P, bool bind, const Tuple *v, const char *on)
+{
+  unsigned rounds = one_in(f->g, 10) ? 0 : 1 + pick(f->g, 7);
+  ind(f);
+  if (bind) {
+    put(f, "(resume $%s_sk1 %s\n", P, on);
+    line(f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    ind(f);
+    put(f, "  (cont.bind $%s_sk $%s_sk1 (i32.const %u)", P, P, rounds);
+    exprs(f, v);
+    put(f, " (cont.new $%s_sk (ref.func $%s_a))))\n", P, P);
+  } else {
+    put(f, "(resume $%s_sk %s (i32.const %u)", P, on, rounds);
+    exprs(f, v);
+    put(f, "\n");
+    line(f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
+    line(f, "  (cont.new $%s_sk (ref.func $%s_a)))", P, P);
+  }
+}
+
+/* $P_m, the ring's start one prompt deeper: under a handler of $P_o alone
+ * (never suspended to), so that each switch passes that prompt to find
+ * the export's (on $P_sw switch), and takes $P_m's frame along. */
+static void switch_mid(Gen *g, const char *P, bool bind, const Tuple *v, const Tuple *r)
+{
+  char name[32], rest[48], on[64];
+  snprintf(name, sizeof name, "%s_m", P);
+  snprintf(rest, sizeof rest, " (type $%s_mf)", P);
+  Fn f;
+  fn_start(&f, g, name, rest);
+  uint32_t h = fn_label(&f);
+  snprintf(on, sizeof on, "(on $%s_o $l%u)", P, h);
+  line(&f, "(block $l%u (result (ref $%s_mk))", h, P);
+  f.indent++;
+  switch_start(&f, P, bind, v, on);
+  line(&f, "(return))");
+  f.indent--;
+  line(&f, "(drop)");
+  results(&f, r);
+  fn_finish(&f);
+}
+
 static void switch_pattern(Gen *g, const char *P)
 {
   Tuple v = random_tuple(g, 2), r = random_tuple(g, 2), x = random_tuple(g, 2);
-  bool bind = one_in(g, 2), throws = one_in(g, 3);
+  bool bind = one_in(g, 2), throws = one_in(g, 3), mid = one_in(g, 2);
   int result = one_in(g, 3) ? -1 : (int)random_vt(g, true);
   Buf *d = &g->decls;
   Buf vb, rb;
@@ -585,13 +667,18 @@ static void switch_pattern(Gen *g, const char *P)
   buf_init(&rb);
   put_types(&vb, &v);
   put_params(&rb, "result", &r);
+  const char *rs = rb.data ? rb.data : "";
   buf_printf(d, "  (rec\n    (type $%s_sf (func (param i32 %.*s%s(ref null $%s_sk))%.*s))\n"
              "    (type $%s_sk (cont $%s_sf)))\n", P, (int)vb.len, vb.data ? vb.data : "",
-             v.n ? " " : "", P, (int)rb.len, rb.data ? rb.data : "", P, P);
-  buf_printf(d, "  (type $%s_sf1 (func (param (ref null $%s_sk))%.*s))\n", P, P, (int)rb.len,
-             rb.data ? rb.data : "");
+             v.n ? " " : "", P, (int)rb.len, rs, P, P);
+  buf_printf(d, "  (type $%s_sf1 (func (param (ref null $%s_sk))%.*s))\n", P, P, (int)rb.len, rs);
   buf_printf(d, "  (type $%s_sk1 (cont $%s_sf1))\n", P, P);
-  buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rb.data ? rb.data : "");
+  buf_printf(d, "  (tag $%s_sw%.*s)\n", P, (int)rb.len, rs);
+  if (mid) {
+    buf_printf(d, "  (type $%s_mf (func%.*s))\n  (type $%s_mk (cont $%s_mf))\n", P, (int)rb.len,
+               rs, P, P);
+    buf_printf(d, "  (tag $%s_o)\n  (elem declare func $%s_m)\n", P, P);
+  }
   buf_free(&vb);
   buf_free(&rb);
   char exn[40];
@@ -600,27 +687,19 @@ static void switch_pattern(Gen *g, const char *P)
   buf_printf(d, "  (elem declare func $%s_a $%s_b)\n", P, P);
   switch_party(g, P, 'a', &v, &r, &x, throws && one_in(g, 2));
   switch_party(g, P, 'b', &v, &r, &x, throws);
+  if (mid)
+    switch_mid(g, P, bind, &v, &r);
   Fn f;
   export_start(&f, g, P, result);
   filler(&f);
   snprintf(exn, sizeof exn, "$%s_x", P);
   Catch c = catch_open(&f, throws && !one_in(g, 8), exn, &x);
-  unsigned rounds = one_in(g, 10) ? 0 : 1 + pick(g, 7);
-  ind(&f);
-  if (bind) {
-    put(&f, "(resume $%s_sk1 (on $%s_sw switch)\n", P, P);
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
-    ind(&f);
-    put(&f, "  (cont.bind $%s_sk $%s_sk1 (i32.const %u)", P, P, rounds);
-    exprs(&f, &v);
-    put(&f, " (cont.new $%s_sk (ref.func $%s_a))))\n", P, P);
-  } else {
-    put(&f, "(resume $%s_sk (on $%s_sw switch) (i32.const %u)", P, P, rounds);
-    exprs(&f, &v);
-    put(&f, "\n");
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_b))", P, P);
-    line(&f, "  (cont.new $%s_sk (ref.func $%s_a)))", P, P);
-  }
+  char on[48];
+  snprintf(on, sizeof on, "(on $%s_sw switch)", P);
+  if (mid)
+    line(&f, "(resume $%s_mk %s (cont.new $%s_mk (ref.func $%s_m)))", P, on, P, P);
+  else
+    switch_start(&f, P, bind, &v, on);
   consume(&f, &r);
   catch_close(&f, &c, &x);
   export_result(&f, result);
@@ -858,12 +937,92 @@ static void deep_pattern(Gen *g, const char *P)
   fn_finish(&e);
 }
 
+/* ================================================================ fault */
+
+/* The ways a continuation instruction fails at run time, each the last
+ * thing a fault export does. */
+typedef enum Fault {
+  F_NULL_RESUME, F_NULL_BIND, F_NULL_THROW, F_NULL_THROW_REF, F_NULL_SWITCH, F_NULL_FUNC,
+  F_NULL_EXN, F_CONSUMED_BIND, F_CONSUMED_THROW, F_UNHANDLED_SUSPEND,
+  F_UNHANDLED_SWITCH, F_COUNT
+} Fault;
+
+/* The continuation of $P_g, already run to its end, into local $v<k>. */
+static void fault_consumed(Fn *f, const char *P, uint32_t k)
+{
+  line(f, "(local.set $v%u (cont.new $%s_k (ref.func $%s_g)))", k, P, P);
+  line(f, "(resume $%s_k (local.get $v%u))", P, k);
+}
+
+/* An export that fails on purpose, after plain statements: an instruction
+ * given a null continuation (resume, cont.bind, resume_throw,
+ * resume_throw_ref, switch), a null function (cont.new) or a null exnref
+ * (resume_throw_ref), or a continuation already consumed; or a suspension
+ * or a switch that no handler takes, from a continuation whose prompt
+ * handles another tag.  $P_g and $P_h return at once; $P_s suspends to
+ * $P_t and $P_w switches to $P_h with $P_u, both run under a handler of
+ * $P_u alone (not a switch handler). */
+static void fault_pattern(Gen *g, const char *P)
+{
+  Buf *d = &g->decls;
+  buf_printf(d, "  (type $%s_f (func))\n  (type $%s_k (cont $%s_f))\n", P, P, P);
+  buf_printf(d, "  (rec\n    (type $%s_sf (func (param (ref null $%s_sk))))\n"
+             "    (type $%s_sk (cont $%s_sf)))\n", P, P, P, P);
+  buf_printf(d, "  (tag $%s_t)\n  (tag $%s_u)\n", P, P);
+  buf_printf(d, "  (elem declare func $%s_g $%s_h $%s_s $%s_w)\n", P, P, P, P);
+  buf_printf(&g->funcs, "  (func $%s_g (type $%s_f))\n"
+             "  (func $%s_h (type $%s_sf))\n"
+             "  (func $%s_s (type $%s_f) (suspend $%s_t))\n"
+             "  (func $%s_w (type $%s_f)\n"
+             "    (drop (switch $%s_sk $%s_u (cont.new $%s_sk (ref.func $%s_h)))))\n",
+             P, P, P, P, P, P, P, P, P, P, P, P, P);
+  Fault fault = (Fault)pick(g, F_COUNT);
+  Fn f;
+  export_start(&f, g, P, -1);
+  char kref[48];
+  snprintf(kref, sizeof kref, "(ref null $%s_k)", P);
+  uint32_t k = fn_local(&f, kref);
+  filler(&f);
+  switch (fault) {
+  case F_NULL_RESUME: line(&f, "(resume $%s_k (ref.null $%s_k))", P, P); break;
+  case F_NULL_BIND: line(&f, "(drop (cont.bind $%s_k $%s_k (ref.null $%s_k)))", P, P, P); break;
+  case F_NULL_THROW:
+    line(&f, "(resume_throw $%s_k $e_i32 (i32.const %u) (ref.null $%s_k))", P, pick(g, 9), P);
+    break;
+  case F_NULL_THROW_REF: line(&f, "(resume_throw_ref $%s_k (ref.null exn) (ref.null $%s_k))", P, P); break;
+  case F_NULL_SWITCH: line(&f, "(drop (switch $%s_sk $%s_u (ref.null $%s_sk)))", P, P, P); break;
+  case F_NULL_FUNC: line(&f, "(drop (cont.new $%s_k (ref.null $%s_f)))", P, P); break;
+  case F_NULL_EXN:
+    line(&f, "(resume_throw_ref $%s_k (ref.null exn) (cont.new $%s_k (ref.func $%s_g)))", P, P, P);
+    break;
+  case F_CONSUMED_BIND:
+    fault_consumed(&f, P, k);
+    line(&f, "(drop (cont.bind $%s_k $%s_k (local.get $v%u)))", P, P, k);
+    break;
+  case F_CONSUMED_THROW:
+    fault_consumed(&f, P, k);
+    line(&f, "(resume_throw $%s_k $e_i32 (i32.const %u) (local.get $v%u))", P, pick(g, 9), k);
+    break;
+  default: {
+    uint32_t h = fn_label(&f);
+    line(&f, "(block $l%u (result (ref $%s_k))", h, P);
+    line(&f, "  (resume $%s_k (on $%s_u $l%u) (cont.new $%s_k (ref.func $%s_%c)))", P, P, h, P, P,
+         fault == F_UNHANDLED_SUSPEND ? 's' : 'w');
+    line(&f, "  (return))");
+    line(&f, "(drop)");
+    break;
+  }
+  }
+  fn_finish(&f);
+}
+
 void cont_pattern(Gen *g, const char *name)
 {
-  switch (pick(g, 7)) {
-  case 0: switch_pattern(g, name); break;
-  case 1: sched_pattern(g, name); break;
-  case 2: deep_pattern(g, name); break;
+  switch (pick(g, 16)) {
+  case 0: case 1: switch_pattern(g, name); break;
+  case 2: case 3: sched_pattern(g, name); break;
+  case 4: case 5: deep_pattern(g, name); break;
+  case 6: fault_pattern(g, name); break;
   default: nest_pattern(g, name); break;
   }
 }

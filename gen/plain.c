@@ -109,7 +109,11 @@ static void int_expr(Fn *f, VT t, int depth)
       unary(f, "i64.reinterpret_f64", VT_F64, depth);
     break;
   default:
-    if (t == VT_I32 && one_in(g, 2)) {
+    if (t == VT_I32 && one_in(g, 4)) {   /* a cast's test: never traps */
+      put(f, "(ref.test (ref %s) ", one_in(g, 2) ? "$box" : "i31");
+      expr(f, one_in(g, 2) ? VT_BOX : VT_I31, depth + 1);
+      put(f, ")");
+    } else if (t == VT_I32 && one_in(g, 2)) {
       put(f, "(struct.get $box 0 (local.get $s))");
       f->uses_s = true;
     } else if (t == VT_I32) {
@@ -159,6 +163,44 @@ static void float_expr(Fn *f, VT t, int depth)
   }
 }
 
+/* A v128 of integer lanes only: float lanes would carry NaNs whose bits
+ * engines may choose differently, and the log shows a v128's bits. */
+static void v128_expr(Fn *f, bool leaf, int depth)
+{
+  static const char *const binops[] = {"i8x16.add", "i16x8.sub", "i32x4.add", "i32x4.mul",
+                                       "i64x2.add", "i64x2.sub", "v128.and", "v128.or",
+                                       "v128.xor", "i8x16.min_u", "i16x8.max_s"};
+  Gen *g = f->g;
+  if (leaf) {
+    switch (pick(g, 3)) {
+    case 0:
+      put(f, "(v128.const i32x4 %u %u %u %u)", pick(g, 50), pick(g, 50), pick(g, 50), pick(g, 50));
+      break;
+    case 1: put(f, "(local.get $x_v128)"); break;
+    default: put(f, "(v128.load "); address(f, depth); put(f, ")"); break;   /* 16 bytes below 0x10000 */
+    }
+    return;
+  }
+  switch (pick(g, 4)) {
+  case 0: unary(f, "i32x4.splat", VT_I32, depth); break;
+  case 1: unary(f, "i64x2.splat", VT_I64, depth); break;
+  case 2:
+    put(f, "(i32x4.replace_lane %u ", pick(g, 4));
+    expr(f, VT_V128, depth + 1);
+    put(f, " ");
+    expr(f, VT_I32, depth + 1);
+    put(f, ")");
+    break;
+  default:
+    put(f, "(%s ", binops[pick(g, COUNT(binops))]);
+    expr(f, VT_V128, depth + 1);
+    put(f, " ");
+    expr(f, VT_V128, depth + 1);
+    put(f, ")");
+    break;
+  }
+}
+
 void expr(Fn *f, VT t, int depth)
 {
   Gen *g = f->g;
@@ -188,6 +230,9 @@ void expr(Fn *f, VT t, int depth)
       expr(f, VT_I32, depth + 1);
       put(f, ")");
     }
+    return;
+  case VT_V128:
+    v128_expr(f, leaf, depth);
     return;
   default:
     break;
@@ -391,6 +436,8 @@ void plain_prelude(Gen *g)
   for (int t = 0; t < VT_NUMERIC; t++)
     buf_printf(d, "  (import \"fuzzing-support\" \"log-%s\" (func $log_%s (param %s)))\n",
                vt_name((VT)t), vt_name((VT)t), vt_text((VT)t));
+  /* the host's tag: a tag of another instance, to suspend to and handle */
+  buf_puts(d, "  (import \"fuzzing-support\" \"wasmtag\" (tag $wasmtag (param i32)))\n");
   buf_puts(d, "  (type $box (struct (field (mut i32))))\n"
               "  (type $arr (array (mut i32)))\n"
               "  (memory 1)\n"
@@ -399,14 +446,17 @@ void plain_prelude(Gen *g)
                                                 "f64.const 0"};
   for (int t = 0; t < VT_NUMERIC; t++)
     buf_printf(d, "  (global $g_%s (mut %s) (%s))\n", vt_name((VT)t), vt_text((VT)t), zero[t]);
-  /* references are logged as an i32: -1 for null */
+  /* references are logged as an i32: -1 for null; a v128 as two i64s */
   buf_puts(&g->funcs,
            "  (func $log_i31 (param $r (ref null i31))\n"
            "    (call $log_i32 (if (result i32) (ref.is_null (local.get $r))\n"
            "      (then (i32.const -1)) (else (i31.get_s (local.get $r))))))\n"
            "  (func $log_box (param $r (ref null $box))\n"
            "    (call $log_i32 (if (result i32) (ref.is_null (local.get $r))\n"
-           "      (then (i32.const -1)) (else (struct.get $box 0 (local.get $r))))))\n");
+           "      (then (i32.const -1)) (else (struct.get $box 0 (local.get $r))))))\n"
+           "  (func $log_v128 (param $v v128)\n"
+           "    (call $log_i64 (i64x2.extract_lane 0 (local.get $v)))\n"
+           "    (call $log_i64 (i64x2.extract_lane 1 (local.get $v))))\n");
 }
 
 void plain_pattern(Gen *g, const char *name)

@@ -29,7 +29,7 @@ check_PROGRAMS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D
 
 TESTS += %D%/unit/check_alloc %D%/unit/check_num %D%/unit/check_simd %D%/unit/check_number %D%/unit/check_lexer %D%/unit/check_text %D%/unit/check_leb128 %D%/unit/check_binary %D%/unit/check_types %D%/unit/check_gen %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/official.sh
 EXTRA_DIST += %D%/lib.sh %D%/cli.sh %D%/status.sh %D%/json.sh %D%/readme.sh %D%/unchecked.sh %D%/engines.sh %D%/engines-selftest.wast %D%/official.sh %D%/official.xfail %D%/unit/tap.h \
-  %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/fuzz_unchecked.c %D%/fuzz/fuzz_direct.c %D%/fuzz/fuzz_generate_run.c %D%/fuzz/run.sh %D%/fuzz/README.md
+  %D%/fuzz/fuzz.h %D%/fuzz/fuzz_decode.c %D%/fuzz/fuzz_run.c %D%/fuzz/fuzz_text.c %D%/fuzz/fuzz_unchecked.c %D%/fuzz/fuzz_direct.c %D%/fuzz/fuzz_generate_run.c %D%/fuzz/run.sh %D%/fuzz/coverage.sh %D%/fuzz/README.md
 TESTS += %D%/repl.sh
 EXTRA_DIST += %D%/repl.sh
 

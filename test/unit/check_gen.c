@@ -1,8 +1,9 @@
 /* The generator (gen/): every module it makes from seeds 1 to 10,000 parses
  * and validates, the same seed gives the same text, nearly every module
- * uses continuations, and a fuzzer's bytes, however few, make valid
- * modules too.  The share of modules using each continuation instruction
- * is printed on stderr (the test log), for the record. */
+ * uses continuations, some use each of the rarer constructs, and a
+ * fuzzer's bytes, however few, make valid modules too.  The share of
+ * modules using each continuation instruction and construct is printed on
+ * stderr (the test log), for the record. */
 
 #include <check.h>
 #include <stdio.h>
@@ -35,12 +36,9 @@ static void check_valid(const Buf *b, uint64_t seed)
                 err.loc.col, err.message);
 }
 
-/* Whether the text has the instruction (its mnemonic after a parenthesis,
- * then a space). */
-static bool has(const Buf *b, const char *mnemonic)
+/* Whether the text has the needle. */
+static bool has_text(const Buf *b, const char *needle)
 {
-  char needle[32];
-  snprintf(needle, sizeof needle, "(%s ", mnemonic);
   size_t n = strlen(needle);
   for (size_t i = 0; i + n <= b->len; i++)
     if (memcmp(b->data + i, needle, n) == 0)
@@ -48,13 +46,36 @@ static bool has(const Buf *b, const char *mnemonic)
   return false;
 }
 
+/* Whether the text has the instruction (its mnemonic after a parenthesis,
+ * then a space). */
+static bool has(const Buf *b, const char *mnemonic)
+{
+  char needle[32];
+  snprintf(needle, sizeof needle, "(%s ", mnemonic);
+  return has_text(b, needle);
+}
+
 static const char *const instrs[] = {"resume", "suspend", "switch", "cont.bind", "cont.new",
                                      "resume_throw", "resume_throw_ref"};
 enum { INSTRS = sizeof instrs / sizeof instrs[0] };
 
+/* The rarer constructs, by a piece of text only they print; each must be
+ * in at least 1% of the modules. */
+static const struct {
+  const char *what, *needle;
+} rare[] = {
+  {"host's tag handled", "(on $wasmtag "},   /* a nest level's handler of the imported tag */
+  {"switch past a prompt", "_mk (on "},      /* switch's ring started one prompt deeper */
+  {"fault export", "_w (type $"},            /* fault's unhandled switch, in each fault pattern */
+  {"null exnref", "(ref.null exn)"},         /* a fault: resume_throw_ref given one */
+  {"ref.test", "(ref.test "},
+  {"churn", "(i32.const 50000)"},            /* nest's garbage continuations, 50,000 */
+};
+enum { RARE = sizeof rare / sizeof rare[0] };
+
 START_TEST(every_seed_validates_and_repeats)
 {
-  unsigned uses[INSTRS] = {0}, any = 0;
+  unsigned uses[INSTRS] = {0}, any = 0, rare_uses[RARE] = {0};
   for (uint64_t seed = 1; seed <= SEEDS; seed++) {
     Buf a, b;
     buf_init(&a);
@@ -71,12 +92,20 @@ START_TEST(every_seed_validates_and_repeats)
         uses_any = uses_any || i != 4;   /* cont.new alone runs nothing */
       }
     any += uses_any;
+    for (unsigned i = 0; i < RARE; i++)
+      rare_uses[i] += has_text(&a, rare[i].needle);
     buf_free(&a);
     buf_free(&b);
   }
   for (unsigned i = 0; i < INSTRS; i++)
-    fprintf(stderr, "# %-16s in %5.1f%% of %d modules\n", instrs[i], 100.0 * uses[i] / SEEDS, SEEDS);
+    fprintf(stderr, "# %-20s in %5.1f%% of %d modules\n", instrs[i], 100.0 * uses[i] / SEEDS, SEEDS);
+  for (unsigned i = 0; i < RARE; i++)
+    fprintf(stderr, "# %-20s in %5.1f%% of %d modules\n", rare[i].what,
+            100.0 * rare_uses[i] / SEEDS, SEEDS);
   ck_assert_uint_ge(any * 100, SEEDS * 95u);
+  for (unsigned i = 0; i < RARE; i++)
+    ck_assert_msg(rare_uses[i] * 100 >= SEEDS, "%s in %u modules of %d", rare[i].what,
+                  rare_uses[i], SEEDS);
 }
 END_TEST
 
