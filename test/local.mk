@@ -121,7 +121,9 @@ EXTRA_DIST += %D%/generate.sh
 # what the spec says (doc/engines.md); make check runs those here.
 FOUND_TESTS = \
   %D%/fuzz/found/binaryen-cont-bind-drops-arguments.wast \
-  %D%/fuzz/found/v8-heap-read-before-resume.wast
+  %D%/fuzz/found/switch-ring.wast \
+  %D%/fuzz/found/v8-heap-read-before-resume.wast \
+  %D%/fuzz/found/v8-resume_throw_ref-operand-order.wast
 WAST_TESTS += $(FOUND_TESTS)
 EXTRA_DIST += %D%/fuzz/diff.sh %D%/fuzz/diff.cjs %D%/fuzz/v8.cjs
 

@@ -13,13 +13,15 @@ const { spawn } = require('child_process');
 const here = __dirname;
 
 function usage() {
-  process.stderr.write(`usage: diff.sh [--gen N [FIRST]] [--ttf N [SEED]] [--out DIR] [--jobs J]
+  process.stderr.write(`usage: diff.sh [--gen N [FIRST]] [--ttf N [SEED]] [--invalid N [FIRST]] [--out DIR] [--jobs J]
                 [--engines v8,binaryen] [--reduce] [--size N]
        diff.sh --check ENGINE FILE.wasm     (one module: its class against ENGINE)
        diff.sh --reduce-one DIR ENGINE      (minimise DIR/m.wasm, as --reduce does)
 
   --gen N [FIRST]   N generated modules, seeds FIRST (1) to FIRST+N-1
   --ttf N [SEED]    N modules of wasm-opt -ttf, from random bytes of SEED (1)
+  --invalid N [FIRST]  N modules of --generate --invalid (one type error each:
+                    an engine that accepts one is wrong), seeds FIRST (1) on
   --size N          the generator's --size (10)
   --out DIR         keep each module that differs, with the logs, in DIR
                     (default: fuzz-diff-out), and write DIR/results.txt
@@ -282,6 +284,12 @@ function randomBytes(seed, n) {
 async function makeModule(id, dir, size) {
   const file = path.join(dir, 'm.wasm');
   const [kind, a, b] = id.split('-');
+  if (kind === 'invalid') {   // one deliberate type error: every engine must reject it
+    const t = await run(tool.ref, ['--generate', a, '--invalid', '--size', String(size)]);
+    fs.writeFileSync(path.join(dir, 'm.wat'), t.out);
+    const r = await run(tool.ref, ['-u', '-d', path.join(dir, 'm.wat'), '-o', file]);
+    return t.status === 0 && r.status === 0;
+  }
   if (kind === 'gen') {
     const r = await run(tool.ref, ['--generate', a, '--size', String(size), '-o', file]);
     const t = await run(tool.ref, ['--generate', a, '--size', String(size)]);   // folded and named, for reduce()
@@ -490,7 +498,7 @@ async function writeWast(out, what) {
 // ================================================================ Main
 
 function parseArgs(argv) {
-  const opts = { gen: 0, genFirst: 1, ttf: 0, ttfSeed: 1, out: 'fuzz-diff-out', jobs: 2,
+  const opts = { gen: 0, genFirst: 1, ttf: 0, ttfSeed: 1, invalid: 0, invalidFirst: 1, out: 'fuzz-diff-out', jobs: 2,
                  engines: ['v8', 'binaryen'], reduce: false, size: 10 };
   const num = (i) => { const n = Number(argv[i]); if (!Number.isInteger(n) || n < 0) usage(); return n; };
   const optNum = (i) => (i < argv.length && /^\d+$/.test(argv[i]) ? Number(argv[i]) : null);
@@ -498,6 +506,7 @@ function parseArgs(argv) {
     switch (argv[i]) {
       case '--gen': opts.gen = num(++i); if (optNum(i + 1) !== null) opts.genFirst = optNum(++i); break;
       case '--ttf': opts.ttf = num(++i); if (optNum(i + 1) !== null) opts.ttfSeed = optNum(++i); break;
+      case '--invalid': opts.invalid = num(++i); if (optNum(i + 1) !== null) opts.invalidFirst = optNum(++i); break;
       case '--out': opts.out = argv[++i]; break;
       case '--jobs': opts.jobs = num(++i) || 1; break;
       case '--size': opts.size = num(++i); break;
@@ -506,7 +515,7 @@ function parseArgs(argv) {
       default: usage();
     }
   }
-  if (opts.engines.some((e) => !engines[e]) || opts.gen + opts.ttf === 0) usage();
+  if (opts.engines.some((e) => !engines[e]) || opts.gen + opts.ttf + opts.invalid === 0) usage();
   return opts;
 }
 
@@ -519,6 +528,7 @@ async function main() {
   const ids = [];
   for (let s = 0; s < opts.gen; s++) ids.push(`gen-${opts.genFirst + s}`);
   for (let i = 1; i <= opts.ttf; i++) ids.push(`ttf-${opts.ttfSeed}-${i}`);
+  for (let s = 0; s < opts.invalid; s++) ids.push(`invalid-${opts.invalidFirst + s}`);
   fs.mkdirSync(opts.out, { recursive: true });
   const lines = [];
   let next = 0;
