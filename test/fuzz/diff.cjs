@@ -17,6 +17,7 @@ function usage() {
                 [--engines v8,binaryen] [--reduce] [--size N]
        diff.sh --check ENGINE FILE.wasm     (one module: its class against ENGINE)
        diff.sh --reduce-one DIR ENGINE      (minimise DIR/m.wasm, as --reduce does)
+       diff.sh --summary DIR                (the counts of a run again, from DIR/results.txt)
 
   --gen N [FIRST]   N generated modules, seeds FIRST (1) to FIRST+N-1
   --ttf N [SEED]    N modules of wasm-opt -ttf, from random bytes of SEED (1)
@@ -523,7 +524,12 @@ async function main() {
   const argv = process.argv.slice(2);
   const flagAt = (flag) => argv.indexOf(flag);
   if (flagAt('--check') >= 0) return check(argv[flagAt('--check') + 1], argv[flagAt('--check') + 2]);
-  if (flagAt('--reduce-one') >= 0) return reduce(argv[flagAt('--reduce-one') + 1], argv[flagAt('--reduce-one') + 2]);
+  if (flagAt('--summary') >= 0) {   // again, from a run's results.txt
+    const out = argv[flagAt('--summary') + 1];
+    const lines = fs.readFileSync(path.join(out, 'results.txt'), 'utf8').split('\n').filter((l) => l);
+    return summarize(lines, { out, engines: [...new Set(lines.map((l) => parseLine(l).engine))] });
+  }
+    if (flagAt('--reduce-one') >= 0) return reduce(argv[flagAt('--reduce-one') + 1], argv[flagAt('--reduce-one') + 2]);
   const opts = parseArgs(argv);
   const ids = [];
   for (let s = 0; s < opts.gen; s++) ids.push(`gen-${opts.genFirst + s}`);
@@ -556,7 +562,9 @@ function parseLine(l) {
 // A signature without the numbers that differ between modules of one
 // difference (function indices, offsets, type indices).
 function distinctSig(sig) {
-  return sig.replace(/found \S+ of type/g, 'found … of type').replace(/@\+\d+|#\d+|\d+/g, 'N');
+  return sig.replace(/found \S+ of type/g, 'found … of type')
+    .replace(/expected .*, seeing .* from$/, 'expected T, seeing T\' from')   // Binaryen's IR types
+    .replace(/@\+\d+|#\d+|\d+/g, 'N');
 }
 
 // Counts by source, engine and class, and the distinct differences.
