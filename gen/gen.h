@@ -35,4 +35,18 @@ void gen_module(Choices *c, uint32_t size, Buf *out);
 /* The module of a seed, as --generate prints it. */
 void gen_seed(uint64_t seed, uint32_t size, Buf *out);
 
+/* The kinds of type errors gen_mutate makes (mutate.c), and their names. */
+enum { GEN_MUTATIONS = 14 };
+const char *gen_mutation_name(int kind);
+
+/* Makes the text of a module gen_module made invalid: one type error in a
+ * stack-switching construct, drawn from c (the choices that made it, going
+ * on).  Returns its kind, or -1 if the text has no site for any (never
+ * gen_module's: each has a cont.new). */
+int gen_mutate(Choices *c, Buf *text);
+
+/* The invalid module of a seed, as --generate --invalid prints it: the
+ * valid one's text, mutated by the choices after it.  Returns the kind. */
+int gen_seed_invalid(uint64_t seed, uint32_t size, Buf *out);
+
 #endif

@@ -65,13 +65,17 @@ static const char usage[] =
   "A module file can always import Binaryen's fuzzing-support functions and tags\n"
   "(log-i32, throw, call-export, ...) and immutable externref globals.\n"
   "\n"
-  "  --generate SEED [--size N]\n"
+  "  --generate SEED [--size N] [--invalid]\n"
   "                    make a random valid module built around stack switching\n"
   "                    from SEED (0 to 2^64-1), the same for the same SEED and\n"
   "                    N; N (1 to 1000, default 10) bounds its functions and\n"
   "                    statements.  Its exports take no arguments, log through\n"
   "                    fuzzing-support and end.  It becomes the latest module:\n"
-  "                    written by a later -o, else printed as text\n"
+  "                    written by a later -o, else printed as text.  With\n"
+  "                    --invalid, the same module with one type error in a\n"
+  "                    stack-switching construct: printed, and the run fails\n"
+  "                    as the validator rejects it (status 4); with -u, a\n"
+  "                    later -o writes it\n"
 
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
@@ -216,13 +220,16 @@ static int run_all_after(int argc, char **argv, int i)
   return 0;
 }
 
-/* --generate SEED [--size N] at argv[*i]: the module of that seed, parsed,
- * validated and made the latest module (for -o); its text is printed
- * unless an -o follows.  *i moves past its arguments.  Returns the exit
- * status: STATUS_USAGE for a bad SEED or N. */
+/* --generate SEED [--size N] [--invalid] at argv[*i]: the module of that
+ * seed, parsed, validated and made the latest module (for -o); its text is
+ * printed unless an -o follows.  With --invalid, the module with one type
+ * error: its text is printed all the same, for the validator rejects it
+ * (-u lets an -o write it).  *i moves past its arguments.  Returns the
+ * exit status: STATUS_USAGE for a bad SEED or N. */
 static int generate(Runner *r, int argc, char **argv, int *i)
 {
   uint64_t seed, size = GEN_DEFAULT_SIZE;
+  bool invalid = false;
   int at = *i;
   if (at + 1 == argc || !parse_count(argv[at + 1], false, &seed)) {
     fprintf(stderr, "wasmfx-ref: --generate needs a SEED, a number from 0 to 2^64-1%s%s%s\n"
@@ -231,18 +238,29 @@ static int generate(Runner *r, int argc, char **argv, int *i)
     return STATUS_USAGE;
   }
   *i = at + 1;
-  if (at + 2 < argc && strcmp(argv[at + 2], "--size") == 0) {
-    if (at + 3 == argc || !parse_count(argv[at + 3], false, &size) || size == 0 || size > GEN_MAX_SIZE) {
+  for (;;) {   /* its options, in either order */
+    at = *i;
+    if (at + 1 < argc && strcmp(argv[at + 1], "--invalid") == 0 && !invalid) {
+      invalid = true;
+      *i = at + 1;
+      continue;
+    }
+    if (!(at + 1 < argc && strcmp(argv[at + 1], "--size") == 0))
+      break;
+    if (at + 2 == argc || !parse_count(argv[at + 2], false, &size) || size == 0 || size > GEN_MAX_SIZE) {
       fprintf(stderr, "wasmfx-ref: --size needs a number from 1 to %d%s%s%s\n"
-              "Try 'wasmfx-ref --help'.\n", GEN_MAX_SIZE, at + 3 < argc ? " (not '" : "",
-              at + 3 < argc ? argv[at + 3] : "", at + 3 < argc ? "')" : "");
+              "Try 'wasmfx-ref --help'.\n", GEN_MAX_SIZE, at + 2 < argc ? " (not '" : "",
+              at + 2 < argc ? argv[at + 2] : "", at + 2 < argc ? "')" : "");
       return STATUS_USAGE;
     }
-    *i = at + 3;
+    *i = at + 2;
   }
   Buf b;
   buf_init(&b);
-  gen_seed(seed, (uint32_t)size, &b);
+  if (invalid)
+    gen_seed_invalid(seed, (uint32_t)size, &b);
+  else
+    gen_seed(seed, (uint32_t)size, &b);
   char *text = b.failed ? NULL : mem_alloc(b.len + 1);
   Error err = {0};
   if (!text) {
@@ -263,7 +281,7 @@ static int generate(Runner *r, int argc, char **argv, int *i)
   bool output = false;
   for (int j = *i + 1; j < argc; j++)
     output = output || strcmp(argv[j], "-o") == 0;
-  if (ok && !output)
+  if ((ok || (invalid && m)) && !output)
     fwrite(b.data, 1, b.len, r->out);
   buf_free(&b);
   if (!ok && err.phase == PHASE_NONE)

@@ -1,9 +1,11 @@
 /* The generator (gen/): every module it makes from seeds 1 to 10,000 parses
  * and validates, the same seed gives the same text, nearly every module
  * uses continuations, some use each of the rarer constructs, and a
- * fuzzer's bytes, however few, make valid modules too.  The share of
- * modules using each continuation instruction and construct is printed on
- * stderr (the test log), for the record. */
+ * fuzzer's bytes, however few, make valid modules too; with --invalid's
+ * mutation, every module parses and fails validation by a stack-switching
+ * rule, and each kind of mutation is in at least 1% of them.  The share of
+ * modules using each continuation instruction and construct, and of each
+ * kind of mutation, is printed on stderr (the test log), for the record. */
 
 #include <check.h>
 #include <stdio.h>
@@ -109,6 +111,77 @@ START_TEST(every_seed_validates_and_repeats)
 }
 END_TEST
 
+/* What the validator says of each kind of mutation (gen/mutate.c's order,
+ * checked by name): one of two messages of the rule the kind breaks. */
+static const struct {
+  const char *kind, *says[2];
+} rejected[GEN_MUTATIONS] = {
+  {"resume_throw_ref operands swapped", {"type mismatch: instruction requires [(ref null ", NULL}},
+  {"resume_throw tag's params", {"type mismatch: instruction requires [", NULL}},
+  {"resume_throw tag with results", {"non-empty tag result type", NULL}},
+  {"cont.new of another type", {"type mismatch: instruction requires [(ref null ", NULL}},
+  {"cont.bind to no suffix", {"cont.bind's continuation types do not match", "cont.bind binds more"}},
+  {"handler's tag", {"the tag's parameters do not match", "the handler's continuation type does not"}},
+  {"handler's label", {"requires concrete continuation reference type", "non-continuation type"}},
+  {"switch handler's tag", {"type mismatch in switch tag", NULL}},
+  {"switch to no continuation", {"switch's continuation must take a continuation", "non-continuation type"}},
+  {"switch's tag", {"type mismatch in switch tag", NULL}},
+  {"suspend's tag", {"unknown tag", "type mismatch: instruction requires ["}},
+  {"cont of a non-function", {"non-function type", NULL}},
+  {"tag of a continuation", {"non-function type", NULL}},
+  {"cast to a continuation", {"invalid cast", NULL}},
+};
+
+/* Parses a module's text, which must parse, and validates it, which must
+ * fail with one of the kind's messages. */
+static void check_invalid(const Buf *b, uint64_t seed, int kind)
+{
+  ck_assert(!b->failed);
+  Error err = {0};
+  Module *m = text_parse_module("generated.wat", b->data, b->len, &err);
+  ck_assert_msg(m != NULL, "seed %llu: malformed: %u:%u: %s", (unsigned long long)seed,
+                err.loc.line, err.loc.col, err.message);
+  ValidateOptions opt = {.stack_switching = true};
+  TypeStore ts;
+  typestore_init(&ts);
+  bool ok = validate_module(&ts, m, &opt, &err);
+  typestore_free(&ts);
+  module_free(m);
+  ck_assert_msg(!ok, "seed %llu: %s: valid", (unsigned long long)seed, gen_mutation_name(kind));
+  const char *const *says = rejected[kind].says;
+  ck_assert_msg(strstr(err.message, says[0]) || (says[1] && strstr(err.message, says[1])),
+                "seed %llu: %s: %u:%u: %s", (unsigned long long)seed, gen_mutation_name(kind),
+                err.loc.line, err.loc.col, err.message);
+}
+
+START_TEST(invalid_seeds_fail_validation)
+{
+  unsigned made[GEN_MUTATIONS] = {0};
+  for (int k = 0; k < GEN_MUTATIONS; k++)
+    ck_assert_str_eq(rejected[k].kind, gen_mutation_name(k));
+  for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+    Buf a, b;
+    buf_init(&a);
+    buf_init(&b);
+    int kind = gen_seed_invalid(seed, GEN_DEFAULT_SIZE, &a);
+    ck_assert_int_eq(gen_seed_invalid(seed, GEN_DEFAULT_SIZE, &b), kind);
+    ck_assert_msg(a.len == b.len && memcmp(a.data, b.data, a.len) == 0, "seed %llu differs",
+                  (unsigned long long)seed);
+    ck_assert_msg(kind >= 0 && kind < GEN_MUTATIONS, "seed %llu: no mutation", (unsigned long long)seed);
+    check_invalid(&a, seed, kind);
+    made[kind]++;
+    buf_free(&a);
+    buf_free(&b);
+  }
+  for (int k = 0; k < GEN_MUTATIONS; k++)
+    fprintf(stderr, "# invalid: %-34s in %5.1f%% of %d modules\n", gen_mutation_name(k),
+            100.0 * made[k] / SEEDS, SEEDS);
+  for (int k = 0; k < GEN_MUTATIONS; k++)
+    ck_assert_msg(made[k] * 100 >= SEEDS, "%s in %u modules of %d", gen_mutation_name(k), made[k],
+                  SEEDS);
+}
+END_TEST
+
 /* Other seeds give other modules. */
 START_TEST(seeds_differ)
 {
@@ -197,6 +270,7 @@ static Suite *gen_suite(void)
   TCase *tc = tcase_create("gen");
   tcase_set_timeout(tc, 600);
   tcase_add_test(tc, every_seed_validates_and_repeats);
+  tcase_add_test(tc, invalid_seeds_fail_validation);
   tcase_add_test(tc, seeds_differ);
   tcase_add_test(tc, prng_is_splitmix64);
   tcase_add_test(tc, bytes_make_valid_modules);
