@@ -162,7 +162,7 @@ const trapClasses = [
   [/^unreachable/, 'unreachable'],
   [/ by 0$|divide by zero|remainder by zero/, 'integer divide by zero'],
   [/div_s overflow|divide result unrepresentable|trunc[SU]Float|float unrepresentable|integer overflow|invalid conversion/, 'integer overflow or invalid conversion'],
-  [/continuation already (executed|consumed)|resumed more than once|already resumed/i, 'continuation already consumed'],
+  [/continuation already (executed|consumed)|resumed more than once|already resumed|resuming an invalid continuation/i, 'continuation already consumed'],
   [/null ref|null target|dereferencing a null|null (value|function|structure|array|continuation|exception)/i, 'null reference'],
   [/non-subtype|signature mismatch|cast failure in call_indirect/, 'indirect call type mismatch'],
   [/cast error|illegal cast|cast failure/, 'cast failure'],
