@@ -12,7 +12,8 @@
 // which the harness maps to the spec's.  Lines of our own:
 //   [compile error: MSG]      the module did not compile (exit status 3)
 //   [link error: MSG]         it did not link or instantiate (exit status 5)
-//   [not callable from JS]    an export whose parameters JS cannot pass
+//   [not callable from JS]    an export whose parameters JS cannot pass (or a
+//                             start function that gave JS a value it cannot take)
 //   [result not representable in JS]   its results JS cannot take back
 // The type reflection flag gives the imports' and exports' types.
 'use strict';
@@ -103,6 +104,7 @@ function callAsJS(f) {
 
 // The export at an index of the exports, in order.
 function exportAt(i) {
+  if (!exps) return undefined;   // during the start function there are none yet
   const names = Object.keys(exps);
   return i >>> 0 < names.length ? exps[names[i >>> 0]] : undefined;
 }
@@ -116,6 +118,12 @@ function catching(thunk) {
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) throw e;
     return 1;
   }
+}
+
+// An index into a table as its JS API takes it: a BigInt for a table64.
+function tableIndex(t, i) {
+  const type = typeof t.type === 'function' ? t.type() : {};
+  return type.address === 'i64' || type.index === 'i64' ? BigInt(i >>> 0) : i >>> 0;
 }
 
 // The host function that an import of fuzzing-support names.
@@ -134,13 +142,13 @@ function hostFunc(name, type) {
     };
     case 'table-get': return (i) => {
       const t = table();
-      if (!t || i >>> 0 >= t.length) throw jsError();
-      return t.get(i >>> 0);
+      if (!t || i >>> 0 >= Number(t.length)) throw jsError();
+      return t.get(tableIndex(t, i));
     };
     case 'table-set': return (i, v) => {
       const t = table();
-      if (!t || i >>> 0 >= t.length) throw jsError();
-      t.set(i >>> 0, v);
+      if (!t || i >>> 0 >= Number(t.length)) throw jsError();
+      t.set(tableIndex(t, i), v);
     };
     case 'call-export': return (i) => { callAsJS(exportAt(i)); };
     case 'call-export-catch': return (i) => catching(() => callAsJS(exportAt(i)));
@@ -186,9 +194,13 @@ let instance;
 try {
   instance = new WebAssembly.Instance(mod, imports);
 } catch (e) {
-  if (e instanceof WebAssembly.LinkError || e instanceof TypeError) {
+  if (e instanceof WebAssembly.LinkError) {
     print(`[link error: ${e.message}]`);
     process.exit(5);
+  }
+  if (e instanceof TypeError) {   // the start function passed JS what it cannot take (a v128)
+    print('[not callable from JS]');
+    process.exit(0);
   }
   print(failure(e));
   process.exit(6);
