@@ -72,28 +72,38 @@ process.env.NODE_COMPILE_CACHE = process.env.NODE_COMPILE_CACHE || path.join(os.
 // deterministic profile and be right), so its modules leave it out.
 const ttfFeatures = [...features, '--disable-relaxed-simd'];
 
-// Runs a command; resolves to {status, signal, out, err, timedOut}.
+// Runs a command; resolves to {status, signal, out, err, timedOut}.  Its
+// stderr goes to a file: Node, dying, loses what it had still to write to a
+// pipe (Binaryen's RangeError, after Node quoted a 10 MB line of its script),
+// and err keeps the head of it and the short lines that say why it died.
 function run(cmd, args, opts = {}, seconds = timeout) {
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-    const out = [], err = [];
-    let timedOut = false;
+    const errFile = path.join(os.tmpdir(), `fuzz-diff-err-${process.pid}-${runs++}`);
+    const errFd = fs.openSync(errFile, 'w');
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', errFd], ...opts });
+    fs.closeSync(errFd);
+    const out = [];
+    let timedOut = false, size = 0;
     const timer = setTimeout(() => { timedOut = true; p.kill('SIGKILL'); }, seconds * 1000);
-    let size = 0;
     p.stdout.on('data', (d) => {
       size += d.length;
       if (size <= maxOutput) out.push(d);
       else if (!timedOut) { timedOut = true; p.kill('SIGKILL'); }
     });
-    p.stderr.on('data', (d) => { if (err.length < 64) err.push(d); });
-    p.on('close', (status, signal) => {
+    const done = (status, signal) => {
       clearTimeout(timer);
+      const err = fs.readFileSync(errFile).toString();
+      fs.rmSync(errFile, { force: true });
+      const notable = err.split('\n').filter((l) => l.length < 500 &&
+        /Error|Fatal|Check failed|UNREACHABLE|unimplemented|Abort|corrupted/.test(l)).slice(0, 64);
       resolve({ status, signal, timedOut, out: Buffer.concat(out).toString(),
-                err: Buffer.concat(err).toString() });
-    });
-    p.on('error', (e) => { clearTimeout(timer); resolve({ status: 127, err: e.message, out: '' }); });
+                err: `${err.slice(0, 65536)}\n${notable.join('\n')}` });
+    };
+    p.on('close', done);
+    p.on('error', (e) => { clearTimeout(timer); fs.rmSync(errFile, { force: true }); resolve({ status: 127, err: e.message, out: '' }); });
   });
 }
+let runs = 0;
 
 // ================================================================ Engines
 
