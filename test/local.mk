@@ -123,6 +123,7 @@ FOUND_TESTS = \
   %D%/fuzz/found/binaryen-cont-bind-consumed.wast \
   %D%/fuzz/found/binaryen-cont-bind-drops-arguments.wast \
   %D%/fuzz/found/binaryen-resume_throw-bound-values.wast \
+  %D%/fuzz/found/binaryen-resume_throw_ref-null-exnref.wast \
   %D%/fuzz/found/binaryen-switch-results.wast \
   %D%/fuzz/found/switch-ring.wast \
   %D%/fuzz/found/v8-heap-read-before-resume.wast \
