@@ -120,6 +120,7 @@ EXTRA_DIST += %D%/generate.sh
 # them), and the engine bugs it found, reduced, each a script that says
 # what the spec says (doc/engines.md); make check runs those here.
 FOUND_TESTS = \
+  %D%/fuzz/found/binaryen-accepts-invalid-cont.bind-and-switch.wast \
   %D%/fuzz/found/binaryen-cont-bind-consumed.wast \
   %D%/fuzz/found/binaryen-cont-bind-drops-arguments.wast \
   %D%/fuzz/found/binaryen-resume_throw-bound-values.wast \
@@ -127,7 +128,8 @@ FOUND_TESTS = \
   %D%/fuzz/found/binaryen-switch-results.wast \
   %D%/fuzz/found/switch-ring.wast \
   %D%/fuzz/found/v8-heap-read-before-resume.wast \
-  %D%/fuzz/found/v8-resume_throw_ref-operand-order.wast
+  %D%/fuzz/found/v8-resume_throw_ref-operand-order.wast \
+  %D%/fuzz/found/v8-switch-tag-unchecked.wast
 WAST_TESTS += $(FOUND_TESTS)
 EXTRA_DIST += %D%/fuzz/diff.sh %D%/fuzz/diff.cjs %D%/fuzz/v8.cjs
 

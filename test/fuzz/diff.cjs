@@ -114,7 +114,8 @@ async function runOurs(file, ttf) {
   const r = await run(tool.ref, [...limits, '--run-all-exports', file]);
   const log = r.out.split('\n').filter((l) => l !== '');
   if (r.timedOut) return { verdict: 'timeout', log };
-  if (r.status === 3 || r.status === 4) return { verdict: 'rejected', log, why: r.err.split('\n')[0] };
+  // why, without the file and offset: the same error in two modules is one difference
+  if (r.status === 3 || r.status === 4) return { verdict: 'rejected', log, why: r.err.split('\n')[0].replace(/^.*?: error: /, '') };
   if (r.status === 5) return { verdict: 'unlinkable', log, why: r.err.split('\n')[0] };
   if (r.status !== 0 && r.status !== 6 && r.status !== 7)
     return { verdict: 'crash', log, why: `status ${r.status} ${r.signal || ''}: ${r.err.slice(0, 200)}` };
