@@ -120,7 +120,7 @@ EXTRA_DIST += %D%/generate.sh
 # them), and the engine bugs it found, reduced, each a script that says
 # what the spec says (doc/engines.md); make check runs those here.
 FOUND_TESTS = \
-  %D%/fuzz/found/binaryen-accepts-invalid-cont.bind-and-switch.wast \
+  %D%/fuzz/found/binaryen-accepts-invalid-on-null.wast \
   %D%/fuzz/found/binaryen-cont-bind-consumed.wast \
   %D%/fuzz/found/binaryen-cont-bind-drops-arguments.wast \
   %D%/fuzz/found/binaryen-resume_throw-bound-values.wast \
