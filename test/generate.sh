@@ -32,6 +32,24 @@ check "size 0" 2 "--size needs a number from 1 to 1000 (not '0')" $bin --generat
 check "size too big" 2 "(not '1001')" $bin --generate 1 --size 1001
 check "no size" 2 "--size needs a number" $bin --generate 1 --size
 
+# --invalid: the same seed's module with one type error, printed, and the
+# run fails as the validator rejects it; -o writes it only with -u.
+check "--invalid prints a module and is rejected" 4 'generated.wat:[0-9]*:[0-9]*: error: ' $bin --generate 7 --invalid
+$bin --generate 7 --invalid > "$tmp/i.wat" 2>/dev/null
+grep -q '^(module$' "$tmp/i.wat" && ! cmp -s "$tmp/a.wat" "$tmp/i.wat"
+verdict "--invalid's text is printed, and differs from the valid one's" 0 $? '' output "$(head -3 "$tmp/i.wat")"
+$bin --generate 7 --size 3 --invalid > "$tmp/i1.wat" 2>/dev/null
+$bin --generate 7 --invalid --size 3 > "$tmp/i2.wat" 2>/dev/null
+cmp -s "$tmp/i1.wat" "$tmp/i2.wat"
+verdict "--size and --invalid in either order" 0 $? '' output "$(cmp "$tmp/i1.wat" "$tmp/i2.wat" 2>&1)"
+check "--invalid -o without -u writes nothing" 4 'generated.wat:[0-9]*:[0-9]*: error: ' $bin --generate 7 --invalid -o "$tmp/i.wasm"
+[ ! -e "$tmp/i.wasm" ]
+verdict "no .wasm without -u" 0 $? '' output "$(ls -l "$tmp/i.wasm" 2>&1)"
+$bin -u --generate 7 --invalid -o "$tmp/i.wasm" >/dev/null 2>&1
+[ -s "$tmp/i.wasm" ] && ! $bin -d "$tmp/i.wasm" >/dev/null 2>&1
+verdict "-u writes the invalid module, which does not validate" 0 $? '' output "$(ls -l "$tmp/i.wasm" 2>&1)"
+check "--invalid with a bad size" 2 "(not '0')" $bin --generate 7 --invalid --size 0
+
 # A module written as text and as binary runs the same.
 $bin --generate 7 -o "$tmp/a.wat" >/dev/null 2>&1
 $bin "$tmp/a.wat" --run-all-exports > "$tmp/wat.log" 2>&1
