@@ -199,12 +199,19 @@ static void new_other_func(Mut *m, size_t at)
   splice(m, b[0], b[1] - b[0], "(ref.func $mut_fn)");
 }
 
+/* Declares $mut_k, a continuation type of a function of these parameters
+ * (" (param ...)", or ""). */
+static void decl_mut_cont(Mut *m, const char *params)
+{
+  buf_printf(&m->decls, "  (type $mut_f (func%s))\n  (type $mut_k (cont $mut_f))\n", params);
+}
+
 /* cont.bind $ct $ct' iff C.types[$ct] ~~ cont [t3* t1*] -> [t2*] and [t1*] -> [t2*] <: C.types[$ct'] */
 static void bind_no_suffix(Mut *m, size_t at)
 {
   char ct[64], s[320];
   token(m->text, immediate(m->text, at, 0), ct, sizeof ct);
-  buf_puts(&m->decls, "  (type $mut_f (func (param funcref)))\n  (type $mut_k (cont $mut_f))\n");
+  decl_mut_cont(m, " (param funcref)");
   snprintf(s, sizeof s, "(drop (cont.bind %s $mut_k (ref.null %s))) ", ct, ct);
   splice(m, at, 0, s);
 }
@@ -224,7 +231,7 @@ static void handler_label(Mut *m, size_t at)
   size_t r = at;
   while (r > 0 && !at_text(m->text, r, "(resume"))
     r--;
-  buf_puts(&m->decls, "  (type $mut_f (func))\n  (type $mut_k (cont $mut_f))\n");
+  decl_mut_cont(m, "");
   snprintf(s, sizeof s, "(drop (block (result %s) (resume $mut_k (on %s 0) (ref.null $mut_k)) "
            "(unreachable))) ", choose(m->c, 2) ? "i32" : "(ref null $box)", tag);
   splice(m, r, 0, s);
@@ -241,8 +248,7 @@ static void switch_no_cont(Mut *m, size_t at)
 {
   char tag[64], s[320];
   token(m->text, immediate(m->text, at, 1), tag, sizeof tag);
-  buf_printf(&m->decls, "  (type $mut_f (func (param %s)))\n  (type $mut_k (cont $mut_f))\n",
-             choose(m->c, 2) ? "i32" : "(ref null $box)");
+  decl_mut_cont(m, choose(m->c, 2) ? " (param i32)" : " (param (ref null $box))");
   snprintf(s, sizeof s, "(switch $mut_k %s (ref.null $mut_k)) ", tag);
   splice(m, at, 0, s);
 }

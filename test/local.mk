@@ -132,6 +132,9 @@ FOUND_TESTS = \
   %D%/fuzz/found/v8-switch-tag-unchecked.wast
 WAST_TESTS += $(FOUND_TESTS)
 EXTRA_DIST += %D%/fuzz/diff.sh %D%/fuzz/diff.cjs %D%/fuzz/v8.cjs
+# diff.sh's missing tools and usage errors (it runs no engine).
+TESTS += %D%/diff.sh
+EXTRA_DIST += %D%/diff.sh
 
 # The machine's limits: fuel, --timeout, heap and memory, backtraces.
 TESTS += %D%/limits.sh
