@@ -2,7 +2,8 @@
 # make bench: the wall time and peak memory of each official suite as a
 # whole (one wasmfx-ref process per suite) and of each workload in bench/
 # and ../shared/bench/, with the ratio to the previous run's time when there
-# is one (bench.last in the build directory).  A benchmark, not a test:
+# is one (bench.last in the build directory); then bench/fibers.sh's table
+# of fibers/'s C programs over WasmFX and Asyncify.  A benchmark, not a test:
 # nothing here fails on timing.
 #
 # BASE=/path/to/another/wasmfx-ref compares two builds side by side: each
@@ -92,3 +93,8 @@ if [ -d "$shared_bench" ]; then
   done
 fi
 cp "$now" "$last"
+
+# fibers/: C programs with fibers over WasmFX and over Asyncify, when built
+# (bench/fibers.sh; the same with or without BASE).
+echo
+top_srcdir=$top_srcdir BIN=$bin sh "$top_srcdir/bench/fibers.sh"

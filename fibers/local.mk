@@ -75,3 +75,8 @@ CLEANFILES += %D%/*.wasm %D%/*.pre %D%/fiber.wast
 	$(fiber_asyncify)
 %D%/fringe-asyncify.wasm: %D%/fringe.c $(fiber_asyncify_deps)
 	$(fiber_asyncify)
+
+# make bench (test/local.mk) runs bench/fibers.sh too, from bench/run.sh.
+bench: $(FIBERS_BUILT)
+EXTRA_DIST += bench/fibers.sh bench/fibers-plot.py
+CLEANFILES += bench-fibers.tsv bench-fibers.svg
