@@ -5,7 +5,7 @@ memory), and in each a pair of bars per program, WasmFX and Asyncify, each
 bar labelled with its figure.  A measure with no figures (steps, from a
 wasmfx-ref without --stats) is left out.  Python's standard library only.
 
-usage: python3 bench/fibers-plot.py bench-fibers.tsv > fibers.svg
+usage: python3 bench/fibers-plot.py bench-fibers.tsv [TITLE] > fibers.svg
 """
 import sys
 from xml.sax.saxutils import escape
@@ -18,7 +18,7 @@ MEASURES = [
     ("CPU time (user + system)", 5, "{:.2f} s", 1),
     ("peak memory (max RSS)", 6, "{:.0f} MB", 1 / 1024),
 ]
-PANEL_W, LABEL_W, BAR_H, GAP, TOP = 330, 150, 14, 10, 56
+PANEL_W, LABEL_W, BAR_H, GAP, TOP = 330, 150, 14, 10, 80
 
 
 def read(path):
@@ -58,8 +58,9 @@ def panel(x, title, col, fmt, scale, runs):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: fibers-plot.py bench-fibers.tsv")
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: fibers-plot.py bench-fibers.tsv [TITLE]")
+    title = sys.argv[2] if len(sys.argv) == 3 else "fibers in C: WasmFX and Asyncify"
     runs = read(sys.argv[1])
     measures = [m for m in MEASURES
                 if any(number(r, m[1]) is not None for b in runs.values() for r in b.values())]
@@ -68,7 +69,8 @@ def main():
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'font-family="sans-serif" font-size="11">',
            '<style>.title { font-weight: bold; font-size: 12px; }</style>',
-           f'<rect width="{width}" height="{height}" fill="white"/>']
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="{LABEL_W}" y="22" class="title">{escape(title)}</text>']
     y = TOP
     for name in runs:
         out.append(f'<text x="{LABEL_W - 8}" y="{y + BAR_H + 4}" text-anchor="end">{escape(name)}</text>')

@@ -64,5 +64,7 @@ echo "$runs" | while read -r name args; do
     printf "%-22s %-9s %12s %9d %6.2f s %5.0f MB%s\n", $1 " " $2, $3, $4, $5, $6, $7 / 1024, note }'
 done
 if command -v python3 >/dev/null 2>&1; then
-  python3 "$top_srcdir/bench/fibers-plot.py" "$tsv" >"$svg" && echo "fibers: the plot is in $svg"
+  python3 "$top_srcdir/bench/fibers-plot.py" "$tsv" \
+    "fibers in C under $("$bin" --version 2>&1 | head -n 1): WasmFX and Asyncify" >"$svg" &&
+    echo "fibers: the plot is in $svg"
 fi
