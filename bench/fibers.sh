@@ -17,8 +17,8 @@ tsv=bench-fibers.tsv
 svg=bench-fibers.svg
 # NAME ARG...: what to run, one a line
 runs="pipeline 200000 8
-sched 10000
-sieve 20000
+sched 20000
+sieve 15000
 fringe 100000"
 
 if [ ! -f fibers/sieve-wasmfx.wasm ] || [ ! -f fibers/sieve-asyncify.wasm ]; then
@@ -42,7 +42,9 @@ measure() {
   prog=fibers/$name-$impl.wasm
   bytes=$(wc -c <"$prog" | tr -d ' ')
   set -- "$prog" "$@"
-  [ "$impl" = wasmfx ] && set -- fibers/fiber.wast "$@"
+  [ "$impl" = wasmfx ] &&
+    set -- "$top_srcdir/fibers/fiber.wat" -e '(register "fiber")' -e '(register "env")' "$@"
+  set -- --fuel=100000000000 "$@"      # to the end, not the default fuel's
   [ -n "$stats" ] && set -- "$stats" "$@"
   /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" "$@" </dev/null >"$tmp/$impl.out" 2>"$tmp/err"
   status=$?

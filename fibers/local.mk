@@ -36,7 +36,7 @@ fiber_asyncify_deps = %D%/fiber_asyncify.c %D%/fiber.h %D%/fiber_impl.h
 
 FIBERS_BUILT =
 if FIBERS_WASMFX
-FIBERS_BUILT += %D%/fiber.wast %D%/fiber.wasm $(FIBER_NAMES:%=%D%/%-wasmfx.wasm)
+FIBERS_BUILT += %D%/fiber.wasm $(FIBER_NAMES:%=%D%/%-wasmfx.wasm)
 if FIBERS_ASYNCIFY
 FIBERS_BUILT += $(FIBER_NAMES:%=%D%/%-asyncify.wasm)
 endif
@@ -44,14 +44,9 @@ endif
 check_DATA = $(FIBERS_BUILT)
 fibers: $(FIBERS_BUILT)
 .PHONY: fibers
-CLEANFILES += %D%/*.wasm %D%/*.pre %D%/fiber.wast
+CLEANFILES += %D%/*.wasm %D%/*.pre
 
-# fiber.wat as a script that registers it under the names the programs
-# import it by (fiber.wat), for wasmfx-ref FIBER.wast PROG.wasm; and in
-# binary, for fibers/node-run.mjs.
-%D%/fiber.wast: %D%/fiber.wat
-	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	  { cat $(srcdir)/%D%/fiber.wat && printf '(register "fiber")\n(register "env")\n'; } >$@
+# fiber.wat in binary, for fibers/node-run.mjs (wasmfx-ref reads the text).
 %D%/fiber.wasm: %D%/fiber.wat wasmfx-ref$(EXEEXT)
 	$(AM_V_GEN)./wasmfx-ref$(EXEEXT) $(srcdir)/%D%/fiber.wat -o $@
 

@@ -1,7 +1,6 @@
 // node-run.mjs: runs a program of fibers/ in Node (V8), as wasmfx-ref
-// runs it with fibers/fiber.wast before it: an optional second engine for
-// fibers/check.test and bench/fibers.sh (FIBERS_ENGINE=node), and a way to
-// try the programs in V8.
+// runs it after fiber.wat (doc/fibers.md): an optional tool, to try the
+// programs in an engine and compare.
 //
 //   node --experimental-wasm-wasmfx fibers/node-run.mjs [FIBER.wasm] PROG.wasm [ARG]...
 //
