@@ -2,7 +2,10 @@
 ;; the stack-switching proposal's instructions.  A C program built with it
 ;; imports these functions from "fiber" and its function table from
 ;; "env"."__indirect_function_table": register this module under both names
-;; before the program (fibers/local.mk, fibers/run.sh).
+;; before the program:
+;;
+;;   wasmfx-ref fibers/fiber.wat -e '(register "fiber")' -e '(register "env")' \
+;;     fibers/sieve-wasmfx.wasm 10000
 ;;
 ;; Why the table is here: a fiber starts in a C function, fiber_wasmfx.c's
 ;; fiber_start, which C can only name by a function pointer, i.e. an index
