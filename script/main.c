@@ -41,9 +41,20 @@ static const char usage[] =
   "                    FILE on a terminal)\n"
   "  -s                show each module's imports and exports as it is defined\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
-  "      --trace       print every step of an invocation: the call depth, the\n"
-  "                    continuations (prompt) and the current frame's labels,\n"
-  "                    the instruction, its operands\n"
+  "      --trace[=steps]\n"
+  "                    print every step of every invocation (start functions\n"
+  "                    too): the call depth, the prompts with their handlers\n"
+  "                    and the continuations (cont#N) running in them, the\n"
+  "                    current frame and its labels, the instruction with the\n"
+  "                    module's names, its operands (doc/trace.md)\n"
+  "      --trace=control\n"
+  "                    print only control events, one a line with the chain of\n"
+  "                    continuations: instantiation, calls, returns, cont.new,\n"
+  "                    cont.bind, resume, suspend (and the handler it finds),\n"
+  "                    switch, returns through a prompt, throws and catches\n"
+  "      --trace-limit=N\n"
+  "                    print at most N lines of trace, then say so (the run\n"
+  "                    goes on); 0, the default, for no limit\n"
   "      --json        print one line of JSON per command and assertion, and\n"
   "                    a summary line per script (doc/json.md)\n"
   "\n"
@@ -178,6 +189,25 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
     return true;
   }
   return false;
+}
+
+/* --trace, --trace=steps, --trace=control, --trace-limit=N: whether `a` is
+ * one; *bad if its value is not. */
+static bool parse_trace(const char *a, RunOptions *opt, bool *bad)
+{
+  static const char limit[] = "--trace-limit=";
+  *bad = false;
+  if (strcmp(a, "--trace") == 0 || strcmp(a, "--trace=steps") == 0)
+    opt->trace = TRACE_STEPS;
+  else if (strcmp(a, "--trace=control") == 0)
+    opt->trace = TRACE_CONTROL;
+  else if (strncmp(a, limit, sizeof limit - 1) == 0)
+    *bad = !parse_count(a + sizeof limit - 1, false, &opt->trace_limit);
+  else if (strncmp(a, "--trace=", 8) == 0)
+    *bad = true;
+  else
+    return false;
+  return true;
 }
 
 /* Whether a command-line word is an ARG of --invoke: a script constant
@@ -337,7 +367,7 @@ static bool *switch_of(const char *a, RunOptions *opt, bool *interactive)
 {
   const struct { const char *name; bool *flag; } switches[] = {
     {"-d", &opt->dry}, {"-u", &opt->unchecked}, {"--features=wasm3", &opt->wasm3},
-    {"--trace", &opt->trace}, {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
+    {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
     {"-s", &opt->print_sig}, {"-i", interactive},
   };
   for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++)
@@ -414,7 +444,7 @@ int main(int argc, char **argv)
         module_ran = false;
         run = status_worse(run, run_input(&runner, NULL, argv[++i]));
       }
-    } else if (parse_limit(a, &opt.limits, &bad)) {
+    } else if (parse_trace(a, &opt, &bad) || parse_limit(a, &opt.limits, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
         status = STATUS_USAGE;

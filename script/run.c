@@ -67,6 +67,8 @@ struct Session {
   Phase fatal;               /* the error that stopped the script running now */
   FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
   struct Capture *capture;   /* --json: the command running now catches its text there */
+  Tracer tracer;             /* --trace */
+  EvalWatch watch;           /* the store's watcher, when there is one */
 };
 
 /* --json: what a command prints on stdout (spectest's print functions, -s,
@@ -539,21 +541,6 @@ static bool arg_fits(Session *z, Value v, ValType t)
   return v.kind == VAL_REF && ref_matches(&z->store, v.ref, t);
 }
 
-/* One line of --trace before each reduction (interp/describe.h):
- *   2 frame{$fac} label label | i64.mul (fac.wat:7:9) | (i64.const 5) (i64.const 24) */
-static bool trace_step(void *ctx, const Machine *M, Error *err)
-{
-  static const EvalPrinter printer = {text_print_instr, show_const};
-  Session *z = ctx;
-  Buf b;
-  buf_init(&b);
-  eval_describe(M, &printer, &b);
-  fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
-  buf_free(&b);
-  (void)err;
-  return true;
-}
-
 /* invoke / get.  False with o->err set if the action could not be done or
  * failed (a trap, an exception …). */
 static bool perform(Session *z, const Action *a, Outcome *o)
@@ -600,9 +587,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     }
   o->types = ft->results.data;
   o->n = ft->results.len;
-  ok = z->r->opt.trace
-         ? eval_invoke_stepped(&z->store, f, args, o->values, &o->backtrace, trace_step, z, &o->err)
-         : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  ok = eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
   mem_free(args);
   return ok;
 }
@@ -1199,13 +1184,26 @@ static void run_commands(Session *z, const Command *cs, uint32_t n)
   }
 }
 
+/* The store's watcher for the options given: --trace, --trace=control
+ * (interp/describe.h). */
+static void watch(Runner *r, Session *z)
+{
+  z->tracer.out = &r->out;
+  z->tracer.mode = r->opt.trace;
+  z->tracer.limit = r->opt.trace_limit;
+  z->watch = (EvalWatch){r->opt.trace == TRACE_STEPS ? trace_step : NULL, trace_event, &z->tracer};
+  z->store.watch = r->opt.trace == TRACE_OFF ? NULL : &z->watch;
+}
+
 /* A file, -e command or REPL entry starts: the options given before it
  * apply to it, and --timeout counts its time (not that of (input)s, which
  * are part of it). */
 static void start(Runner *r, Session *z)
 {
-  if (!r->inputs)
-    store_set_limits(&z->store, &r->opt.limits);
+  if (r->inputs)
+    return;
+  store_set_limits(&z->store, &r->opt.limits);
+  watch(r, z);
 }
 
 Phase run_script(Runner *r, const Script *s, RunStats *stats)

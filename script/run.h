@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "interp/store.h"
+#include "script/trace.h"
 #include "syntax/script.h"
 #include "syntax/types.h"
 
@@ -14,7 +15,8 @@ typedef struct RunOptions {
   bool dry;         /* -d: check modules, run nothing */
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
-  bool trace;       /* --trace: print every reduction of an invocation */
+  TraceMode trace;  /* --trace: every reduction; --trace=control: the control events */
+  uint64_t trace_limit;  /* --trace-limit: lines of trace, 0 for no limit */
   bool print_sig;   /* -s: print each module's imports and exports */
   bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   bool json;        /* --json: a line of JSON per command on out, no results or messages */
