@@ -80,7 +80,7 @@
 
   ;; Starts both tasks, queues the outside world's events, futures 0 := 3
   ;; and 1 := 4 (1 first if $one-first), and runs the loop.
-  (func (export "run") (param $one-first i32) (result i64)
+  (func $run (export "run") (param $one-first i32) (result i64)
     ;; no future resolved, no event queued; no task waits after a run
     (memory.fill (i32.const 0) (i32.const 0) (i32.const 64))
     (global.set $events-head (i32.const 64))

@@ -51,12 +51,12 @@
       (br $next))
     (unreachable))
 
-  (func (export "at") (param $i i32) (result i32)
+  (func $at (export "at") (param $i i32) (result i32)
     (i32.load (i32.shl (local.get $i) (i32.const 2))))
 
   ;; Sums the first $n numbers and then stops asking: the suspended rest of
   ;; the generator is simply never resumed.
-  (func (export "sum-first") (param $n i32) (result i32)
+  (func $sum-first (export "sum-first") (param $n i32) (result i32)
     (local $k (ref null $fib-rest)) (local $sum i32)
     (local.set $k (call $start (i32.const 1000)))
     (block $enough

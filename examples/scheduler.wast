@@ -88,10 +88,10 @@
 
   (elem declare func $worker $three-workers $main-works)
 
-  (func (export "three-workers") (result i64)
+  (func $run-three-workers (export "three-workers") (result i64)
     (call $run (cont.new $thread (ref.func $three-workers)))
     (global.get $log))
-  (func (export "main-works") (result i64)
+  (func $run-main-works (export "main-works") (result i64)
     (call $run (cont.new $thread (ref.func $main-works)))
     (global.get $log)))
 
