@@ -58,7 +58,7 @@ EXTRA_DIST += %D%/js.sh %D%/js.xfail %D%/js-harness.wast %D%/js-harness-fail.was
 # The files the README's examples use (test/readme.sh runs them).
 EXTRA_DIST += examples/run.wast examples/bad.wat examples/bad.wasm examples/fac.wast \
   examples/gen.wast examples/lib.wast examples/app.wast examples/m.wat examples/calc.wat \
-  examples/imports.wat
+  examples/imports.wat examples/README.md
 
 TEST_EXTENSIONS = .wast
 WAST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
@@ -67,6 +67,12 @@ AM_WAST_LOG_FLAGS =
 WAST_TESTS = \
   examples/hello.wast \
   examples/tour.wast \
+  examples/generator.wast \
+  examples/scheduler.wast \
+  examples/async.wast \
+  examples/pingpong.wast \
+  examples/state.wast \
+  examples/exceptions.wast \
   %D%/core/stack-switching-syntax.wast \
   %D%/core/cont.wast \
   %D%/core/gc.wast \
