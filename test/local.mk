@@ -159,3 +159,10 @@ bench: wasmfx-ref
 	top_srcdir='$(top_srcdir)' $(SHELL) $(top_srcdir)/bench/run.sh
 .PHONY: bench
 CLEANFILES += bench.last
+
+# --trace and --trace=control: golden traces of the examples (doc/trace.md).
+TESTS += %D%/trace.sh
+EXTRA_DIST += %D%/trace.sh %D%/trace/generator.control %D%/trace/scheduler.control \
+  %D%/trace/async.control %D%/trace/pingpong.control %D%/trace/state.control \
+  %D%/trace/exceptions.control %D%/trace/gen.steps %D%/trace/fac.steps \
+  %D%/trace/generator-3.control
