@@ -1099,8 +1099,25 @@ static bool namemap(Decoder *d, NameMap *map)
   return true;
 }
 
+/* The name map of an extended name section's subsection (4 types,
+ * 5 tables, 6 memories, 7 globals, 8 elements, 9 data, 11 tags), or NULL. */
+static NameMap *extended_namemap(NameSection *ns, uint8_t id)
+{
+  switch (id) {
+  case 4: return &ns->types;
+  case 5: return &ns->tables;
+  case 6: return &ns->mems;
+  case 7: return &ns->globals;
+  case 8: return &ns->elems;
+  case 9: return &ns->datas;
+  case 11: return &ns->tags;
+  default: return NULL;
+  }
+}
+
 /* The subsections of the name section that this interpreter uses: module
- * (0), function (1) and local (2) names (spec: appendix, "Name Section"). */
+ * (0), function (1) and local (2) names (spec: appendix, "Name Section"),
+ * and the extended name section's index spaces but labels and fields. */
 static bool names(Decoder *d, NameSection *ns)
 {
   while (d->p < d->end) {
@@ -1124,6 +1141,8 @@ static bool names(Decoder *d, NameSection *ns)
         *a = (IndirectNameAssoc){0};
         ok = u32(d, &a->idx) && namemap(d, &a->names);
       }
+    } else if (extended_namemap(ns, id)) {
+      ok = namemap(d, extended_namemap(ns, id));
     } else {
       d->p = end;
     }
@@ -1131,6 +1150,7 @@ static bool names(Decoder *d, NameSection *ns)
     if (!ok || d->p != end)
       return false;
   }
+  names_sort(ns);
   return true;
 }
 

@@ -11,8 +11,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "interp/describe.h"
 #include "interp/gc.h"
 #include "interp/messages.h"
+
+/* Tells the store's watcher of a control event (interp/describe.h), if
+ * one watches: --trace=control and --stats. */
+#define TELL(M, ...)                                                   \
+  do {                                                                 \
+    if ((M)->watch && (M)->watch->event) {                             \
+      EvalEvent ev_ = {__VA_ARGS__};                                   \
+      (M)->watch->event((M)->watch->ctx, (M), &ev_);                   \
+    }                                                                  \
+  } while (0)
 
 /* ================================================================ Traps */
 
@@ -61,7 +72,9 @@ static void backtrace(Machine *M, Buf *b)
       k++;
       pc = f->cont ? f->cont - 1 : NULL;
     }
-    pc = S->parent ? S->parent->pc - 1 : NULL;   /* the resume (or switch) that runs S */
+    if (S->parent)   /* the resume (or switch) that runs S comes next */
+      buf_printf(b, "  in cont#%" PRIu32 ", resumed by\n", S->cont);
+    pc = S->parent ? S->parent->pc - 1 : NULL;
   }
 }
 
@@ -165,6 +178,7 @@ static bool stack_done(Machine *M, Error *err)
     M->done = true;
     return true;
   }
+  TELL(M, .kind = EVENT_PROMPT_END, .values = S->vals, .nvalues = S->nvals);
   M->stack = P;
   M->pc = P->pc;
   bool ok = machine_reserve(M, S->nvals, err);
@@ -205,6 +219,7 @@ bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
     if (!machine_reserve(M, m, err))
       return false;
     Value *args = S->vals + S->nvals - n, *results = S->vals + S->nvals;
+    TELL(M, .kind = EVENT_CALL, .func = f, .values = args, .nvalues = n);
     if (!f->host(M->store, f, args, results, err))
       return host_failed(M, n, ret, err);
     memmove(args, results, m * sizeof *results);
@@ -234,6 +249,7 @@ bool invoke(Machine *M, FuncInst *f, const Instr *ret, Error *err)
   for (uint32_t i = 0; i < f->nlocals; i++)
     value_set_default(&S->vals[S->nvals++], f->local_kinds[i]);
   M->pc = frame->call.code;
+  TELL(M, .kind = EVENT_CALL, .func = f, .values = S->vals + frame->height, .nvalues = n);
   return true;
 }
 
@@ -258,6 +274,9 @@ static Frame pop_call(Machine *M, uint32_t n)
 bool do_return(Machine *M, Error *err)
 {
   Stack *S = M->stack;
+  const Frame *f = &S->frames[S->call];
+  TELL(M, .kind = EVENT_RETURN, .func = f->call.func, .values = S->vals + S->nvals - f->arity,
+       .nvalues = f->arity);
   M->pc = pop_call(M, S->frames[S->call].arity).cont;
   return S->call != FRAME_NONE || stack_done(M, err);
 }
@@ -319,7 +338,9 @@ static bool catch_exn(Machine *M, const Catch *c, ExnInst *exn, Error *err)
  * clauses it looks at cost a unit each. */
 bool throw_exn(Machine *M, ExnInst *exn, Error *err)
 {
-  for (Stack *S = M->stack;; S = M->stack) {
+  uint32_t crossed = 0;
+  TELL(M, .kind = EVENT_THROW, .tag = exn->tag, .values = exn->fields, .nvalues = exn->len);
+  for (Stack *S = M->stack;; S = M->stack, crossed++) {
     while (S->nframes > 0) {
       Frame *f = &S->frames[S->nframes - 1];
       if (f->kind == FRAME_CALL) {
@@ -332,6 +353,7 @@ bool throw_exn(Machine *M, ExnInst *exn, Error *err)
         if (c) {
           S->nframes--;
           S->nvals = f->height;
+          TELL(M, .kind = EVENT_CATCH, .tag = exn->tag, .catch_ = c, .crossed = crossed);
           return catch_exn(M, c, exn, err);
         }
       }
@@ -386,7 +408,10 @@ static void *object_alloc(Machine *M, ObjKind kind, const DefType *type, size_t 
 /* A new continuation object, of type ct (NULL: a suspend's, untyped). */
 static ContInst *cont_alloc(Machine *M, const DefType *ct, Error *err)
 {
-  return object_alloc(M, OBJ_CONT, ct, sizeof(ContInst), err);
+  ContInst *c = object_alloc(M, OBJ_CONT, ct, sizeof(ContInst), err);
+  if (c)
+    c->id = M->store->conts++;   /* the spec's address: |S.conts| */
+  return c;
 }
 
 /* After an instruction that allocated or switched stacks: the collector
@@ -455,6 +480,7 @@ static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, 
 {
   Stack *bottom = c->bottom;
   bottom->parent = P;
+  bottom->cont = c->id;
   bottom->handlers = hdl;
   /* spec: prompt-tags */
   bottom->handler_module = hm;
@@ -509,9 +535,11 @@ bool cont_new(Machine *M, const DefType *ct, Error *err)
     return false;
   }
   st->fresh = f;
+  st->cont = c->id;
   c->top = c->bottom = st;
   c->calls = 0;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);
+  TELL(M, .kind = EVENT_CONT_NEW, .instr = M->pc, .func = f, .to = c);
   M->pc++;
   return collect_if_due(M);
 }
@@ -531,6 +559,8 @@ bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
   if (!d || !stack_reserve(s, c->top, n, err))
     return false;
   Stack *S = M->stack, *top = c->top;
+  TELL(M, .kind = EVENT_CONT_BIND, .instr = M->pc, .from = c, .to = d, .values = S->vals + S->nvals - n - 1,
+       .nvalues = n);
   S->nvals -= n + 1;
   memcpy(top->vals + top->nvals, S->vals + S->nvals, n * sizeof(Value));
   top->nvals += n;
@@ -553,6 +583,7 @@ bool resume(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
     return false;
   Stack *S = M->stack;
   uint32_t n = cont_functype(M->store, inst->types[in->imm.resume.type])->params.len;
+  TELL(M, .kind = EVENT_RESUME, .instr = in, .from = c, .values = S->vals + S->nvals - n - 1, .nvalues = n);
   S->nvals -= n + 1;
   S->pc = in + 1;
   cont_attach(M, c, S, in->imm.resume.handlers, inst);
@@ -597,6 +628,8 @@ bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
   ExnInst *exn = (ExnInst *)S->vals[S->nvals - 2].ref;
   if (!exn)
     return trap(M, TRAP_NULL_EXN, err);
+  TELL(M, .kind = EVENT_RESUME, .instr = in, .from = c, .tag = exn->tag, .values = exn->fields,
+       .nvalues = exn->len);
   S->nvals -= 2;
   S->pc = in + 1;
   cont_attach(M, c, S, in->imm.resume.handlers, inst);
@@ -619,6 +652,8 @@ bool suspend(Machine *M, TagInst *tag, Error *err)
     return false;
   Stack *S = M->stack, *R = bottom->parent;
   uint32_t n = tag->type->comp.func.params.len;
+  TELL(M, .kind = EVENT_SUSPEND, .instr = M->pc, .to = c, .tag = tag, .prompt = bottom, .clause = h,
+       .values = S->vals + S->nvals - n, .nvalues = n);
   S->nvals -= n;
   cont_capture(M, c, bottom, calls, M->pc + 1);
   M->stack = R;
@@ -648,6 +683,8 @@ bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   if (!k)
     return false;
   Stack *S = M->stack, *P = bottom->parent;
+  TELL(M, .kind = EVENT_SWITCH, .instr = M->pc, .from = c, .to = k, .tag = tag, .prompt = bottom, .clause = h,
+       .values = S->vals + S->nvals - n - 1, .nvalues = n);
   const Handlers *hdl = bottom->handlers;
   ModuleInst *hm = bottom->handler_module;
   S->nvals -= n + 1;

@@ -7,8 +7,11 @@
 
 #include "interp/instantiate.h"
 
+#include "interp/describe.h"
+
 #include <string.h>
 
+#include "interp/describe.h"
 #include "interp/eval.h"
 #include "interp/messages.h"
 #include "util/mem.h"
@@ -253,6 +256,8 @@ ModuleInst *instantiate(Store *s, const Module *m, const ExternVal *imports, Buf
   Instantiation z = {s, m, NULL, eval_fuel(s), err};
   if (!store_count_instance(s, err))
     return NULL;
+  if (s->watch && s->watch->event)   /* --trace: what runs next is the instantiation's */
+    s->watch->event(s->watch->ctx, NULL, &(EvalEvent){.kind = EVENT_INSTANTIATE, .module = m});
   if (!(z.mi = alloc_array(&z, 1, sizeof *z.mi)))
     return NULL;
   z.mi->module = m;

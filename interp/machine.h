@@ -57,6 +57,7 @@ struct Stack {
   ModuleInst *handler_module; /* whose tags they name */
   const Instr *pc;            /* where it continues, while another stack runs */
   FuncInst *fresh;            /* cont.new's function, until the first resume invokes it */
+  uint32_t cont;              /* the id of the continuation last resumed onto it (cont#id) */
 };
 
 /* The machine: the running stack, and the registers of the innermost frame
@@ -70,6 +71,7 @@ struct Machine {
   uint32_t calls;             /* call frames of the active stacks */
   bool done;                  /* the root stack's bottom frame has returned */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
+  const struct EvalWatch *watch; /* the store's, while this machine runs */
   /* Fuel (interp/stack.c, "Fuel"): units of work, one per reduction plus
    * the elements and bytes a bulk instruction touches, the handler clauses
    * searched and the collector's work. */

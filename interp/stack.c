@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "interp/control.h"
+#include "interp/describe.h"
 #include "interp/messages.h"
 #include "util/mem.h"
 
@@ -198,6 +199,7 @@ static Machine *machine_new(Store *s, Buf *backtrace, uint64_t fuel, Error *err)
     return NULL;
   }
   M->store = s;
+  M->watch = s->watch;
   M->backtrace = backtrace;
   M->stack = st;
   M->outer = outer;
@@ -246,11 +248,26 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
   return M;
 }
 
+/* Runs a machine a reduction at a time, showing the hook each
+ * configuration first (the fuel bounds the steps). */
+static EvalStatus eval_watched(Machine *M, EvalHook *hook, void *ctx, Error *err)
+{
+  EvalStatus st = EVAL_PAUSED;
+  while (st == EVAL_PAUSED) {
+    /* the machine counts the fuel: without any, the step fails unreduced,
+     * and the hook is not shown it */
+    bool shown = M->done || M->fuel == 0 || hook(ctx, M, err);
+    st = shown ? eval_step(M, err) : EVAL_FAILED;
+  }
+  return st;
+}
+
 /* Runs a machine to the end within its fuel; takes what it used from
  * *fuel if not NULL. */
 static bool finish(Machine *M, Value *results, uint32_t n, uint64_t *fuel, Error *err)
 {
-  EvalStatus st = eval_run(M, UINT64_MAX, err);
+  EvalStatus st = M->watch && M->watch->step ? eval_watched(M, M->watch->step, M->watch->ctx, err)
+                                             : eval_run(M, UINT64_MAX, err);
   if (st == EVAL_PAUSED)   /* only with --fuel=2^64-1 */
     error_at(err, PHASE_FUEL, (Loc){0}, FUEL_OUT);
   if (fuel)

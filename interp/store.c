@@ -454,14 +454,11 @@ const ExportInst *moduleinst_export(const ModuleInst *m, const char *name, size_
 void funcinst_print_name(Buf *b, const FuncInst *f)
 {
   const Module *m = f->module ? f->module->module : NULL;
-  if (m && m->names.present)
-    for (uint32_t i = 0; i < m->names.funcs.len; i++)
-      if (m->names.funcs.data[i].idx == f->idx) {
-        const Name *n = &m->names.funcs.data[i].name;
-        buf_printf(b, "$%.*s", (int)n->len, (const char *)n->data);
-        return;
-      }
-  buf_printf(b, "func %u", f->idx);
+  const Name *n = m ? namemap_find(&m->names.funcs, f->idx) : NULL;
+  if (n)
+    buf_printf(b, "$%.*s", (int)n->len, (const char *)n->data);
+  else
+    buf_printf(b, "func %u", f->idx);
 }
 
 /* ---- Types in messages ---- */

@@ -181,6 +181,7 @@ typedef struct ContInst {
   Stack *top;                 /* the running stack when resumed; NULL once consumed */
   Stack *bottom;              /* its stack without a parent, which the resume's prompt goes on */
   uint32_t calls;             /* call frames on its stacks: resume adds them in O(1) */
+  uint32_t id;                /* cont#id in traces: its address in the spec's S.conts */
 } ContInst;
 
 /* Limits of this implementation; exceeding them fails the run with
@@ -229,6 +230,9 @@ struct Store {
   uint64_t trap_operands[3];  /* the address of a load or store that trapped; d, s, n of a
                                * memory.init or table.init */
   FILE *out;                  /* where host functions print */
+  uint32_t conts;             /* continuations made, for their ids (modulo 2^32) */
+  const struct EvalWatch *watch; /* who watches every machine run in the store, or NULL
+                               * (interp/describe.h: --trace, --stats) */
 };
 
 bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out);

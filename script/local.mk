@@ -1,7 +1,7 @@
 libwasm_la_SOURCES += \
   %D%/run.c %D%/run.h %D%/show.c %D%/show.h %D%/json.c %D%/json.h \
   %D%/files.c %D%/files.h %D%/messages.h \
-  %D%/sig.c %D%/sig.h
+  %D%/sig.c %D%/sig.h %D%/trace.c %D%/trace.h
 
 bin_PROGRAMS += wasmfx-ref
 wasmfx_ref_SOURCES = %D%/main.c %D%/repl.c %D%/repl.h %D%/direct.c %D%/direct.h
@@ -21,3 +21,4 @@ EXTRA_DIST += %D%/js_harness.js doc/js.md
 %D%/js_harness.inc: %D%/js_harness.js
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
 	  -e 's/^/"/' -e 's/$$/\\n",/' $(srcdir)/%D%/js_harness.js > $@
+EXTRA_DIST += doc/trace.md doc/tutorial.md

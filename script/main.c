@@ -41,9 +41,20 @@ static const char usage[] =
   "                    FILE on a terminal)\n"
   "  -s                show each module's imports and exports as it is defined\n"
   "  --features=wasm3  exact WebAssembly 3.0 (no stack switching)\n"
-  "      --trace       print every step of an invocation: the call depth, the\n"
-  "                    continuations (prompt) and the current frame's labels,\n"
-  "                    the instruction, its operands\n"
+  "      --trace[=steps]\n"
+  "                    print every step of every invocation (start functions\n"
+  "                    too): the call depth, the prompts with their handlers\n"
+  "                    and the continuations (cont#N) running in them, the\n"
+  "                    current frame and its labels, the instruction with the\n"
+  "                    module's names, its operands (doc/trace.md)\n"
+  "      --trace=control\n"
+  "                    print only control events, one a line with the chain of\n"
+  "                    continuations: instantiation, calls, returns, cont.new,\n"
+  "                    cont.bind, resume, suspend (and the handler it finds),\n"
+  "                    switch, returns through a prompt, throws and catches\n"
+  "      --trace-limit=N\n"
+  "                    print at most N lines of trace, then say so (the run\n"
+  "                    goes on); 0, the default, for no limit\n"
   "      --json        print one line of JSON per command and assertion, and\n"
   "                    a summary line per script (doc/json.md)\n"
   "\n"
@@ -77,6 +88,25 @@ static const char usage[] =
   "                    as the validator rejects it (status 4); with -u, a\n"
   "                    later -o writes it\n"
 
+  "Running a WASI program: a module file that imports from wasi_snapshot_preview1\n"
+  "and exports _start is a WASI command (but with -d, or an --invoke or\n"
+  "--run-all-exports given before it, a module file as any other).  It is\n"
+  "instantiated and its _start called; every argument after it is the program's,\n"
+  "its argv being FILE as given, then those.  It may use args, environ, clocks,\n"
+  "random_get, fd_write to fd 1 (stdout) and 2 (stderr), proc_exit; every other\n"
+  "preview 1 function returns ENOSYS (52).  wasmfx-ref exits with the status the\n"
+  "program gives proc_exit (0 to 125: 126 and above trap), 0 if _start returns,\n"
+  "or the status of its error (below).\n"
+  "  --wasi-env=NAME=VALUE\n"
+  "                    add a variable to its environment, which is otherwise\n"
+  "                    empty (repeatable, in order)\n"
+  "  --wasi-seed=N     seed random_get's generator (0 to 2^64-1, default 0):\n"
+  "                    the same bytes for the same seed\n"
+  "  --wasi-clock=real|fixed\n"
+  "                    the host's clocks (real, the default), or fixed ones:\n"
+  "                    realtime from 10^9 s after the epoch, the others from 0,\n"
+  "                    each read a millisecond after the one before\n"
+  "\n"
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
   "Limits, beyond which a run stops with \"resource exhaustion\" (status 9) or\n"
@@ -124,7 +154,8 @@ static const char usage[] =
   "      module size, the host's memory)\n"
   "  10  out of fuel\n"
   "  11  timeout\n"
-  "  12  file I/O error\n";
+  "  12  file I/O error\n"
+  "A WASI command that ends without an error exits with its own status instead.\n";
 
 /* N, or N with a K, M or G suffix for SIZE; false if malformed. */
 static bool parse_count(const char *s, bool size, uint64_t *out)
@@ -178,6 +209,49 @@ static bool parse_limit(const char *a, StoreLimits *l, bool *bad)
     return true;
   }
   return false;
+}
+
+/* --trace, --trace=steps, --trace=control, --trace-limit=N: whether `a` is
+ * one; *bad if its value is not. */
+static bool parse_trace(const char *a, RunOptions *opt, bool *bad)
+{
+  static const char limit[] = "--trace-limit=";
+  *bad = false;
+  if (strcmp(a, "--trace") == 0 || strcmp(a, "--trace=steps") == 0)
+    opt->trace = TRACE_STEPS;
+  else if (strcmp(a, "--trace=control") == 0)
+    opt->trace = TRACE_CONTROL;
+  else if (strncmp(a, limit, sizeof limit - 1) == 0)
+    *bad = !parse_count(a + sizeof limit - 1, false, &opt->trace_limit);
+  else if (strncmp(a, "--trace=", 8) == 0)
+    *bad = true;
+  else
+    return false;
+  return true;
+}
+
+/* --wasi-env=NAME=VALUE, --wasi-seed=N, --wasi-clock=real|fixed; false
+ * if `a` is not one of them, else *bad if its value is malformed.  `env`
+ * has room for every argument's variable. */
+static bool parse_wasi(const char *a, WasiConfig *w, const char **env, bool *bad)
+{
+  static const char env_opt[] = "--wasi-env=", seed[] = "--wasi-seed=", clock[] = "--wasi-clock=";
+  if (strncmp(a, env_opt, sizeof env_opt - 1) == 0) {
+    const char *v = a + sizeof env_opt - 1, *eq = strchr(v, '=');
+    *bad = !eq || eq == v;   /* a NAME, then = */
+    if (!*bad)
+      env[w->nenv++] = v;
+    w->env = env;
+  } else if (strncmp(a, seed, sizeof seed - 1) == 0) {
+    *bad = !parse_count(a + sizeof seed - 1, false, &w->seed);
+  } else if (strncmp(a, clock, sizeof clock - 1) == 0) {
+    const char *v = a + sizeof clock - 1;
+    *bad = strcmp(v, "real") != 0 && strcmp(v, "fixed") != 0;
+    w->fixed_clock = strcmp(v, "fixed") == 0;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 /* Whether a command-line word is an ARG of --invoke: a script constant
@@ -337,7 +411,7 @@ static bool *switch_of(const char *a, RunOptions *opt, bool *interactive)
 {
   const struct { const char *name; bool *flag; } switches[] = {
     {"-d", &opt->dry}, {"-u", &opt->unchecked}, {"--features=wasm3", &opt->wasm3},
-    {"--trace", &opt->trace}, {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
+    {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
     {"-s", &opt->print_sig}, {"-i", interactive},
   };
   for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++)
@@ -353,6 +427,11 @@ int main(int argc, char **argv)
     return STATUS_USAGE;
   }
   RunOptions opt = {.limits = store_default_limits};
+  const char **wasi_env = mem_calloc((size_t)argc, sizeof *wasi_env);   /* --wasi-env's */
+  if (!wasi_env) {
+    fprintf(stderr, "wasmfx-ref: error: out of memory\n");
+    return run_status(PHASE_EXHAUSTION);
+  }
   Runner runner;
   runner_init(&runner, &opt, stdout);
   bool inputs = false;       /* a FILE or -e was given */
@@ -414,7 +493,12 @@ int main(int argc, char **argv)
         module_ran = false;
         run = status_worse(run, run_input(&runner, NULL, argv[++i]));
       }
-    } else if (parse_limit(a, &opt.limits, &bad)) {
+    } else if (parse_trace(a, &opt, &bad) || parse_limit(a, &opt.limits, &bad)) {
+      if (bad) {
+        fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
+        status = STATUS_USAGE;
+      }
+    } else if (parse_wasi(a, &opt.wasi, wasi_env, &bad)) {
       if (bad) {
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
         status = STATUS_USAGE;
@@ -443,6 +527,11 @@ int main(int argc, char **argv)
       runner.opt = opt;
       inputs = true;
       bool module = has_suffix(a, ".wat") || has_suffix(a, ".wasm");
+      int command = module && !call_pending(&call) && !opt.dry ? run_command_file(&runner, argc - i, argv + i) : -1;
+      if (command >= 0) {   /* a WASI command, which took the arguments after it and ends the run */
+        status = run == STATUS_OK ? command : status_worse(run, command);
+        break;
+      }
       if (module && !call_pending(&call) && (run_all_at = run_all_after(argc, argv, i)))
         call.run_all = true;
       int st = module && call.run_all ? direct_run_all_file(&runner, a) : run_input(&runner, a, NULL);
@@ -465,5 +554,6 @@ int main(int argc, char **argv)
     run = status_worse(run, run_repl(&runner));
   }
   runner_free(&runner);
+  mem_free(wasi_env);
   return status >= 0 ? status : run;
 }

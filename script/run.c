@@ -24,6 +24,7 @@
 #include "interp/host.h"
 #include "interp/instantiate.h"
 #include "interp/messages.h"
+#include "interp/wasi.h"
 #include "text/text.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -63,10 +64,13 @@ struct Session {
   VEC(char *) texts;         /* the files' and -e commands' text */
   ModuleInst *current;       /* the most recent instance */
   FuzzingHost *fuzzing;      /* fuzzing-support, for module files */
+  WasiHost *wasi;            /* wasi_snapshot_preview1, once a WASI command runs */
   RunStats *stats;
   Phase fatal;               /* the error that stopped the script running now */
   FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
   struct Capture *capture;   /* --json: the command running now catches its text there */
+  Tracer tracer;             /* --trace */
+  EvalWatch watch;           /* the store's watcher, when there is one */
 };
 
 /* --json: what a command prints on stdout (spectest's print functions, -s,
@@ -307,12 +311,17 @@ static const Module *valid_module(Session *z, const ScriptModule *sm, Error *err
   return m;
 }
 
-/* Beyond the registry, a module file's import may come from the
- * fuzzing-support host, or, with --dummy-imports, be a stand-in of its
- * type.  False if neither provides it (err set only if out of memory). */
+/* Beyond the registry, a module file's import may come from the WASI
+ * host (a WASI command's) or the fuzzing-support host, or, with
+ * --dummy-imports, be a stand-in of its type.  False if none provides it
+ * (err set only if out of memory). */
 static bool resolve_extra(Session *z, const DefType **types, const Import *im, ExternVal *out,
                           Error *err)
 {
+  if (z->wasi && wasi_import(z->wasi, im, out, err))
+    return true;
+  if (err->phase != PHASE_NONE)
+    return false;
   if (!z->fuzzing && !(z->fuzzing = fuzzing_new(&z->store, err)))
     return false;
   return fuzzing_import(z->fuzzing, types, im, out, err)
@@ -539,21 +548,6 @@ static bool arg_fits(Session *z, Value v, ValType t)
   return v.kind == VAL_REF && ref_matches(&z->store, v.ref, t);
 }
 
-/* One line of --trace before each reduction (interp/describe.h):
- *   2 frame{$fac} label label | i64.mul (fac.wat:7:9) | (i64.const 5) (i64.const 24) */
-static bool trace_step(void *ctx, const Machine *M, Error *err)
-{
-  static const EvalPrinter printer = {text_print_instr, show_const};
-  Session *z = ctx;
-  Buf b;
-  buf_init(&b);
-  eval_describe(M, &printer, &b);
-  fprintf(z->r->out, "%.*s\n", (int)b.len, b.data);
-  buf_free(&b);
-  (void)err;
-  return true;
-}
-
 /* invoke / get.  False with o->err set if the action could not be done or
  * failed (a trap, an exception …). */
 static bool perform(Session *z, const Action *a, Outcome *o)
@@ -600,9 +594,7 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     }
   o->types = ft->results.data;
   o->n = ft->results.len;
-  ok = z->r->opt.trace
-         ? eval_invoke_stepped(&z->store, f, args, o->values, &o->backtrace, trace_step, z, &o->err)
-         : eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  ok = eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
   mem_free(args);
   return ok;
 }
@@ -1199,13 +1191,26 @@ static void run_commands(Session *z, const Command *cs, uint32_t n)
   }
 }
 
+/* The store's watcher for the options given: --trace, --trace=control
+ * (interp/describe.h). */
+static void watch(Runner *r, Session *z)
+{
+  z->tracer.out = &r->out;
+  z->tracer.mode = r->opt.trace;
+  z->tracer.limit = r->opt.trace_limit;
+  z->watch = (EvalWatch){r->opt.trace == TRACE_STEPS ? trace_step : NULL, trace_event, &z->tracer};
+  z->store.watch = r->opt.trace == TRACE_OFF ? NULL : &z->watch;
+}
+
 /* A file, -e command or REPL entry starts: the options given before it
  * apply to it, and --timeout counts its time (not that of (input)s, which
  * are part of it). */
 static void start(Runner *r, Session *z)
 {
-  if (!r->inputs)
-    store_set_limits(&z->store, &r->opt.limits);
+  if (r->inputs)
+    return;
+  store_set_limits(&z->store, &r->opt.limits);
+  watch(r, z);
 }
 
 Phase run_script(Runner *r, const Script *s, RunStats *stats)
@@ -1292,4 +1297,44 @@ Store *runner_store(Runner *r)
 FuzzingHost *runner_fuzzing(Runner *r)
 {
   return r->session ? r->session->fuzzing : NULL;
+}
+
+/* ================================================================ WASI commands */
+
+/* Invokes the `_start` of a WASI command's instance, which takes and
+ * returns nothing (as the other invocations, under --trace step by
+ * step). */
+static bool invoke_start(Session *z, const Module *m, Buf *backtrace, Error *err)
+{
+  const ExportInst *x = moduleinst_export(z->current, "_start", 6);
+  FuncInst *f = x && x->val.kind == EXTERN_FUNC ? x->val.func : NULL;
+  if (!f || f->type->params.len || f->type->results.len)
+    return error_at(err, PHASE_SCRIPT, (Loc){m->file, 0, 0}, SCRIPT_WASI_START);
+  bool ok = z->r->opt.trace
+              ? eval_invoke_stepped(&z->store, f, NULL, NULL, backtrace, trace_step, z, err)
+              : eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  if (!ok && !err->loc.file)   /* an error of the whole run: at the module */
+    err->loc = module_loc(m, m->at);
+  return ok;
+}
+
+bool run_wasi_command(Runner *r, const Module *m, int argc, char *const *argv, int *status,
+                      Buf *backtrace, Error *err)
+{
+  Session *z = session(r);
+  if (!z)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){m->file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
+  if (!z->wasi && !(z->wasi = wasi_new(&z->store, &r->opt.wasi, (uint32_t)argc, argv, r->out, r->err, err)))
+    return false;
+  *status = STATUS_OK;
+  bool ok = run_module_file(r, m, backtrace, err) && (r->opt.dry || invoke_start(z, m, backtrace, err));
+  uint32_t exit_status;
+  if (!ok && wasi_exited(z->wasi, &exit_status)) {   /* proc_exit's trap: no error */
+    error_clear(err);
+    if (backtrace)
+      backtrace->len = 0;
+    *status = (int)exit_status;
+    return true;
+  }
+  return ok;
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "interp/store.h"
+#include "script/trace.h"
+#include "interp/wasi.h"
 #include "syntax/script.h"
 #include "syntax/types.h"
 
@@ -14,12 +16,14 @@ typedef struct RunOptions {
   bool dry;         /* -d: check modules, run nothing */
   bool unchecked;   /* -u: do not validate */
   bool wasm3;       /* --features=wasm3: exact Wasm 3.0, no stack switching */
-  bool trace;       /* --trace: print every reduction of an invocation */
+  TraceMode trace;  /* --trace: every reduction; --trace=control: the control events */
+  uint64_t trace_limit;  /* --trace-limit: lines of trace, 0 for no limit */
   bool print_sig;   /* -s: print each module's imports and exports */
   bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   bool json;        /* --json: a line of JSON per command on out, no results or messages */
   bool dummy_imports;  /* --dummy-imports: a module file's missing imports get stand-ins */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
+  WasiConfig wasi;     /* --wasi-env, --wasi-seed, --wasi-clock: what a WASI command gets */
 } RunOptions;
 
 typedef struct RunStats {
@@ -60,6 +64,16 @@ Phase run_script(Runner *r, const Script *s, RunStats *stats);
  * (always with a position), and the trap's backtrace in *backtrace (which
  * may be NULL). */
 bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err);
+
+/* Runs a WASI command (wasi_is_command) given as a module file: as
+ * run_module_file runs any, the host wasi_snapshot_preview1 among what it
+ * may import, then (unless in dry mode) its `_start`, with argv as its
+ * arguments (argv[0] its name), fd 1 and 2 writing to r->out and r->err.
+ * Its exit status in *status: 0 if `_start` returns, what proc_exit gave
+ * if it called that.  False with err set if it failed otherwise (and the
+ * backtrace, as run_module_file). */
+bool run_wasi_command(Runner *r, const Module *m, int argc, char *const *argv, int *status,
+                      Buf *backtrace, Error *err);
 
 /* Exit statuses of wasmfx-ref beyond those of phases (run_status). */
 enum { STATUS_OK = 0, STATUS_FAILED = 1, STATUS_USAGE = 2 };

@@ -1,5 +1,6 @@
 #include "syntax/ast.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -361,4 +362,103 @@ bool expr_link(Expr *e)
     }
   }
   return false;  /* no end of the expression */
+}
+
+/* ---- Names (the name section, and a text module's identifiers) ---- */
+
+const Name *namemap_find(const NameMap *m, uint32_t idx)
+{
+  uint32_t lo = 0, hi = m->len;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (m->data[mid].idx < idx)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->len && m->data[lo].idx == idx ? &m->data[lo].name : NULL;
+}
+
+const Name *indirect_namemap_find(const IndirectNameMap *m, uint32_t outer, uint32_t inner)
+{
+  uint32_t lo = 0, hi = m->len;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (m->data[mid].idx < outer)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->len && m->data[lo].idx == outer ? namemap_find(&m->data[lo].names, inner) : NULL;
+}
+
+const NameMap *names_of(const NameSection *ns, ImmIndex space)
+{
+  switch (space) {
+  case INDEX_FUNC: return &ns->funcs;
+  case INDEX_TYPE:
+  case INDEX_TYPEUSE: return &ns->types;
+  case INDEX_TABLE: return &ns->tables;
+  case INDEX_MEM: return &ns->mems;
+  case INDEX_GLOBAL: return &ns->globals;
+  case INDEX_ELEM: return &ns->elems;
+  case INDEX_DATA: return &ns->datas;
+  case INDEX_TAG: return &ns->tags;
+  case INDEX_NONE:
+  case INDEX_LABEL:
+  case INDEX_LOCAL:
+  case INDEX_FIELD:
+  case INDEX_U32: return NULL;
+  }
+  return NULL;
+}
+
+static int by_idx(const void *a, const void *b)
+{
+  uint32_t x = ((const NameAssoc *)a)->idx, y = ((const NameAssoc *)b)->idx;
+  return (x > y) - (x < y);
+}
+
+static int by_outer_idx(const void *a, const void *b)
+{
+  uint32_t x = ((const IndirectNameAssoc *)a)->idx, y = ((const IndirectNameAssoc *)b)->idx;
+  return (x > y) - (x < y);
+}
+
+/* Sorts a map stably enough for lookups: ties keep whichever qsort leaves
+ * first, and repeated indices are dropped but one. */
+static void namemap_sort(NameMap *m)
+{
+  if (m->len < 2)
+    return;
+  qsort(m->data, m->len, sizeof *m->data, by_idx);
+  uint32_t n = 1;
+  for (uint32_t i = 1; i < m->len; i++)
+    if (m->data[i].idx != m->data[n - 1].idx)
+      m->data[n++] = m->data[i];
+  m->len = n;
+}
+
+static void indirect_namemap_sort(IndirectNameMap *m)
+{
+  for (uint32_t i = 0; i < m->len; i++)
+    namemap_sort(&m->data[i].names);
+  if (m->len < 2)
+    return;
+  qsort(m->data, m->len, sizeof *m->data, by_outer_idx);
+  uint32_t n = 1;
+  for (uint32_t i = 1; i < m->len; i++)
+    if (m->data[i].idx != m->data[n - 1].idx)
+      m->data[n++] = m->data[i];
+  m->len = n;
+}
+
+void names_sort(NameSection *ns)
+{
+  NameMap *maps[] = {&ns->funcs, &ns->types, &ns->tables, &ns->mems, &ns->globals,
+                     &ns->elems, &ns->datas, &ns->tags};
+  for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+    namemap_sort(maps[i]);
+  indirect_namemap_sort(&ns->locals);
+  indirect_namemap_sort(&ns->labels);
 }

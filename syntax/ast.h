@@ -320,7 +320,39 @@ typedef struct NameSection {
   Name module;
   NameMap funcs;
   IndirectNameMap locals;
+  /* The extended name section's subsections 4 to 9 and 11, and what a text
+   * module's identifiers give: for --trace to print names. */
+  NameMap types, tables, mems, globals, elems, datas, tags;
+  /* From a text module only: per function, its labels by label_key. */
+  IndirectNameMap labels;
 } NameSection;
+
+/* The key of a label in NameSection.labels: the position of a loop (where a
+ * branch to it goes), or of the `end` of any other block (a branch goes
+ * just after it).  A running label frame knows it the same way: the
+ * instruction before its continuation. */
+static inline uint32_t label_key(const Instr *code, uint32_t pos)
+{
+  return code[pos].op == OP_LOOP ? pos : code[pos].imm.block.end;
+}
+
+/* A name map in index order, as a binary's should be and the text format's
+ * are made (names_sort); the name of idx, or NULL. */
+const Name *namemap_find(const NameMap *m, uint32_t idx);
+const Name *indirect_namemap_find(const IndirectNameMap *m, uint32_t outer, uint32_t inner);
+/* The names of a module-level index space (INDEX_FUNC, INDEX_TYPE, …,
+ * INDEX_TAG; INDEX_TYPEUSE is INDEX_TYPE), or NULL. */
+const NameMap *names_of(const NameSection *ns, ImmIndex space);
+/* Puts every map in index order, keeping the first of repeated indices. */
+void names_sort(NameSection *ns);
+
+/* How to print an instruction with names for its indices (--trace): the
+ * name of index idx of a space, INDEX_LABEL a relative label depth and
+ * INDEX_LOCAL a local of the running function; NULL prints the number. */
+typedef struct IndexNamer {
+  const Name *(*name)(const void *ctx, ImmIndex space, uint32_t idx);
+  const void *ctx;
+} IndexNamer;
 
 /* A custom section of a binary module, kept as is. */
 typedef struct Custom {

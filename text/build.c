@@ -683,6 +683,7 @@ void build_func_type(TextParser *p, TypeUse *use)
   p->func_use = use ? text_use(p, use) : 0;
   p->func_locals = (ValTypes){0};
   p->func_local_names = (Names){0};
+  p->func_labels = (NameMap){0};
   PUSH(p, p->funcs, ((TextFunc){.use = p->func_use}));
   if (use)
     p->funcs.data[p->funcs.len - 1].params = use->param_names;
@@ -721,6 +722,7 @@ void build_func_field(TextParser *p)
   PUSH(p, p->mod->funcs, f);
   TextFunc *tf = &p->funcs.data[p->funcs.len - 1];
   tf->locals = p->func_local_names;
+  tf->labels = p->func_labels;
   check_local_names(p, tf);
   p->last_definition = EXTERN_FUNC;
 }

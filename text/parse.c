@@ -305,7 +305,12 @@ void text_emit(TextParser *p, Instr in)
       return;
     }
   } else if (in.op == OP_END && p->blocks.len > 0) {
-    p->blocks.len--;
+    OpenBlock b = p->blocks.data[--p->blocks.len];
+    uint32_t key = p->code.data[b.pos].op == OP_LOOP ? b.pos : p->code.len;
+    if (b.label.len && !vec_push(p->arena, &p->func_labels, ((NameAssoc){key, b.label}))) {
+      text_oom(p);
+      return;
+    }
   }
   push_code(p, in);
 }

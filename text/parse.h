@@ -83,6 +83,7 @@ typedef struct NameTable {
 typedef struct TextFunc {
   uint32_t use;         /* a VAR_TYPEUSE handle */
   Names params, locals;
+  NameMap labels;       /* its labels' identifiers, by label_key */
 } TextFunc;
 
 typedef struct TextFuncs { TextFunc *data; uint32_t len, cap; } TextFuncs;
@@ -136,6 +137,7 @@ typedef struct TextParser {
   uint32_t func_use;     /* the function's type use (a handle) */
   ValTypes func_locals;
   Names func_local_names;
+  NameMap func_labels;   /* the labels of the function being parsed, by label_key */
   Names struct_names;    /* field names of the struct type being parsed */
   Names pending_names;   /* … and of the last comptype, for its typedef */
 

@@ -64,20 +64,26 @@ static bool is_idchar(uint8_t c)
 }
 
 /* id ::= '$' idchar+ | '$' name — the quoted form when the name has other
- * characters.  Prints nothing for an absent (empty) name, else a space and
- * the id. */
-static void print_opt_id(Buf *out, Name id)
+ * characters. */
+static void print_id(Buf *out, Name id)
 {
-  if (id.len == 0)
-    return;
   bool plain = true;
   for (uint32_t i = 0; i < id.len && plain; i++)
     plain = is_idchar(id.data[i]);
-  buf_puts(out, " $");
+  buf_putc(out, '$');
   if (plain)
     buf_put(out, id.data, id.len);
   else
     print_bytes(out, id);
+}
+
+/* Nothing for an absent (empty) name, else a space and the id. */
+static void print_opt_id(Buf *out, Name id)
+{
+  if (id.len == 0)
+    return;
+  buf_putc(out, ' ');
+  print_id(out, id);
 }
 
 /* ---- Numbers (6.1-text.values) ---- */
@@ -196,41 +202,51 @@ static void print_v128(Buf *out, const V128 *v)
     buf_printf(out, " 0x%08" PRIx32, (uint32_t)v128_lane(v, 4, k));
 }
 
+/* An index, or $name where nm has one (--trace: text_print_instr_named). */
+void text_print_index(Buf *out, const IndexNamer *nm, ImmIndex space, uint32_t idx)
+{
+  const Name *n = nm ? nm->name(nm->ctx, space, idx) : NULL;
+  if (n && n->len)
+    print_id(out, *n);
+  else
+    buf_printf(out, "%" PRIu32, idx);
+}
+
 /* ---- Types (6.2-text.types) ---- */
 
 /* heaptype ::= absheaptype | typeidx */
-static void print_heaptype(Buf *out, ValType t)
+static void print_heaptype(Buf *out, ValType t, const IndexNamer *nm)
 {
   if (t.heap == HEAP_IDX)
-    buf_printf(out, "%" PRIu32, t.idx);
+    text_print_index(out, nm, INDEX_TYPE, t.idx);
   else
     buf_puts(out, heapkind_name((HeapKind)t.heap));
 }
 
 /* reftype ::= (ref null? heaptype) */
-static void print_reftype(Buf *out, ValType t)
+static void print_reftype(Buf *out, ValType t, const IndexNamer *nm)
 {
   buf_puts(out, t.null ? "(ref null " : "(ref ");
-  print_heaptype(out, t);
+  print_heaptype(out, t, nm);
   buf_putc(out, ')');
 }
 
 /* valtype ::= numtype | vectype | reftype, and storagetype's packtype */
-static void print_valtype(Buf *out, ValType t)
+static void print_valtype(Buf *out, ValType t, const IndexNamer *nm)
 {
   if (t.kind == VAL_REF)
-    print_reftype(out, t);
+    print_reftype(out, t, nm);
   else
     buf_puts(out, valkind_name((ValKind)t.kind));
 }
 
 /* A list of value types after a keyword: (param t*), (result t*), (local t*). */
-static void print_valtypes(Buf *out, const char *keyword, const ValType *t, uint32_t n)
+static void print_valtypes(Buf *out, const char *keyword, const ValType *t, uint32_t n, const IndexNamer *nm)
 {
   buf_printf(out, "(%s", keyword);
   for (uint32_t i = 0; i < n; i++) {
     buf_putc(out, ' ');
-    print_valtype(out, t[i]);
+    print_valtype(out, t[i], nm);
   }
   buf_putc(out, ')');
 }
@@ -240,7 +256,7 @@ static void print_fieldtype(Buf *out, FieldType ft)
 {
   if (ft.mut)
     buf_puts(out, "(mut ");
-  print_valtype(out, ft.type);
+  print_valtype(out, ft.type, NULL);
   if (ft.mut)
     buf_putc(out, ')');
 }
@@ -254,11 +270,11 @@ static void print_comptype(Buf *out, const CompType *ct)
     buf_puts(out, "(func");
     if (ct->func.params.len > 0) {
       buf_putc(out, ' ');
-      print_valtypes(out, "param", ct->func.params.data, ct->func.params.len);
+      print_valtypes(out, "param", ct->func.params.data, ct->func.params.len, NULL);
     }
     if (ct->func.results.len > 0) {
       buf_putc(out, ' ');
-      print_valtypes(out, "result", ct->func.results.data, ct->func.results.len);
+      print_valtypes(out, "result", ct->func.results.data, ct->func.results.len, NULL);
     }
     buf_putc(out, ')');
     return;
@@ -350,7 +366,7 @@ static void print_tabletype(Buf *out, const TableType *tt)
 {
   print_addr_limits(out, tt->addr, tt->limits);
   buf_putc(out, ' ');
-  print_reftype(out, tt->elem);
+  print_reftype(out, tt->elem, NULL);
 }
 
 /* externtype ::= (func typeuse) | (table tabletype) | (memory memtype)
@@ -380,61 +396,70 @@ static void print_externtype(Buf *out, const ExternType *xt)
 /* ---- Instructions (6.3-text.instructions) ---- */
 
 /* blocktype ::= (result valtype)? | (type typeidx) */
-static void print_blocktype(Buf *out, BlockType bt)
+static void print_blocktype(Buf *out, BlockType bt, const IndexNamer *nm)
 {
   switch ((BlockTypeKind)bt.kind) {
   case BLOCK_EMPTY:
     return;
   case BLOCK_VALTYPE:
     buf_puts(out, " (result ");
-    print_valtype(out, bt.valtype);
+    print_valtype(out, bt.valtype, nm);
     buf_putc(out, ')');
     return;
   case BLOCK_TYPEIDX:
-    buf_printf(out, " (type %" PRIu32 ")", bt.idx);
+    buf_puts(out, " (type ");
+    text_print_index(out, nm, INDEX_TYPE, bt.idx);
+    buf_putc(out, ')');
     return;
   }
 }
 
 /* catch ::= (catch x l) | (catch_ref x l) | (catch_all l) | (catch_all_ref l) */
-static void print_catch(Buf *out, const Catch *c)
+void text_print_catch(Buf *out, const Catch *c, const IndexNamer *nm)
 {
-  switch (c->kind) {
-  case CATCH:
-    buf_printf(out, " (catch %" PRIu32 " %" PRIu32 ")", c->tag, c->label);
-    return;
-  case CATCH_REF:
-    buf_printf(out, " (catch_ref %" PRIu32 " %" PRIu32 ")", c->tag, c->label);
-    return;
-  case CATCH_ALL:
-    buf_printf(out, " (catch_all %" PRIu32 ")", c->label);
-    return;
-  case CATCH_ALL_REF:
-    buf_printf(out, " (catch_all_ref %" PRIu32 ")", c->label);
-    return;
+  static const char *const keyword[] = {
+    [CATCH] = "catch", [CATCH_REF] = "catch_ref", [CATCH_ALL] = "catch_all", [CATCH_ALL_REF] = "catch_all_ref",
+  };
+  buf_printf(out, "(%s ", keyword[c->kind]);
+  if (c->kind == CATCH || c->kind == CATCH_REF) {
+    text_print_index(out, nm, INDEX_TAG, c->tag);
+    buf_putc(out, ' ');
   }
+  text_print_index(out, nm, INDEX_LABEL, c->label);
+  buf_putc(out, ')');
 }
 
 /* spec: text-on-label */
 /* spec: text-on-switch */
 /* hdl ::= (on tagidx labelidx) | (on tagidx switch)  (Explainer) */
-static void print_handlers(Buf *out, const Handlers *hs)
+void text_print_handler(Buf *out, const Handler *h, const IndexNamer *nm)
+{
+  buf_puts(out, "(on ");
+  text_print_index(out, nm, INDEX_TAG, h->tag);
+  buf_putc(out, ' ');
+  if (h->kind == ON_SWITCH)
+    buf_puts(out, "switch");
+  else
+    text_print_index(out, nm, INDEX_LABEL, h->label);
+  buf_putc(out, ')');
+}
+
+static void print_handlers(Buf *out, const Handlers *hs, const IndexNamer *nm)
 {
   for (uint32_t i = 0; hs && i < hs->len; i++) {
-    const Handler *h = &hs->handler[i];
-    if (h->kind == ON_SWITCH)
-      buf_printf(out, " (on %" PRIu32 " switch)", h->tag);
-    else
-      buf_printf(out, " (on %" PRIu32 " %" PRIu32 ")", h->tag, h->label);
+    buf_putc(out, ' ');
+    text_print_handler(out, &hs->handler[i], nm);
   }
 }
 
 /* memidx memarg ::= x offset=u64 align=u64 — both always written, so the
  * natural alignment of the instruction does not matter and a following
  * lane index cannot be read as a memory index. */
-static void print_memarg(Buf *out, MemArg ma)
+static void print_memarg(Buf *out, MemArg ma, const IndexNamer *nm)
 {
-  buf_printf(out, " %" PRIu32 " offset=%" PRIu64, ma.mem, ma.offset);
+  buf_putc(out, ' ');
+  text_print_index(out, nm, INDEX_MEM, ma.mem);
+  buf_printf(out, " offset=%" PRIu64, ma.offset);
   /* An alignment of 2^64 or more is not expressible; print one the parser
    * rejects rather than a wrong one. */
   if (ma.align < 64)
@@ -444,23 +469,27 @@ static void print_memarg(Buf *out, MemArg ma)
 }
 
 /* An index immediate; a typeuse is written (type y). */
-static void print_index(Buf *out, uint32_t x, ImmIndex kind)
+static void print_index(Buf *out, uint32_t x, ImmIndex kind, const IndexNamer *nm)
 {
-  buf_printf(out, kind == INDEX_TYPEUSE ? " (type %" PRIu32 ")" : " %" PRIu32, x);
+  buf_puts(out, kind == INDEX_TYPEUSE ? " (type " : " ");
+  text_print_index(out, nm, kind, x);
+  if (kind == INDEX_TYPEUSE)
+    buf_putc(out, ')');
 }
 
 /* The indices shapes.def places in imm.x or imm.xy, in text order. */
-static void print_indices(Buf *out, const Instr *in)
+static void print_indices(Buf *out, const Instr *in, const IndexNamer *nm)
 {
   const ShapeInfo *s = &shape_info[instr_info[in->op].shape];
   switch (s->imm) {
   case LAYOUT_X:
-    print_index(out, in->imm.x, s->x);
+    print_index(out, in->imm.x, s->x, nm);
     return;
   case LAYOUT_XY:
   case LAYOUT_YX:
-    print_index(out, in->imm.xy.x, s->x);
-    print_index(out, in->imm.xy.y, s->y);
+    print_index(out, in->imm.xy.x, s->x, nm);
+    /* a field index is of the type before it: no space of its own */
+    print_index(out, in->imm.xy.y, s->y, s->y == INDEX_FIELD ? NULL : nm);
     return;
   case LAYOUT_NONE:
   case LAYOUT_OWN:
@@ -470,7 +499,7 @@ static void print_indices(Buf *out, const Instr *in)
 
 /* plaininstr / blockinstr: the mnemonic from instr.def and the immediates
  * of its shape (syntax/shapes.def). */
-static void print_instr(Buf *out, const Instr *in)
+static void print_instr(Buf *out, const Instr *in, const IndexNamer *nm)
 {
   assert(in->op < OP_COUNT);
   const InstrInfo *info = &instr_info[in->op];
@@ -478,56 +507,63 @@ static void print_instr(Buf *out, const Instr *in)
   switch (info->shape) {
 #define SHAPE SHAPE_TABLE_CASE
 #include "syntax/shapes.def"
-    print_indices(out, in);
+    print_indices(out, in, nm);
     return;
   case IMM_ELSE:
     return;
   case IMM_BLOCK:
-    print_blocktype(out, in->imm.block.type);
+    print_blocktype(out, in->imm.block.type, nm);
     return;
   case IMM_TRY_TABLE:
-    print_blocktype(out, in->imm.block.type);
-    for (uint32_t i = 0; in->imm.block.catches && i < in->imm.block.catches->len; i++)
-      print_catch(out, &in->imm.block.catches->catch_[i]);
+    print_blocktype(out, in->imm.block.type, nm);
+    for (uint32_t i = 0; in->imm.block.catches && i < in->imm.block.catches->len; i++) {
+      buf_putc(out, ' ');
+      text_print_catch(out, &in->imm.block.catches->catch_[i], nm);
+    }
     return;
   case IMM_SELECT:
     if (in->imm.select) {
       buf_putc(out, ' ');
-      print_valtypes(out, "result", in->imm.select->type, in->imm.select->len);
+      print_valtypes(out, "result", in->imm.select->type, in->imm.select->len, nm);
     }
     return;
   case IMM_BR_TABLE:
-    for (uint32_t i = 0; in->imm.br_table && i < in->imm.br_table->len; i++)
-      buf_printf(out, " %" PRIu32, in->imm.br_table->label[i]);
+    for (uint32_t i = 0; in->imm.br_table && i < in->imm.br_table->len; i++) {
+      buf_putc(out, ' ');
+      text_print_index(out, nm, INDEX_LABEL, in->imm.br_table->label[i]);
+    }
     return;
   case IMM_BR_ON_CAST:
-    buf_printf(out, " %" PRIu32 " ", in->imm.br_on_cast.label);
-    print_reftype(out, in->imm.br_on_cast.rt1);
     buf_putc(out, ' ');
-    print_reftype(out, in->imm.br_on_cast.rt2);
+    text_print_index(out, nm, INDEX_LABEL, in->imm.br_on_cast.label);
+    buf_putc(out, ' ');
+    print_reftype(out, in->imm.br_on_cast.rt1, nm);
+    buf_putc(out, ' ');
+    print_reftype(out, in->imm.br_on_cast.rt2, nm);
     return;
   case IMM_HEAPTYPE:
     buf_putc(out, ' ');
-    print_heaptype(out, in->imm.ref);
+    print_heaptype(out, in->imm.ref, nm);
     return;
   case IMM_REFTYPE:
     buf_putc(out, ' ');
-    print_reftype(out, in->imm.ref);
+    print_reftype(out, in->imm.ref, nm);
     return;
   case IMM_MEMARG:
-    print_memarg(out, in->imm.memarg);
+    print_memarg(out, in->imm.memarg, nm);
     return;
   case IMM_MEMARG_LANE:
-    print_memarg(out, in->imm.memarg);
+    print_memarg(out, in->imm.memarg, nm);
     buf_printf(out, " %u", (unsigned)in->imm.memarg.lane);
     return;
   case IMM_RESUME:
-    buf_printf(out, " %" PRIu32, in->imm.resume.type);
-    print_handlers(out, in->imm.resume.handlers);
+    print_index(out, in->imm.resume.type, INDEX_TYPE, nm);
+    print_handlers(out, in->imm.resume.handlers, nm);
     return;
   case IMM_RESUME_THROW:
-    buf_printf(out, " %" PRIu32 " %" PRIu32, in->imm.resume.type, in->imm.resume.tag);
-    print_handlers(out, in->imm.resume.handlers);
+    print_index(out, in->imm.resume.type, INDEX_TYPE, nm);
+    print_index(out, in->imm.resume.tag, INDEX_TAG, nm);
+    print_handlers(out, in->imm.resume.handlers, nm);
     return;
   case IMM_I32:
     buf_putc(out, ' ');
@@ -586,7 +622,7 @@ static void print_instrs(Buf *out, const Expr *e, unsigned indent, bool one_line
       buf_putc(out, ' ');
     else
       newline(out, indent + 2 * (d < INDENT_DEPTH_MAX ? d : INDENT_DEPTH_MAX));
-    print_instr(out, in);
+    print_instr(out, in, NULL);
     if (op_opens_block(in->op))
       depth++;
   }
@@ -646,7 +682,7 @@ static void print_func(Buf *out, const Func *f, unsigned indent)
   buf_printf(out, "(func (type %" PRIu32 ")", f->type);
   if (f->locals.len > 0) {
     buf_putc(out, ' ');
-    print_valtypes(out, "local", f->locals.data, f->locals.len);
+    print_valtypes(out, "local", f->locals.data, f->locals.len, NULL);
   }
   print_instrs(out, &f->body, indent + 2, false);
   buf_putc(out, ')');
@@ -685,7 +721,7 @@ static void print_elem(Buf *out, const Elem *el)
     buf_puts(out, " declare");
   }
   buf_putc(out, ' ');
-  print_reftype(out, el->type);
+  print_reftype(out, el->type, NULL);
   for (uint32_t i = 0; i < el->items.len; i++) {
     buf_puts(out, " (item");
     print_instrs(out, &el->items.data[i], 0, true);
@@ -855,7 +891,7 @@ static void print_const(Buf *out, const Const *c)
     return;
   case CONST_REF_NULL:
     buf_puts(out, "(ref.null ");
-    print_heaptype(out, c->ref);
+    print_heaptype(out, c->ref, NULL);
     buf_putc(out, ')');
     return;
   case CONST_REF_HOST:
@@ -937,7 +973,7 @@ static void print_result(Buf *out, const Result *r)
       buf_putc(out, ' ');
       /* `ref` carries a type index; a parser may fill only `heap`. */
       if (r->ref.kind == VAL_REF)
-        print_heaptype(out, r->ref);
+        print_heaptype(out, r->ref, NULL);
       else
         buf_puts(out, heapkind_name(r->heap));
     }
@@ -1128,5 +1164,10 @@ void text_print_command(Buf *out, const Command *c, ModuleEncoder encode)
 
 void text_print_instr(Buf *out, const Instr *in)
 {
-  print_instr(out, in);
+  print_instr(out, in, NULL);
+}
+
+void text_print_instr_named(Buf *out, const Instr *in, const IndexNamer *nm)
+{
+  print_instr(out, in, nm);
 }

@@ -8,6 +8,7 @@
  * then one walk over the module replaces every handle, slot by slot, in the
  * index space its position says. */
 
+#include <stddef.h>
 #include <string.h>
 
 #include "text/messages.h"
@@ -373,18 +374,57 @@ static void export(Resolver *r, Export *e)
   slot(r, &e->idx, spaces[e->kind]);
 }
 
-/* The functions' identifiers as the module's function names (what a
- * binary's name section holds), so that backtraces can say $name. */
-static void name_funcs(TextParser *p)
+/* The identifiers of one index space as a name map (what a binary's name
+ * section holds), so that backtraces and traces can say $name. */
+static void name_space(TextParser *p, Space space, NameMap *map)
 {
-  const NameTable *t = &p->names[SPACE_FUNC];
-  NameMap *funcs = &p->mod->names.funcs;
+  const NameTable *t = &p->names[space];
   for (uint32_t i = 0; i < t->cap; i++) {
     const NameEntry *e = &t->slots[i];
-    if (e->name.data && e->name.len && !vec_push(&p->mod->arena, funcs, ((NameAssoc){e->idx, e->name})))
+    if (e->name.data && e->name.len && !vec_push(&p->mod->arena, map, ((NameAssoc){e->idx, e->name})))
       text_oom(p);
   }
-  p->mod->names.present = funcs->len > 0;
+}
+
+/* A function's parameters' and locals' identifiers, by local index. */
+static NameMap local_names(TextParser *p, const TextFunc *f)
+{
+  NameMap map = {0};
+  const Names *lists[] = {&f->params, &f->locals};
+  uint32_t idx = 0;
+  for (int k = 0; k < 2; k++)
+    for (uint32_t i = 0; i < lists[k]->len; i++, idx++)
+      if (lists[k]->data[i].len && !vec_push(&p->mod->arena, &map, ((NameAssoc){idx, lists[k]->data[i]})))
+        text_oom(p);
+  return map;
+}
+
+/* The module's identifiers as its names (spec: appendix, name section and
+ * its extension): functions, the other index spaces, each function's
+ * locals and labels. */
+static void name_module(TextParser *p)
+{
+  NameSection *ns = &p->mod->names;
+  static const struct { Space space; size_t offset; } spaces[] = {
+    {SPACE_FUNC, offsetof(NameSection, funcs)},     {SPACE_TYPE, offsetof(NameSection, types)},
+    {SPACE_TABLE, offsetof(NameSection, tables)},   {SPACE_MEM, offsetof(NameSection, mems)},
+    {SPACE_GLOBAL, offsetof(NameSection, globals)}, {SPACE_ELEM, offsetof(NameSection, elems)},
+    {SPACE_DATA, offsetof(NameSection, datas)},     {SPACE_TAG, offsetof(NameSection, tags)},
+  };
+  for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++)
+    name_space(p, spaces[i].space, (NameMap *)((char *)ns + spaces[i].offset));
+  uint32_t imported = p->imported[EXTERN_FUNC];
+  for (uint32_t i = 0; i < p->funcs.len; i++) {
+    NameMap locals = local_names(p, &p->funcs.data[i]);
+    if (locals.len && !vec_push(&p->mod->arena, &ns->locals, ((IndirectNameAssoc){imported + i, locals})))
+      text_oom(p);
+    const NameMap *labels = &p->funcs.data[i].labels;
+    if (labels->len && !vec_push(&p->mod->arena, &ns->labels, ((IndirectNameAssoc){imported + i, *labels})))
+      text_oom(p);
+  }
+  names_sort(ns);
+  ns->present = ns->funcs.len || ns->types.len || ns->tables.len || ns->mems.len || ns->globals.len
+                || ns->elems.len || ns->datas.len || ns->tags.len || ns->locals.len || ns->labels.len;
 }
 
 bool text_resolve(TextParser *p)
@@ -419,6 +459,6 @@ bool text_resolve(TextParser *p)
     export(&r, &m->exports.data[i]);
   if (m->has_start)
     slot(&r, &m->start, SPACE_FUNC);
-  name_funcs(p);
+  name_module(p);
   return !text_failed(p);
 }

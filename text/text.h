@@ -27,6 +27,12 @@ void text_print_module(Buf *out, const Module *m);
 /* Prints one plain instruction, as in a module: `i32.const 1`.  The
  * script runner prints values this way. */
 void text_print_instr(Buf *out, const Instr *in);
+/* The same with the names nm gives for its indices: `resume $ct (on $yield $h)`. */
+void text_print_instr_named(Buf *out, const Instr *in, const IndexNamer *nm);
+/* Parts of one, likewise: an index of a space, a handler clause, a catch clause. */
+void text_print_index(Buf *out, const IndexNamer *nm, ImmIndex space, uint32_t idx);
+void text_print_handler(Buf *out, const Handler *h, const IndexNamer *nm);
+void text_print_catch(Buf *out, const Catch *c, const IndexNamer *nm);
 
 /* Prints a script.  With a non-NULL `encode`, which writes a module's
  * binary form, every text module is printed as `(module binary …)`. */
