@@ -14,6 +14,7 @@ EXTRA_DIST += %D%/fiber.h %D%/fiber_impl.h %D%/fiber_wasmfx.c %D%/fiber.wat %D%/
 # whole script by its status).
 TEST_EXTENSIONS += .test
 TEST_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
+TESTS += %D%/check.test
 
 # Both builds go through the same wasm-opt -O2 (if there is one: the
 # WasmFX build does not need it), so that their sizes differ by what
