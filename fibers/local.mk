@@ -7,7 +7,8 @@
 # a while, and wasmfx-ref does not need them.
 FIBER_NAMES = api pipeline sched sieve fringe
 EXTRA_DIST += %D%/fiber.h %D%/fiber_impl.h %D%/fiber_wasmfx.c %D%/fiber.wat %D%/fiber_asyncify.c \
-  $(FIBER_NAMES:%=%D%/%.c) %D%/check.test %D%/check.expected %D%/node-run.mjs
+  $(FIBER_NAMES:%=%D%/%.c) %D%/check.test %D%/check.expected %D%/node-run.mjs \
+  doc/fibers.md doc/fibers.svg doc/fibers.tsv
 
 # make check: fibers/check.test, which exits 77 (skipped) when the programs
 # are not built, for Automake's plain driver (the TAP tests' cannot skip a
