@@ -47,8 +47,8 @@ void fiber_free(fiber_t *f);
  * taken, arrays, alloca): wasm32's C ABI keeps them on a "shadow stack" in
  * linear memory, apart from the wasm stack, so each fiber needs one of its
  * own.  Set by compiling the implementation with -DFIBER_STACK_SIZE=N.  A
- * fiber found beyond it when it yields or returns aborts the program (too
- * late to undo the damage, early enough not to hide it). */
+ * fiber found beyond it when it yields aborts the program (too late to
+ * undo the damage, early enough not to hide it). */
 #ifndef FIBER_STACK_SIZE
 #define FIBER_STACK_SIZE 8192
 #endif

@@ -24,7 +24,8 @@
 
 /* The bytes of saved frames a suspended fiber may hold: its wasm locals of
  * every frame from its entry to fiber_yield, and where each call was.
- * -DFIBER_ASYNCIFY_SIZE=N changes it; beyond it the unwind traps. */
+ * -DFIBER_ASYNCIFY_SIZE=N changes it.  An unwind that needs more writes
+ * past the end, then traps: Asyncify checks the end when it stops. */
 #ifndef FIBER_ASYNCIFY_SIZE
 #define FIBER_ASYNCIFY_SIZE 4096
 #endif
