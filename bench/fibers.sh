@@ -3,11 +3,12 @@
 # wasmfx-ref in its WasmFX build and in its Asyncify build, at the sizes
 # below (larger than fibers/check.test's), with for each: the steps of the
 # run (wasmfx-ref --stats: its last "steps N" line on stderr; "-" if this
-# wasmfx-ref has no --stats), the size of the .wasm, the CPU time (user and
-# system) and the peak memory (maximum resident set).  The table goes to
-# stdout, its figures also to bench-fibers.tsv (one line a run, tab-
-# separated: program, arguments, build, steps, bytes, CPU seconds, peak KB,
-# exit status), from which bench/fibers-plot.py draws bench-fibers.svg.
+# wasmfx-ref has no --stats; a second run, as counting costs time), the size
+# of the .wasm, the CPU time (user and system) and the peak memory (maximum
+# resident set).  The table goes to stdout, its figures also to
+# bench-fibers.tsv (one line a run, tab-separated: program, arguments,
+# build, steps, bytes, CPU seconds, peak KB, exit status), from which
+# bench/fibers-plot.py draws bench-fibers.svg.
 # Each run's output must be the same in both builds, or its line says so;
 # nothing here fails on timing.  Run from the build directory; nothing to do
 # (a note) if the programs are not built.
@@ -45,10 +46,12 @@ measure() {
   [ "$impl" = wasmfx ] &&
     set -- "$top_srcdir/fibers/fiber.wat" -e '(register "fiber")' -e '(register "env")' "$@"
   set -- --fuel=100000000000 "$@"      # to the end, not the default fuel's
-  [ -n "$stats" ] && set -- "$stats" "$@"
-  /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" "$@" </dev/null >"$tmp/$impl.out" 2>"$tmp/err"
+  /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" "$@" </dev/null >"$tmp/$impl.out" 2>/dev/null
   status=$?
-  steps=$(awk '/^ *steps +[0-9]+/ { s = $2 } END { print (s == "" ? "-" : s) }' "$tmp/err")
+  # the steps from a run of their own, as counting them costs time (some 8%)
+  steps=-
+  [ -n "$stats" ] && steps=$("$bin" "$stats" "$@" </dev/null 2>&1 >/dev/null |
+    awk '/^ *steps +[0-9]+/ { s = $2 } END { print (s == "" ? "-" : s) }')
   tail -n 1 "$tmp/time" | awk -v OFS='\t' -v n="$name" -v a="$args" -v i="$impl" -v st="$steps" \
     -v b="$bytes" -v x="$status" '{ print n, a, i, st, b, sprintf("%.2f", $1 + $2), $3, x }' >>"$tsv"
 }
