@@ -412,7 +412,7 @@ static ContInst *cont_alloc(Machine *M, const DefType *ct, Error *err)
 {
   ContInst *c = object_alloc(M, OBJ_CONT, ct, sizeof(ContInst), err);
   if (c)
-    c->id = ++M->store->conts;
+    c->id = M->store->conts++;   /* the spec's address: |S.conts| */
   return c;
 }
 

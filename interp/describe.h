@@ -35,15 +35,16 @@ typedef struct EvalPrinter {
 } EvalPrinter;
 
 /* Appends one line (without its newline) describing the configuration
- * before the next reduction: the call depth, a `prompt` for each
- * continuation the step runs inside (Explainer: prompt{hdl*} … end), the
- * innermost frame{F} and the label and handler frames inside it, the
- * instruction and its place, and the operands it can see (the top four):
- *   2 prompt frame{$gen} label | suspend 0 (g.wast:7:6) | (i32.const 1) */
+ * before the next reduction: the call depth, each prompt the step runs
+ * inside with its handlers and the continuation in it (Explainer:
+ * prompt{hdl*} … end), the innermost frame{F} and the label and handler
+ * frames inside it, the instruction with its names and its place, and the
+ * operands it can see (the top four; doc/trace.md):
+ *   2 prompt{(on $yield $next)} cont#0 frame{$gen} label | suspend $yield (g.wast:7:6) | (i32.const 1) */
 void eval_describe(const Machine *M, const EvalPrinter *p, Buf *b);
 
-/* Called before each reduction of eval_invoke_stepped; false stops the
- * run, with err set by the hook. */
+/* Called before each reduction of a watched machine (EvalWatch.step,
+ * eval_invoke_stepped); false stops the run, with err set by the hook. */
 typedef bool EvalHook(void *ctx, const Machine *M, Error *err);
 
 /* ---- Control events (--trace=control, --stats) ---- */
@@ -96,12 +97,13 @@ typedef struct EvalWatch {
 
 /* Appends the line of a control event, without its newline: the chain of
  * continuations it happens in, then what happens, with names:
- *   cont#1 | suspend $yield (i32.const 1) → (on $yield $next) of root: cont#2
+ *   root > cont#1 | suspend $yield (i32.const 1) → prompt{(on $yield $next)} of cont#1, captured as cont#2
  * M may be NULL for EVENT_INSTANTIATE. */
 void eval_describe_event(const Machine *M, const EvalEvent *ev, const EvalPrinter *p, Buf *b);
 
 /* $invoke a reduction at a time, showing the hook the configuration before
- * each (--trace, a step hook); as eval_invoke otherwise. */
+ * each, nested invocations (host callbacks) too; as eval_invoke otherwise.
+ * The store's own watcher is set aside meanwhile. */
 bool eval_invoke_stepped(Store *s, FuncInst *f, const Value *args, Value *results, Buf *backtrace,
                          EvalHook *hook, void *ctx, Error *err);
 

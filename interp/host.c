@@ -48,9 +48,16 @@ static ValKind letter_kind(char c)
 
 const DefType *host_functype(Store *s, const ValType *params, uint32_t n)
 {
+  return host_functype_results(s, params, n, NULL, 0);
+}
+
+const DefType *host_functype_results(Store *s, const ValType *params, uint32_t n,
+                                     const ValType *results, uint32_t m)
+{
   SubType st = {.final = true, .rec_size = 1};
   st.comp.kind = COMP_FUNC;
   st.comp.func.params = (ValTypes){(ValType *)params, n, n};
+  st.comp.func.results = (ValTypes){(ValType *)results, m, m};
   const DefType *dt = NULL;
   uint32_t bad;
   if (typestore_intern_group(s->types, &st, 0, 1, NULL, &dt, &bad) != INTERN_OK)

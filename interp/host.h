@@ -14,6 +14,10 @@ ModuleInst *host_spectest(Store *s, Error *err);
  * rec group of its own, interned like any module's; NULL if out of memory. */
 const DefType *host_functype(Store *s, const ValType *params, uint32_t n);
 
+/* The same with m results (a host module's functions: WASI's). */
+const DefType *host_functype_results(Store *s, const ValType *params, uint32_t n,
+                                     const ValType *results, uint32_t m);
+
 /* --dummy-imports: a stand-in for an import nobody provides, of its
  * declared type (`types` are the importing module's, closed): a function
  * returning the defaults of its result types, a global holding its type's

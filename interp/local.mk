@@ -12,7 +12,8 @@ libwasm_la_SOURCES += \
   %D%/simd.c %D%/simd.h \
   %D%/stack.c \
   %D%/store.c %D%/store.h \
-  %D%/value.h
+  %D%/value.h \
+  %D%/wasi.c %D%/wasi.h
 
 # The reduction loop's dispatch and the rules it calls: every opcode has its
 # case, checked by -Wswitch-enum (see syntax/local.mk).

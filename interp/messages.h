@@ -23,6 +23,14 @@
 #define TRAP_SUSPEND_THROUGH_JS "suspend through JS"
 #define TRAP_DUMMY_NON_NULLABLE "dummy import cannot return a non-nullable reference"
 
+/* The WASI host (interp/wasi.c): its pointers reach outside memory as
+ * TRAP_MEMORY; TRAP_WASI_EXIT is how proc_exit unwinds the run, which the
+ * runner turns into the exit status it gives */
+#define TRAP_WASI_NO_MEMORY "missing memory export \"memory\""
+#define TRAP_WASI_NOT_MEMORY "export \"memory\" is not a memory"
+#define TRAP_WASI_EXIT "exit with status %" PRIu32
+#define TRAP_WASI_EXIT_STATUS "invalid exit status %" PRIu32 " (proc_exit takes 0 to 125)"
+
 /* The machine (interp/eval.c, control.c, stack.c): traps as the suites word them, the
  * outcomes of stack switching, exceptions and limits */
 #define TRAP_UNREACHABLE "unreachable executed"

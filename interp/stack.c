@@ -265,11 +265,11 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
 }
 
 /* Runs a machine a reduction at a time, showing the hook each
- * configuration first: EVAL_PAUSED only if the fuel allows 2^64 steps. */
+ * configuration first (the fuel bounds the steps). */
 static EvalStatus eval_watched(Machine *M, EvalHook *hook, void *ctx, Error *err)
 {
   EvalStatus st = EVAL_PAUSED;
-  for (uint64_t k = 0; st == EVAL_PAUSED && k < UINT64_MAX; k++) {
+  while (st == EVAL_PAUSED) {
     /* the machine counts the fuel: without any, the step fails unreduced,
      * and the hook is not shown it */
     bool shown = M->done || M->fuel == 0 || hook(ctx, M, err);

@@ -182,7 +182,7 @@ typedef struct ContInst {
   Stack *bottom;              /* its stack without a parent, which the resume's prompt goes on */
   uint32_t calls;             /* call frames on its stacks: resume adds them in O(1) */
   uint32_t stacks;            /* its stacks, each a prompt when resumed: likewise */
-  uint32_t id;                /* cont#id in traces: the store's count when it was made */
+  uint32_t id;                /* cont#id in traces: its address in the spec's S.conts */
 } ContInst;
 
 /* Limits of this implementation; exceeding them fails the run with

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "binary/binary.h"
+#include "interp/wasi.h"
 #include "script/js.h"
 #include "script/messages.h"
 #include "text/text.h"
@@ -170,6 +171,46 @@ int run_text_status(Runner *r, const char *name, char *text, size_t len)
   report_error(r, &err, NULL);
   fflush(r->out);
   return input_status(fatal, &stats);
+}
+
+/* Whether n bytes hold a word. */
+static bool contains(const char *bytes, size_t n, const char *word)
+{
+  size_t len = strlen(word);
+  for (size_t i = 0; i + len <= n; i++)
+    if (bytes[i] == word[0] && memcmp(bytes + i, word, len) == 0)
+      return true;
+  return false;
+}
+
+int run_command_file(Runner *r, int argc, char *const *argv)
+{
+  const char *path = argv[0];
+  bool wasm = has_suffix(path, ".wasm");
+  Error err = {0};
+  size_t len;
+  char *text = read_path(path, &len, &err);
+  /* a binary names its imports' modules and its exports in plain bytes:
+   * one without both names is no command, and needs no decoding here */
+  bool maybe = text && (!wasm || (contains(text, len, "wasi_snapshot_preview1")
+                                  && contains(text, len, "_start")));
+  Module *m = !maybe ? NULL
+            : wasm ? decode_module(path, (const uint8_t *)text, len, &err)
+                   : text_parse_module(path, text, len, &err);
+  if (!m || !wasi_is_command(m)) {   /* read as any module file, which reports its errors */
+    module_free(m);
+    mem_free(text);
+    return -1;
+  }
+  int status;
+  Buf bt;
+  buf_init(&bt);
+  if (!keep_parsed(r, NULL, m, text, path, &err) || !run_wasi_command(r, m, argc, argv, &status, &bt, &err))
+    status = run_status(err.phase);
+  report_error(r, &err, &bt);
+  buf_free(&bt);
+  fflush(r->out);
+  return status;
 }
 
 Phase run_file(Runner *r, const char *path, RunStats *stats, Buf *backtrace, Error *err)

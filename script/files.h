@@ -21,6 +21,16 @@
  * script's command was reported, and err is clear. */
 Phase run_file(Runner *r, const char *path, RunStats *stats, Buf *backtrace, Error *err);
 
+/* The command line's rule for WASI programs: if argv[0] names a module
+ * file (.wat, .wasm) that is a WASI command (interp/wasi.h,
+ * wasi_is_command), runs it with argv as its arguments (run_wasi_command),
+ * reports its error, and returns its exit status.  -1 if it is not one, or
+ * cannot be read or parsed: then it is run as any module file, which
+ * reads it again and reports why.  A binary module is decoded only if both
+ * names are among its bytes; a text module is parsed (strings may spell a
+ * name with escapes), and parsed again if it is no command. */
+int run_command_file(Runner *r, int argc, char *const *argv);
+
 /* Parses and runs script text (-e, a REPL entry) named `name` in
  * messages; takes `text` (allocated with mem_alloc, NUL-terminated).
  * Results as run_file. */

@@ -21,3 +21,4 @@ EXTRA_DIST += %D%/js_harness.js doc/js.md
 %D%/js_harness.inc: %D%/js_harness.js
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
 	  -e 's/^/"/' -e 's/$$/\\n",/' $(srcdir)/%D%/js_harness.js > $@
+EXTRA_DIST += doc/trace.md doc/tutorial.md

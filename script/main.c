@@ -94,6 +94,25 @@ static const char usage[] =
   "                    as the validator rejects it (status 4); with -u, a\n"
   "                    later -o writes it\n"
 
+  "Running a WASI program: a module file that imports from wasi_snapshot_preview1\n"
+  "and exports _start is a WASI command (but with -d, or an --invoke or\n"
+  "--run-all-exports given before it, a module file as any other).  It is\n"
+  "instantiated and its _start called; every argument after it is the program's,\n"
+  "its argv being FILE as given, then those.  It may use args, environ, clocks,\n"
+  "random_get, fd_write to fd 1 (stdout) and 2 (stderr), proc_exit; every other\n"
+  "preview 1 function returns ENOSYS (52).  wasmfx-ref exits with the status the\n"
+  "program gives proc_exit (0 to 125: 126 and above trap), 0 if _start returns,\n"
+  "or the status of its error (below).\n"
+  "  --wasi-env=NAME=VALUE\n"
+  "                    add a variable to its environment, which is otherwise\n"
+  "                    empty (repeatable, in order)\n"
+  "  --wasi-seed=N     seed random_get's generator (0 to 2^64-1, default 0):\n"
+  "                    the same bytes for the same seed\n"
+  "  --wasi-clock=real|fixed\n"
+  "                    the host's clocks (real, the default), or fixed ones:\n"
+  "                    realtime from 10^9 s after the epoch, the others from 0,\n"
+  "                    each read a millisecond after the one before\n"
+  "\n"
   "  -h, --help        show this help and exit\n"
   "      --version     show the version and exit\n"  "\n"
   "Limits, beyond which a run stops with \"resource exhaustion\" (status 9) or\n"
@@ -141,7 +160,8 @@ static const char usage[] =
   "      module size, the host's memory)\n"
   "  10  out of fuel\n"
   "  11  timeout\n"
-  "  12  file I/O error\n";
+  "  12  file I/O error\n"
+  "A WASI command that ends without an error exits with its own status instead.\n";
 
 /* N, or N with a K, M or G suffix for SIZE; false if malformed. */
 static bool parse_count(const char *s, bool size, uint64_t *out)
@@ -213,6 +233,30 @@ static bool parse_trace(const char *a, RunOptions *opt, bool *bad)
     *bad = true;
   else
     return false;
+  return true;
+}
+
+/* --wasi-env=NAME=VALUE, --wasi-seed=N, --wasi-clock=real|fixed; false
+ * if `a` is not one of them, else *bad if its value is malformed.  `env`
+ * has room for every argument's variable. */
+static bool parse_wasi(const char *a, WasiConfig *w, const char **env, bool *bad)
+{
+  static const char env_opt[] = "--wasi-env=", seed[] = "--wasi-seed=", clock[] = "--wasi-clock=";
+  if (strncmp(a, env_opt, sizeof env_opt - 1) == 0) {
+    const char *v = a + sizeof env_opt - 1, *eq = strchr(v, '=');
+    *bad = !eq || eq == v;   /* a NAME, then = */
+    if (!*bad)
+      env[w->nenv++] = v;
+    w->env = env;
+  } else if (strncmp(a, seed, sizeof seed - 1) == 0) {
+    *bad = !parse_count(a + sizeof seed - 1, false, &w->seed);
+  } else if (strncmp(a, clock, sizeof clock - 1) == 0) {
+    const char *v = a + sizeof clock - 1;
+    *bad = strcmp(v, "real") != 0 && strcmp(v, "fixed") != 0;
+    w->fixed_clock = strcmp(v, "fixed") == 0;
+  } else {
+    return false;
+  }
   return true;
 }
 
@@ -389,6 +433,11 @@ int main(int argc, char **argv)
     return STATUS_USAGE;
   }
   RunOptions opt = {.limits = store_default_limits};
+  const char **wasi_env = mem_calloc((size_t)argc, sizeof *wasi_env);   /* --wasi-env's */
+  if (!wasi_env) {
+    fprintf(stderr, "wasmfx-ref: error: out of memory\n");
+    return run_status(PHASE_EXHAUSTION);
+  }
   Runner runner;
   runner_init(&runner, &opt, stdout);
   bool inputs = false;       /* a FILE or -e was given */
@@ -455,6 +504,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
         status = STATUS_USAGE;
       }
+    } else if (parse_wasi(a, &opt.wasi, wasi_env, &bad)) {
+      if (bad) {
+        fprintf(stderr, "wasmfx-ref: bad value in '%s'\nTry 'wasmfx-ref --help'.\n", a);
+        status = STATUS_USAGE;
+      }
     } else if (strcmp(a, "-o") == 0) {
       if (i + 1 == argc) {
         fprintf(stderr, "wasmfx-ref: -o needs a file name\n%s", usage);
@@ -479,6 +533,11 @@ int main(int argc, char **argv)
       runner.opt = opt;
       inputs = true;
       bool module = has_suffix(a, ".wat") || has_suffix(a, ".wasm");
+      int command = module && !call_pending(&call) && !opt.dry ? run_command_file(&runner, argc - i, argv + i) : -1;
+      if (command >= 0) {   /* a WASI command, which took the arguments after it and ends the run */
+        status = run == STATUS_OK ? command : status_worse(run, command);
+        break;
+      }
       if (module && !call_pending(&call) && (run_all_at = run_all_after(argc, argv, i)))
         call.run_all = true;
       int st = module && call.run_all ? direct_run_all_file(&runner, a) : run_input(&runner, a, NULL);
@@ -502,5 +561,6 @@ int main(int argc, char **argv)
   }
   runner_stats_total(&runner);
   runner_free(&runner);
+  mem_free(wasi_env);
   return status >= 0 ? status : run;
 }

@@ -20,6 +20,7 @@
 #define SCRIPT_NOT_FUNC "export is not a function"
 #define SCRIPT_ARG_COUNT "wrong number of arguments"
 #define SCRIPT_ARG_TYPE "wrong type of argument %u"
+#define SCRIPT_WASI_START "a WASI command's _start must be a function of type [] -> []"
 
 /* Files: reading (input …), writing (output …) and -o */
 #define SCRIPT_FILE_TYPE "unknown file type (expected %s)"    /* one of: */

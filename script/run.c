@@ -25,6 +25,7 @@
 #include "interp/host.h"
 #include "interp/instantiate.h"
 #include "interp/messages.h"
+#include "interp/wasi.h"
 #include "text/text.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -64,6 +65,7 @@ struct Session {
   VEC(char *) texts;         /* the files' and -e commands' text */
   ModuleInst *current;       /* the most recent instance */
   FuzzingHost *fuzzing;      /* fuzzing-support, for module files */
+  WasiHost *wasi;            /* wasi_snapshot_preview1, once a WASI command runs */
   RunStats *stats;
   Phase fatal;               /* the error that stopped the script running now */
   FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
@@ -354,12 +356,17 @@ static const Module *valid_module(Session *z, const ScriptModule *sm, Error *err
   return m;
 }
 
-/* Beyond the registry, a module file's import may come from the
- * fuzzing-support host, or, with --dummy-imports, be a stand-in of its
- * type.  False if neither provides it (err set only if out of memory). */
+/* Beyond the registry, a module file's import may come from the WASI
+ * host (a WASI command's) or the fuzzing-support host, or, with
+ * --dummy-imports, be a stand-in of its type.  False if none provides it
+ * (err set only if out of memory). */
 static bool resolve_extra(Session *z, const DefType **types, const Import *im, ExternVal *out,
                           Error *err)
 {
+  if (z->wasi && wasi_import(z->wasi, im, out, err))
+    return true;
+  if (err->phase != PHASE_NONE)
+    return false;
   if (!z->fuzzing && !(z->fuzzing = fuzzing_new(&z->store, err)))
     return false;
   return fuzzing_import(z->fuzzing, types, im, out, err)
@@ -1383,4 +1390,44 @@ void runner_stats_total(Runner *r)
     fflush(r->out);
     stats_print(r->err, "total", &z->costs.total);
   }
+}
+
+/* ================================================================ WASI commands */
+
+/* Invokes the `_start` of a WASI command's instance, which takes and
+ * returns nothing (as the other invocations, under --trace step by
+ * step). */
+static bool invoke_start(Session *z, const Module *m, Buf *backtrace, Error *err)
+{
+  const ExportInst *x = moduleinst_export(z->current, "_start", 6);
+  FuncInst *f = x && x->val.kind == EXTERN_FUNC ? x->val.func : NULL;
+  if (!f || f->type->params.len || f->type->results.len)
+    return error_at(err, PHASE_SCRIPT, (Loc){m->file, 0, 0}, SCRIPT_WASI_START);
+  bool ok = z->r->opt.trace
+              ? eval_invoke_stepped(&z->store, f, NULL, NULL, backtrace, trace_step, z, err)
+              : eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  if (!ok && !err->loc.file)   /* an error of the whole run: at the module */
+    err->loc = module_loc(m, m->at);
+  return ok;
+}
+
+bool run_wasi_command(Runner *r, const Module *m, int argc, char *const *argv, int *status,
+                      Buf *backtrace, Error *err)
+{
+  Session *z = session(r);
+  if (!z)
+    return error_at(err, PHASE_EXHAUSTION, (Loc){m->file, 0, 0}, EXHAUSTION_OUT_OF_MEMORY);
+  if (!z->wasi && !(z->wasi = wasi_new(&z->store, &r->opt.wasi, (uint32_t)argc, argv, r->out, r->err, err)))
+    return false;
+  *status = STATUS_OK;
+  bool ok = run_module_file(r, m, backtrace, err) && (r->opt.dry || invoke_start(z, m, backtrace, err));
+  uint32_t exit_status;
+  if (!ok && wasi_exited(z->wasi, &exit_status)) {   /* proc_exit's trap: no error */
+    error_clear(err);
+    if (backtrace)
+      backtrace->len = 0;
+    *status = (int)exit_status;
+    return true;
+  }
+  return ok;
 }

@@ -8,6 +8,7 @@
 
 #include "interp/store.h"
 #include "script/trace.h"
+#include "interp/wasi.h"
 #include "syntax/script.h"
 #include "syntax/types.h"
 
@@ -23,6 +24,7 @@ typedef struct RunOptions {
   bool dummy_imports;  /* --dummy-imports: a module file's missing imports get stand-ins */
   bool stats;       /* --stats: what each invocation and the run cost, on err (or out with --json) */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
+  WasiConfig wasi;     /* --wasi-env, --wasi-seed, --wasi-clock: what a WASI command gets */
 } RunOptions;
 
 typedef struct RunStats {
@@ -63,6 +65,16 @@ Phase run_script(Runner *r, const Script *s, RunStats *stats);
  * (always with a position), and the trap's backtrace in *backtrace (which
  * may be NULL). */
 bool run_module_file(Runner *r, const Module *m, Buf *backtrace, Error *err);
+
+/* Runs a WASI command (wasi_is_command) given as a module file: as
+ * run_module_file runs any, the host wasi_snapshot_preview1 among what it
+ * may import, then (unless in dry mode) its `_start`, with argv as its
+ * arguments (argv[0] its name), fd 1 and 2 writing to r->out and r->err.
+ * Its exit status in *status: 0 if `_start` returns, what proc_exit gave
+ * if it called that.  False with err set if it failed otherwise (and the
+ * backtrace, as run_module_file). */
+bool run_wasi_command(Runner *r, const Module *m, int argc, char *const *argv, int *status,
+                      Buf *backtrace, Error *err);
 
 /* Exit statuses of wasmfx-ref beyond those of phases (run_status). */
 enum { STATUS_OK = 0, STATUS_FAILED = 1, STATUS_USAGE = 2 };

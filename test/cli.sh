@@ -238,7 +238,7 @@ EOF
 check "a backtrace goes through the resume" 6 "at func 3 (.*cont.wast:11:39)" $bin "$tmp/cont.wast"
 sed '19d' "$tmp/cont.wast" > "$tmp/cont2.wast"
 check "a suspension nothing handles" 8 "cont2.wast:19:1: unhandled suspension: unhandled tag" $bin "$tmp/cont2.wast"
-check_out "--trace shows the prompt of a continuation" 8 "2 prompt{} cont#1 frame{\$sus} | suspend \$t" $bin --trace "$tmp/cont2.wast"
+check_out "--trace shows the prompt of a continuation" 8 "2 prompt{} cont#0 frame{\$sus} | suspend \$t" $bin --trace "$tmp/cont2.wast"
 cat > "$tmp/limits.wast" <<'EOF'
 (module
   (type $node (struct (field (ref null $node))))

@@ -164,3 +164,20 @@ bench: wasmfx-ref
 	top_srcdir='$(top_srcdir)' $(SHELL) $(top_srcdir)/bench/run.sh
 .PHONY: bench
 CLEANFILES += bench.last
+
+# --trace and --trace=control: golden traces of the examples (doc/trace.md).
+TESTS += %D%/trace.sh
+EXTRA_DIST += %D%/trace.sh %D%/trace/generator.control %D%/trace/scheduler.control \
+  %D%/trace/async.control %D%/trace/pingpong.control %D%/trace/state.control \
+  %D%/trace/exceptions.control %D%/trace/gen.steps %D%/trace/fac.steps \
+  %D%/trace/generator-3.control
+
+# WASI commands (interp/wasi.c): hand-written modules that call every
+# function of wasi_snapshot_preview1, and a C program that clang builds
+# for wasm32-wasi at test time (skipped if it cannot).
+TESTS += %D%/wasi/run.sh %D%/wasi/c.sh
+EXTRA_DIST += %D%/wasi/run.sh %D%/wasi/c.sh %D%/wasi/hello.c %D%/wasi/calls.wat \
+  %D%/wasi/library.wat %D%/wasi/mistyped.wat %D%/wasi/no-memory.wat %D%/wasi/not-memory.wat \
+  %D%/wasi/start-exit.wat %D%/wasi/start-only.wat %D%/wasi/start-type.wat \
+  %D%/wasi/unknown-import.wat
+CLEANFILES += %D%/wasi/hello.wasm
