@@ -1395,17 +1395,19 @@ void runner_stats_total(Runner *r)
 /* ================================================================ WASI commands */
 
 /* Invokes the `_start` of a WASI command's instance, which takes and
- * returns nothing (as the other invocations, under --trace step by
- * step). */
+ * returns nothing (as the other invocations, watched by the store's
+ * watcher: --trace, --stats, whose block follows). */
 static bool invoke_start(Session *z, const Module *m, Buf *backtrace, Error *err)
 {
-  const ExportInst *x = moduleinst_export(z->current, "_start", 6);
+  static const char start_name[] = "_start";
+  const ExportInst *x = moduleinst_export(z->current, start_name, sizeof start_name - 1);
   FuncInst *f = x && x->val.kind == EXTERN_FUNC ? x->val.func : NULL;
   if (!f || f->type->params.len || f->type->results.len)
     return error_at(err, PHASE_SCRIPT, (Loc){m->file, 0, 0}, SCRIPT_WASI_START);
-  bool ok = z->r->opt.trace
-              ? eval_invoke_stepped(&z->store, f, NULL, NULL, backtrace, trace_step, z, err)
-              : eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  costs_start(z);
+  bool ok = eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  costs_end(z, &(Action){.kind = ACTION_INVOKE, .name = {(uint8_t *)start_name, sizeof start_name - 1}});
+  costs_report(z);
   if (!ok && !err->loc.file)   /* an error of the whole run: at the module */
     err->loc = module_loc(m, m->at);
   return ok;

@@ -105,8 +105,9 @@ ModuleInst *runner_instance(Runner *r);
 Store *runner_store(Runner *r);
 struct FuzzingHost *runner_fuzzing(Runner *r);
 
-/* --stats, for an invocation that is not a script's (--run-all-exports'):
- * it starts; it has ended, as the invocation of action a, whose block
+/* --stats, for --run-all-exports' calls (a script's invocations and a
+ * WASI program's _start are counted where they run): an invocation
+ * starts; it has ended, as the invocation of action a, whose block
  * (script/stats.h) is printed on r->err, or its line of --json on r->out.
  * At the end of the run, the block of the whole run, `stats total:`. */
 void runner_stats_start(Runner *r);

@@ -1,10 +1,11 @@
 #!/bin/sh
 # --stats (wasmfx-ref.1, COSTS): the exact figures of small programs whose
 # costs can be counted by hand (steps by group, calls, the lives of
-# continuations), the same figures on a second run, the --json form, and
-# bad option values.  A stress build (--enable-stress) collects at other
-# times, and bytes are those of a 64-bit host: elsewhere the collector's
-# figures and the peaks are not compared.  Output is TAP.
+# continuations), in scripts, with --invoke, --run-all-exports and a WASI
+# command; the same figures on a second run; the --json form; bad option
+# values.  A stress build (--enable-stress) collects at other times, and
+# bytes are those of a 64-bit host: elsewhere the collector's figures and
+# the peaks are not compared.  Output is TAP.
 top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 . "$top_srcdir/test/lib.sh"
 
@@ -381,6 +382,34 @@ stack.peak 9816
 EOF
 check "--run-all-exports: a block for each call, and the run's" 0 '=stats total:' \
   $bin --stats "$tmp/m.wat" --run-all-exports
+
+# A WASI command: a block for its _start, even when proc_exit ends it (its
+# steps: i32.const and the call; its calls: _start and proc_exit), and the
+# run's; its output and exit status as without --stats.
+cat >"$tmp/exit.wat" <<'EOF'
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (func (export "_start") (call $exit (i32.const 3))))
+EOF
+$bin --stats "$tmp/exit.wat" >"$tmp/out" 2>"$tmp/err"
+verdict "a WASI command: its exit status, nothing on stdout" 3 $? "^$" stdout "$(cat "$tmp/out")"
+expect "a WASI command: the block of its _start" "$tmp/err" '(invoke "_start")' <<'EOF'
+steps 2
+control 1
+numeric 1
+calls 2
+stack.peak 9816
+EOF
+expect "a WASI command: the run's block" "$tmp/err" total <<'EOF'
+steps 2
+control 1
+numeric 1
+calls 2
+stack.peak 9816
+EOF
+
+check "a WASI command under --trace=control too: its trace" 3 '^root | call func 1$' \
+  $bin --stats --trace=control "$tmp/exit.wat"
 
 # --trace=control and --stats watch together: the trace on stdout, the
 # figures on stderr.
