@@ -180,6 +180,7 @@ static bool stack_done(Machine *M, Error *err)
   }
   TELL(M, .kind = EVENT_PROMPT_END, .values = S->vals, .nvalues = S->nvals);
   M->stack = P;
+  M->prompts--;
   M->pc = P->pc;
   bool ok = machine_reserve(M, S->nvals, err);
   if (ok) {
@@ -366,7 +367,8 @@ bool throw_exn(Machine *M, ExnInst *exn, Error *err)
       return error_at(err, PHASE_EXCEPTION, (Loc){0}, EXCEPTION_UNHANDLED);
     }
     M->stack = S->parent;
-    stack_free(M->store, S);
+    M->prompts--;
+    stack_abandon(M->store, S);
   }
 }
 
@@ -426,17 +428,19 @@ static bool collect_if_due(Machine *M)
 /* spec: handler-context */
 /* The stack whose prompt has the innermost handler of the given kind for a
  * tag, and that handler; NULL if none (Explainer: the context H^ea, which
- * only crosses prompts without one).  *calls counts the call frames on the
- * stacks it passes, the captured context's.  The search is a walk the
- * program makes as long as it likes: it costs a unit of fuel per prompt
- * and per handler clause it looks at, and stops, finding nothing, once
- * that is more than the fuel left (no_handler tells which). */
+ * only crosses prompts without one).  *stacks counts the stacks it passes
+ * and *calls their call frames: the captured context's.  The search is a
+ * walk the program makes as long as it likes: it costs a unit of fuel per
+ * prompt and per handler clause it looks at, and stops, finding nothing,
+ * once that is more than the fuel left (no_handler tells which). */
 static Stack *prompt_for(Machine *M, const TagInst *tag, HandlerKind kind, const Handler **h,
-                         uint32_t *calls)
+                         uint32_t *calls, uint32_t *stacks)
 {
   *calls = 0;
+  *stacks = 0;
   for (Stack *S = M->stack; S->parent && M->debt <= M->fuel; S = S->parent) {
     *calls += S->calls;
+    (*stacks)++;
     M->debt += 1 + S->handlers->len;
     for (uint32_t k = 0; k < S->handlers->len; k++) {
       const Handler *hd = &S->handlers->handler[k];
@@ -459,17 +463,20 @@ static bool no_handler(Machine *M, Error *err)
   return abort_at(M, PHASE_SUSPENSION, SUSPENSION_UNHANDLED, err);
 }
 
-/* Makes the active stacks from the running one through `bottom`, which
- * hold `calls` call frames, into the continuation c, which continues at
- * `pc`: the context H^ea that suspend and switch capture.  Nothing is
- * copied, and nothing is walked (prompt_for has counted). */
-static void cont_capture(Machine *M, ContInst *c, Stack *bottom, uint32_t calls, const Instr *pc)
+/* Makes the active stacks from the running one through `bottom`, `stacks`
+ * of them holding `calls` call frames, into the continuation c, which
+ * continues at `pc`: the context H^ea that suspend and switch capture.
+ * Nothing is copied, and nothing is walked (prompt_for has counted). */
+static void cont_capture(Machine *M, ContInst *c, Stack *bottom, uint32_t calls, uint32_t stacks,
+                         const Instr *pc)
 {
   c->top = M->stack;
   c->top->pc = pc;
   c->bottom = bottom;
   c->calls = calls;
+  c->stacks = stacks;
   M->calls -= calls;
+  M->prompts -= stacks;
   bottom->parent = NULL;
 }
 
@@ -485,6 +492,9 @@ static void cont_attach(Machine *M, ContInst *c, Stack *P, const Handlers *hdl, 
   /* spec: prompt-tags */
   bottom->handler_module = hm;
   M->calls += c->calls;
+  M->prompts += c->stacks;
+  if (M->prompts > M->store->counts.chain_peak)
+    M->store->counts.chain_peak = M->prompts;
   M->stack = c->top;
   c->top = NULL;
 }
@@ -538,6 +548,7 @@ bool cont_new(Machine *M, const DefType *ct, Error *err)
   st->cont = c->id;
   c->top = c->bottom = st;
   c->calls = 0;
+  c->stacks = 1;
   value_set_ref(&S->vals[S->nvals - 1], &c->obj);
   TELL(M, .kind = EVENT_CONT_NEW, .instr = M->pc, .func = f, .to = c);
   M->pc++;
@@ -567,6 +578,7 @@ bool cont_bind(Machine *M, const DefType *ct, const DefType *ct2, Error *err)
   d->top = top;
   d->bottom = c->bottom;
   d->calls = c->calls;
+  d->stacks = c->stacks;
   c->top = NULL;
   value_set_ref(&S->vals[S->nvals++], &d->obj);
   M->pc++;
@@ -643,8 +655,8 @@ bool resume_throw_ref(Machine *M, const Instr *in, ModuleInst *inst, Error *err)
 bool suspend(Machine *M, TagInst *tag, Error *err)
 {
   const Handler *h;
-  uint32_t calls;
-  Stack *bottom = prompt_for(M, tag, ON_LABEL, &h, &calls);
+  uint32_t calls, stacks;
+  Stack *bottom = prompt_for(M, tag, ON_LABEL, &h, &calls, &stacks);
   if (!bottom)
     return no_handler(M, err);
   ContInst *c = cont_alloc(M, NULL, err);
@@ -655,7 +667,7 @@ bool suspend(Machine *M, TagInst *tag, Error *err)
   TELL(M, .kind = EVENT_SUSPEND, .instr = M->pc, .to = c, .tag = tag, .prompt = bottom, .clause = h,
        .values = S->vals + S->nvals - n, .nvalues = n);
   S->nvals -= n;
-  cont_capture(M, c, bottom, calls, M->pc + 1);
+  cont_capture(M, c, bottom, calls, stacks, M->pc + 1);
   M->stack = R;
   M->pc = R->pc;
   Value k = value_ref(&c->obj);
@@ -673,8 +685,8 @@ bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   if (!c)
     return false;
   const Handler *h;
-  uint32_t calls;
-  Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h, &calls);
+  uint32_t calls, stacks;
+  Stack *bottom = prompt_for(M, tag, ON_SWITCH, &h, &calls, &stacks);
   if (!bottom)
     return no_handler(M, err);
   const FuncType *ft = cont_functype(M->store, ct);
@@ -688,7 +700,7 @@ bool do_switch(Machine *M, const DefType *ct, TagInst *tag, Error *err)
   const Handlers *hdl = bottom->handlers;
   ModuleInst *hm = bottom->handler_module;
   S->nvals -= n + 1;
-  cont_capture(M, k, bottom, calls, M->pc + 1);
+  cont_capture(M, k, bottom, calls, stacks, M->pc + 1);
   cont_attach(M, c, P, hdl, hm);
   Value kv = value_ref(&k->obj);
   return push_values(M, S->vals + S->nvals, n, err) && push_values(M, &kv, 1, err)

@@ -16,10 +16,6 @@
  * the run failed (err says how). */
 typedef enum EvalStatus { EVAL_DONE, EVAL_PAUSED, EVAL_FAILED } EvalStatus;
 
-/* Frees a chain of stacks, from `st` through its parents (a
- * continuation's, when the collector frees it). */
-void stack_free_chain(Store *s, Stack *st);
-
 /* $invoke, step by step: a machine about to run a function on arguments of
  * its parameter types (a host function has run already).  NULL with err
  * set on failure. */
@@ -28,7 +24,9 @@ Machine *eval_start(Store *s, FuncInst *f, const Value *args, Buf *backtrace, Er
 /* Performs reductions until `steps` units of fuel are used (at least one
  * reduction; a bulk instruction uses the units of its work: see "Fuel" in
  * interp/stack.c); eval_step exactly one.  Running out of the invocation's
- * fuel or of --timeout's time fails with PHASE_FUEL or PHASE_TIMEOUT. */
+ * fuel or of --timeout's time fails with PHASE_FUEL or PHASE_TIMEOUT.
+ * Each reduction is counted by its opcode in the store's counts.op_steps,
+ * if that is set (--stats). */
 EvalStatus eval_run(Machine *M, uint64_t steps, Error *err);
 static inline EvalStatus eval_step(Machine *M, Error *err) { return eval_run(M, 1, err); }
 

@@ -125,19 +125,22 @@ static size_t object_size(const Object *o)
 }
 
 /* spec: conts-collect */
-/* A continuation never resumed takes its stacks with it. */
+/* A continuation never resumed takes its stacks with it: abandoned. */
 static void object_free(Store *s, Object *o)
 {
   if (o->kind == OBJ_CONT)
-    stack_free_chain(s, ((ContInst *)o)->top);
+    stack_abandon_chain(s, ((ContInst *)o)->top);
   mem_free(o);
 }
 
 /* Frees the objects not marked and unmarks the others; their size is the
- * new live heap. */
+ * new live heap.  The heap only grows between sweeps: its size before one
+ * is a peak. */
 static void sweep(Marker *k, Store *s)
 {
   size_t live = 0;
+  if (s->heap_bytes > s->counts.heap_peak)
+    s->counts.heap_peak = s->heap_bytes;
   for (Object **link = &s->objects; *link; k->work++) {
     Object *o = *link;
     if (o->marked) {
@@ -157,6 +160,7 @@ static void sweep(Marker *k, Store *s)
 void gc_collect(Store *s)
 {
   Marker k = {0};
+  s->counts.gc_cycles++;
   mark_roots(&k, s);
   while (k.len > 0)
     scan(&k, k.todo[--k.len]);

@@ -69,6 +69,7 @@ struct Machine {
   Stack *stack;
   const Instr *pc;
   uint32_t calls;             /* call frames of the active stacks */
+  uint32_t prompts;           /* the active stacks but the root: the prompts around the running one */
   bool done;                  /* the root stack's bottom frame has returned */
   Buf *backtrace;             /* where a trap's backtrace is written, if not NULL */
   const struct EvalWatch *watch; /* the store's, while this machine runs */
@@ -93,6 +94,14 @@ bool heap_full(const Store *s, Error *err);
  * the heap; NULL when the heap or the host has no room. */
 Stack *stack_new(Store *s, uint32_t nvals, uint32_t nframes);
 void stack_free(Store *s, Stack *st);
+
+/* Frees a continuation's stack that will never return through its prompt
+ * (an exception left it, a failure ended the invocation running it, or
+ * the collector found its continuation unresumed), and counts it
+ * abandoned (--stats); the second, a chain of them, from st through its
+ * parents. */
+void stack_abandon(Store *s, Stack *st);
+void stack_abandon_chain(Store *s, Stack *st);
 
 /* Room for n more values on a stack, or on the machine's running one; a
  * stack beyond the limit of values is exhausted. */

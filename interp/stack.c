@@ -27,6 +27,15 @@ static size_t stack_size(uint32_t cvals, uint32_t cframes)
   return sizeof(Stack) + (size_t)cvals * sizeof(Value) + (size_t)cframes * sizeof(Frame);
 }
 
+/* n more bytes of stacks: the collector's debt, and perhaps a new peak. */
+static void stack_charge(Store *s, size_t n)
+{
+  s->stack_bytes += n;
+  s->gc_debt += n;
+  if (s->stack_bytes > s->counts.stack_peak)
+    s->counts.stack_peak = s->stack_bytes;
+}
+
 /* A new stack: its arrays are never NULL. */
 Stack *stack_new(Store *s, uint32_t nvals, uint32_t nframes)
 {
@@ -43,8 +52,7 @@ Stack *stack_new(Store *s, uint32_t nvals, uint32_t nframes)
     return NULL;
   }
   *st = (Stack){.vals = vals, .cvals = nvals, .frames = frames, .cframes = nframes, .call = FRAME_NONE};
-  s->stack_bytes += size;
-  s->gc_debt += size;
+  stack_charge(s, size);
   return st;
 }
 
@@ -56,11 +64,17 @@ void stack_free(Store *s, Stack *st)
   mem_free(st);
 }
 
-void stack_free_chain(Store *s, Stack *st)
+void stack_abandon(Store *s, Stack *st)
+{
+  s->counts.abandoned++;
+  stack_free(s, st);
+}
+
+void stack_abandon_chain(Store *s, Stack *st)
 {
   while (st) {
     Stack *parent = st->parent;
-    stack_free(s, st);
+    stack_abandon(s, st);
     st = parent;
   }
 }
@@ -74,8 +88,7 @@ static void *stack_grow(Store *s, void *array, size_t old, size_t new, Error *er
     heap_full(s, err);
     return NULL;
   }
-  s->stack_bytes += new - old;
-  s->gc_debt += new - old;
+  stack_charge(s, new - old);
   return p;
 }
 
@@ -223,7 +236,10 @@ void eval_end(Machine *M, Value *results, uint32_t n)
   M->store->machine = M->outer;
   if (M->outer)   /* the work of a host callback is the caller's */
     M->outer->debt += M->budget - M->fuel;
-  stack_free_chain(M->store, M->stack);
+  Stack *st = M->stack;
+  for (Stack *parent; (parent = st->parent); st = parent)
+    stack_abandon(M->store, st);   /* continuations a failure left running */
+  stack_free(M->store, st);
   mem_free(M);
 }
 

@@ -181,6 +181,7 @@ typedef struct ContInst {
   Stack *top;                 /* the running stack when resumed; NULL once consumed */
   Stack *bottom;              /* its stack without a parent, which the resume's prompt goes on */
   uint32_t calls;             /* call frames on its stacks: resume adds them in O(1) */
+  uint32_t stacks;            /* its stacks, each a prompt when resumed: likewise */
   uint32_t id;                /* cont#id in traces: its address in the spec's S.conts */
 } ContInst;
 
@@ -200,6 +201,17 @@ typedef struct StoreLimits {
 } StoreLimits;
 
 extern const StoreLimits store_default_limits;
+
+/* What running code costs (--stats): plain counters kept as the store
+ * runs, which whoever reads them resets. */
+typedef struct StoreCounts {
+  uint64_t *op_steps;         /* reductions of each opcode (interp/eval.c); NULL: not counted */
+  uint64_t gc_cycles;         /* collections (interp/gc.c) */
+  uint64_t abandoned;         /* continuation stacks freed before they returned (stack_abandon) */
+  size_t heap_peak;           /* the most heap_bytes before a collection swept (gc.c) */
+  size_t stack_peak;          /* the most stack_bytes (interp/stack.c) */
+  uint32_t chain_peak;        /* the most prompts a machine's running stack has been under */
+} StoreCounts;
 
 struct Store {
   TypeStore *types;           /* shared with validation */
@@ -233,6 +245,7 @@ struct Store {
   uint32_t conts;             /* continuations made, for their ids (modulo 2^32) */
   const struct EvalWatch *watch; /* who watches every machine run in the store, or NULL
                                * (interp/describe.h: --trace, --stats) */
+  StoreCounts counts;         /* --stats */
 };
 
 bool store_init(Store *s, TypeStore *types, const StoreLimits *limits, FILE *out);

@@ -327,13 +327,15 @@ static bool log_call(Runner *r, const ModuleInst *inst, const ExportInst *x)
     if (args)
       args[i] = value_default(ft->params.data[i]);
   }
-  bool ok = false;
+  bool invoked = args && results && defaultable, ok = false;
   if (!args || !results)
     error_at(&err, PHASE_EXHAUSTION, (Loc){0}, EXHAUSTION_OUT_OF_MEMORY);
   else if (!defaultable)
     error_at(&err, PHASE_TRAP, (Loc){0}, TRAP_NOT_DEFAULTABLE);
-  else
+  if (invoked) {
+    runner_stats_start(r);
     ok = eval_invoke(runner_store(r), f, args, results, NULL, &err);
+  }
   if (ok && ft->results.len) {
     buf_printf(&b, "[fuzz-exec] note result: %.*s => ", (int)x->name.len, (const char *)x->name.data);
     for (uint32_t i = 0; i < ft->results.len; i++) {
@@ -348,6 +350,8 @@ static bool log_call(Runner *r, const ModuleInst *inst, const ExportInst *x)
     json_call(r, x, false, results, ft->results.data, ok ? ft->results.len : 0, ok ? NULL : &err);
   else if (b.len)
     log_line(r, &b);
+  if (invoked)   /* --stats: its block after its lines */
+    runner_stats_end(r, &(Action){.kind = ACTION_INVOKE, .name = x->name});
   buf_free(&b);
   mem_free(args);
   mem_free(results);

@@ -410,3 +410,32 @@ void json_log(FILE *f, const char *text, size_t len)
     fprintf(f, "%.*s\n", (int)b.len, b.data);
   buf_free(&b);
 }
+
+void json_stats(FILE *f, const char *of, const Costs *c)
+{
+  Buf b;
+  buf_init(&b);
+  buf_putc(&b, '{');
+  key(&b, "kind");
+  cstr(&b, "stats");
+  key(&b, "of");
+  cstr(&b, of);
+  key(&b, "steps");
+  buf_printf(&b, "%" PRIu64, c->steps);
+  for (int g = 0; g < GROUP_COUNT; g++) {
+    char name[64];
+    snprintf(name, sizeof name, "steps.%s", instr_group_name[g]);
+    key(&b, name);
+    buf_printf(&b, "%" PRIu64, c->groups[g]);
+  }
+  Figure fig[FIGURES];
+  costs_figures(c, fig);
+  for (int i = 0; i < FIGURES; i++) {
+    key(&b, fig[i].name);
+    buf_printf(&b, "%" PRIu64, fig[i].value);
+  }
+  buf_putc(&b, '}');
+  if (!b.failed)
+    fprintf(f, "%.*s\n", (int)b.len, b.data);
+  buf_free(&b);
+}

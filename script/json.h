@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "interp/value.h"
+#include "script/stats.h"
 #include "syntax/script.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -43,5 +44,10 @@ void json_summary(FILE *f, const char *file, unsigned passed, unsigned failed, P
 /* A line a host module logged (--run-all-exports), as one line of JSON:
  * {"kind":"log","text":…}. */
 void json_log(FILE *f, const char *text, size_t len);
+
+/* The figures of --stats as one line of JSON on f: {"kind":"stats","of":
+ * the invocation as a script writes it, or "total", then each figure by
+ * its name in the text block ("steps.numeric" for a group's steps). */
+void json_stats(FILE *f, const char *of, const Costs *c);
 
 #endif

@@ -1,7 +1,7 @@
 libwasm_la_SOURCES += \
   %D%/run.c %D%/run.h %D%/show.c %D%/show.h %D%/json.c %D%/json.h \
   %D%/files.c %D%/files.h %D%/messages.h \
-  %D%/sig.c %D%/sig.h %D%/trace.c %D%/trace.h
+  %D%/sig.c %D%/sig.h %D%/trace.c %D%/trace.h %D%/stats.c %D%/stats.h
 
 bin_PROGRAMS += wasmfx-ref
 wasmfx_ref_SOURCES = %D%/main.c %D%/repl.c %D%/repl.h %D%/direct.c %D%/direct.h

@@ -57,6 +57,12 @@ static const char usage[] =
   "                    goes on); 0, the default, for no limit\n"
   "      --json        print one line of JSON per command and assertion, and\n"
   "                    a summary line per script (doc/json.md)\n"
+  "      --stats       after each invocation, and for the whole run at its end,\n"
+  "                    print on stderr what it cost: steps by instruction group,\n"
+  "                    calls, continuations made, resumed, suspended, switched,\n"
+  "                    returned and abandoned, the longest chain of them, peak\n"
+  "                    stack and heap bytes, collections; the same on every run\n"
+  "                    (with --json, as JSON lines on stdout)\n"
   "\n"
   "Calling a module file's exports (each applies to the module file before it,\n"
   "or, given before any, to the next one):\n"
@@ -411,7 +417,7 @@ static bool *switch_of(const char *a, RunOptions *opt, bool *interactive)
 {
   const struct { const char *name; bool *flag; } switches[] = {
     {"-d", &opt->dry}, {"-u", &opt->unchecked}, {"--features=wasm3", &opt->wasm3},
-    {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports},
+    {"--json", &opt->json}, {"--dummy-imports", &opt->dummy_imports}, {"--stats", &opt->stats},
     {"-s", &opt->print_sig}, {"-i", interactive},
   };
   for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++)
@@ -553,6 +559,7 @@ int main(int argc, char **argv)
     runner.opt.print_sig = true;   /* as the official REPL: each module's signature */
     run = status_worse(run, run_repl(&runner));
   }
+  runner_stats_total(&runner);
   runner_free(&runner);
   mem_free(wasi_env);
   return status >= 0 ? status : run;

@@ -16,6 +16,7 @@
 #include "script/messages.h"
 #include "script/show.h"
 #include "script/sig.h"
+#include "script/stats.h"
 
 #include "binary/binary.h"
 #include "interp/describe.h"
@@ -70,6 +71,9 @@ struct Session {
   FILE *json;                /* --json: where the lines go, as r->out catches a command's text */
   struct Capture *capture;   /* --json: the command running now catches its text there */
   Tracer tracer;             /* --trace */
+  Stats costs;               /* --stats */
+  const Action *invoked;     /* --stats: the invocation whose block follows its command's line */
+  Costs invoked_costs;
   EvalWatch watch;           /* the store's watcher, when there is one */
 };
 
@@ -105,9 +109,49 @@ static Loc report_loc(const Session *z, const Command *c, const Error *err)
   return script_loc(z->script, c->at);
 }
 
+/* --stats: the block of the invocation a command made, if it made one
+ * (or its line of --json): after what the command printed. */
+static void costs_report(Session *z)
+{
+  if (!z->invoked)
+    return;
+  Buf b;
+  buf_init(&b);
+  Command c = {.kind = CMD_ACTION, .action = *z->invoked};
+  text_print_command(&b, &c, NULL);
+  buf_putc(&b, '\0');
+  const char *title = b.failed ? "(invoke)" : b.data;
+  if (z->r->opt.json) {
+    json_stats(z->json, title, &z->invoked_costs);
+  } else {
+    fflush(z->r->out);
+    stats_print(z->r->err, title, &z->invoked_costs);
+  }
+  buf_free(&b);
+  z->invoked = NULL;
+}
+
+/* --stats: an invocation starts; what ran before it (instantiation's code)
+ * counts for the run only. */
+static void costs_start(Session *z)
+{
+  if (z->costs.on)
+    stats_take(&z->costs, &z->store, NULL);
+}
+
+/* --stats: the invocation of action a has ended: its figures are taken,
+ * to be printed when its command is reported. */
+static void costs_end(Session *z, const Action *a)
+{
+  if (!z->costs.on)
+    return;
+  stats_take(&z->costs, &z->store, &z->invoked_costs);
+  z->invoked = a;
+}
+
 /* The end of every command: its results on stdout (or a line of --json),
- * its failure as a message on stderr; an error outside an assertion stops
- * the script. */
+ * its failure as a message on stderr, the block of --stats; an error
+ * outside an assertion stops the script. */
 static void finish(Session *z, Record *rec)
 {
   if (rec->outcome == RECORD_FAILED)
@@ -126,14 +170,15 @@ static void finish(Session *z, Record *rec)
     json_record(z->json, &z->r->types, z->script, rec);
   } else if (rec->outcome == RECORD_DONE && rec->n && rec->c->kind == CMD_ACTION)
     show_print_results(z->r->out, &z->r->types, rec->values, rec->types, rec->n);
-  if (rec->outcome != RECORD_FAILED && rec->outcome != RECORD_ERROR)
-    return;
-  char where[ERROR_MESSAGE_MAX];
-  loc_format(where, sizeof where, rec->loc);
-  fflush(z->r->out);   /* results before the message, when both go to a terminal */
-  fprintf(z->r->err, "%s: %s\n", where, rec->message);
-  if (rec->backtrace && rec->backtrace->len)
-    fprintf(z->r->err, "%.*s", (int)rec->backtrace->len, rec->backtrace->data);
+  if (rec->outcome == RECORD_FAILED || rec->outcome == RECORD_ERROR) {
+    char where[ERROR_MESSAGE_MAX];
+    loc_format(where, sizeof where, rec->loc);
+    fflush(z->r->out);   /* results before the message, when both go to a terminal */
+    fprintf(z->r->err, "%s: %s\n", where, rec->message);
+    if (rec->backtrace && rec->backtrace->len)
+      fprintf(z->r->err, "%.*s", (int)rec->backtrace->len, rec->backtrace->data);
+  }
+  costs_report(z);
 }
 
 /* A record of command c at its position. */
@@ -594,7 +639,9 @@ static bool perform(Session *z, const Action *a, Outcome *o)
     }
   o->types = ft->results.data;
   o->n = ft->results.len;
+  costs_start(z);
   ok = eval_invoke(&z->store, f, args, o->values, &o->backtrace, &o->err);
+  costs_end(z, a);
   mem_free(args);
   return ok;
 }
@@ -888,6 +935,7 @@ static bool session_init(Session *z, Runner *r)
   z->r = r;
   arena_init(&z->arena);
   store_init(&z->store, &r->types, &r->opt.limits, r->out);
+  stats_init(&z->costs);
   z->json = r->out;
   Error err = {0};
   ModuleInst *spectest = host_spectest(&z->store, &err);
@@ -1191,15 +1239,32 @@ static void run_commands(Session *z, const Command *cs, uint32_t n)
   }
 }
 
-/* The store's watcher for the options given: --trace, --trace=control
- * (interp/describe.h). */
+/* The session's watcher: each event to the tracer and to --stats, each if on. */
+static void watch_event(void *session, const Machine *M, const EvalEvent *ev)
+{
+  Session *z = session;
+  if (z->tracer.mode != TRACE_OFF)
+    trace_event(&z->tracer, M, ev);
+  if (z->costs.on)
+    stats_event(&z->costs, M, ev);
+}
+
+/* --trace's step hook, on the session. */
+static bool watch_step(void *session, const Machine *M, Error *err)
+{
+  return trace_step(&((Session *)session)->tracer, M, err);
+}
+
+/* The store's watcher for the options given: --trace, --trace=control,
+ * --stats (interp/describe.h). */
 static void watch(Runner *r, Session *z)
 {
   z->tracer.out = &r->out;
   z->tracer.mode = r->opt.trace;
   z->tracer.limit = r->opt.trace_limit;
-  z->watch = (EvalWatch){r->opt.trace == TRACE_STEPS ? trace_step : NULL, trace_event, &z->tracer};
-  z->store.watch = r->opt.trace == TRACE_OFF ? NULL : &z->watch;
+  stats_watch(&z->costs, &z->store, r->opt.stats);
+  z->watch = (EvalWatch){r->opt.trace == TRACE_STEPS ? watch_step : NULL, watch_event, z};
+  z->store.watch = r->opt.trace == TRACE_OFF && !r->opt.stats ? NULL : &z->watch;
 }
 
 /* A file, -e command or REPL entry starts: the options given before it
@@ -1299,20 +1364,50 @@ FuzzingHost *runner_fuzzing(Runner *r)
   return r->session ? r->session->fuzzing : NULL;
 }
 
+void runner_stats_start(Runner *r)
+{
+  if (r->session)
+    costs_start(r->session);
+}
+
+void runner_stats_end(Runner *r, const Action *a)
+{
+  if (r->session) {
+    costs_end(r->session, a);
+    costs_report(r->session);
+  }
+}
+
+void runner_stats_total(Runner *r)
+{
+  Session *z = r->session;
+  if (!z || !z->costs.on)
+    return;
+  stats_take(&z->costs, &z->store, NULL);
+  if (r->opt.json) {
+    json_stats(r->out, "total", &z->costs.total);
+  } else {
+    fflush(r->out);
+    stats_print(r->err, "total", &z->costs.total);
+  }
+}
+
 /* ================================================================ WASI commands */
 
 /* Invokes the `_start` of a WASI command's instance, which takes and
- * returns nothing (as the other invocations, under --trace step by
- * step). */
+ * returns nothing (as the other invocations, watched by the store's
+ * watcher: --trace, --stats, whose block follows). */
 static bool invoke_start(Session *z, const Module *m, Buf *backtrace, Error *err)
 {
-  const ExportInst *x = moduleinst_export(z->current, "_start", 6);
+  static const char start_name[] = "_start";
+  const ExportInst *x = moduleinst_export(z->current, start_name, sizeof start_name - 1);
   FuncInst *f = x && x->val.kind == EXTERN_FUNC ? x->val.func : NULL;
   if (!f || f->type->params.len || f->type->results.len)
     return error_at(err, PHASE_SCRIPT, (Loc){m->file, 0, 0}, SCRIPT_WASI_START);
-  bool ok = z->r->opt.trace
-              ? eval_invoke_stepped(&z->store, f, NULL, NULL, backtrace, trace_step, z, err)
-              : eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  costs_start(z);
+  bool ok = eval_invoke(&z->store, f, NULL, NULL, backtrace, err);
+  costs_end(z, &(Action){.kind = ACTION_INVOKE, .name = {(uint8_t *)start_name, sizeof start_name - 1}});
+  costs_report(z);
   if (!ok && !err->loc.file)   /* an error of the whole run: at the module */
     err->loc = module_loc(m, m->at);
   return ok;

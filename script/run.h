@@ -22,6 +22,7 @@ typedef struct RunOptions {
   bool no_files;    /* (input) and (output) to a file are refused: untrusted scripts (fuzzing) */
   bool json;        /* --json: a line of JSON per command on out, no results or messages */
   bool dummy_imports;  /* --dummy-imports: a module file's missing imports get stand-ins */
+  bool stats;       /* --stats: what each invocation and the run cost, on err (or out with --json) */
   StoreLimits limits;  /* --fuel, --max-heap, --max-memory, --max-depth */
   WasiConfig wasi;     /* --wasi-env, --wasi-seed, --wasi-clock: what a WASI command gets */
 } RunOptions;
@@ -103,6 +104,15 @@ bool runner_script(Runner *r, Name id, const Command *const **commands, uint32_t
 ModuleInst *runner_instance(Runner *r);
 Store *runner_store(Runner *r);
 struct FuzzingHost *runner_fuzzing(Runner *r);
+
+/* --stats, for --run-all-exports' calls (a script's invocations and a
+ * WASI program's _start are counted where they run): an invocation
+ * starts; it has ended, as the invocation of action a, whose block
+ * (script/stats.h) is printed on r->err, or its line of --json on r->out.
+ * At the end of the run, the block of the whole run, `stats total:`. */
+void runner_stats_start(Runner *r);
+void runner_stats_end(Runner *r, const Action *a);
+void runner_stats_total(Runner *r);
 
 /* The kept script a command it ran belongs to (for its positions); NULL if
  * none does. */

@@ -11,6 +11,20 @@ const InstrInfo instr_info[OP_COUNT] = {
 #include "syntax/instr.def"
 };
 
+const char *const instr_group_name[GROUP_COUNT] = {
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results)
+#define INSTR_GROUP(id, name) [GROUP_##id] = name,
+#include "syntax/instr.def"
+};
+
+void instr_groups(uint8_t group[OP_COUNT])
+{
+  uint8_t g = 0;
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results) group[OP_##id] = g;
+#define INSTR_GROUP(id, name) g = GROUP_##id;
+#include "syntax/instr.def"
+}
+
 const ShapeInfo shape_info[SHAPE_COUNT] = {
 #define SHAPE(name, token, imm, x, y) [IMM_##name] = {LAYOUT_##imm, INDEX_##x, INDEX_##y},
 #include "syntax/shapes.def"

@@ -31,6 +31,26 @@ enum {
 #include "syntax/instr.def"
 };
 
+/* The groups of instructions, one per INSTR_GROUP row of syntax/instr.def. */
+typedef enum InstrGroup {
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results)
+#define INSTR_GROUP(id, name) GROUP_##id,
+#include "syntax/instr.def"
+} InstrGroup;
+
+enum {
+  GROUP_COUNT = 0
+#define INSTR(id, mnemonic, prefix, code, shape, n, params, results)
+#define INSTR_GROUP(id, name) + 1
+#include "syntax/instr.def"
+};
+
+/* Each group's name: "numeric", "control" … */
+extern const char *const instr_group_name[GROUP_COUNT];
+
+/* Writes the group of each opcode: the INSTR_GROUP row above its own. */
+void instr_groups(uint8_t group[OP_COUNT]);
+
 /* The immediate shapes, one per row of syntax/shapes.def. */
 typedef enum Shape {
 #define SHAPE(name, token, imm, x, y) IMM_##name,

@@ -152,6 +152,11 @@ AM_TESTS_ENVIRONMENT += STRESS_CFLAGS='$(STRESS_CFLAGS)'; export STRESS_CFLAGS;
 TESTS += %D%/adversarial/run.sh
 EXTRA_DIST += %D%/adversarial/run.sh %D%/adversarial/gen.sh
 
+# --stats: exact figures of small programs, the same on a second run
+# (STRESS_CFLAGS: a stress build's collector figures are not compared).
+TESTS += %D%/stats.sh
+EXTRA_DIST += %D%/stats.sh
+
 # make bench: timings, never part of make check (bench/run.sh).
 EXTRA_DIST += bench/run.sh bench/loop_10m.wast bench/tail_10m.wast bench/gc_churn.wast \
   bench/cont_deep_yield.wast
